@@ -1,0 +1,47 @@
+# The README's two commands are `make run` and `make test`; everything else is for developers.
+# Each target sets up the Debian packages it needs first (scripts/setup-deps.sh is idempotent).
+
+JOBS    ?= $(shell nproc)
+KOPA    := build/release/sim/kopa
+RESULTS ?= results/default.h5
+
+.PHONY: run test setup build asan bench fuzz format format-check clean
+
+setup:
+	@./scripts/setup-deps.sh
+
+build: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+# The main job: the shipped default scenarios (baseline, seed_funding, one_roof,
+# knowledge_exchange, combined), then the comparison table against the baseline.
+run: build
+	@mkdir -p $(dir $(RESULTS))
+	@$(KOPA) run --force -o $(RESULTS)
+	@$(KOPA) compare $(RESULTS)
+
+test: build
+	@ctest --preset release -j $(JOBS)
+
+asan: setup
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	@ctest --preset asan -j $(JOBS)
+
+
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@./tests/fuzz/run-fuzz.sh build/fuzz/tests/fuzz/fuzz_scenario_loader $(FUZZ_SECONDS)
+
+FORMAT_FILES = $(shell git ls-files '*.cpp' '*.hpp')
+format:
+	@clang-format -i $(FORMAT_FILES)
+
+format-check:
+	@clang-format --dry-run -Werror $(FORMAT_FILES)
+
+clean:
+	@rm -rf build

@@ -1,0 +1,19 @@
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace kopa {
+
+// Edit distance (Levenshtein, with adjacent transpositions) between two names.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `name`, if it is close enough to be a plausible typo.
+std::optional<std::string> closest_match(std::string_view name,
+                                         std::span<const std::string> candidates);
+
+// " (did you mean 'x'?)" or "" — appended to error messages.
+std::string did_you_mean(std::string_view name, std::span<const std::string> candidates);
+
+}  // namespace kopa

@@ -1,0 +1,27 @@
+#include <gtest/gtest.h>
+
+#include "util/suggest.hpp"
+
+namespace kopa {
+namespace {
+
+TEST(EditDistance, CountsInsertionsDeletionsSubstitutionsAndSwaps) {
+  EXPECT_EQ(edit_distance("", ""), 0u);
+  EXPECT_EQ(edit_distance("abc", "abc"), 0u);
+  EXPECT_EQ(edit_distance("abc", "abd"), 1u);
+  EXPECT_EQ(edit_distance("abc", "ab"), 1u);
+  EXPECT_EQ(edit_distance("abc", "acb"), 1u);
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+}
+
+TEST(ClosestMatch, SuggestsTyposButNotStrangers) {
+  const std::vector<std::string> keys{"budget_per_year", "grant_min", "grant_max"};
+  EXPECT_EQ(closest_match("budget_per_yaer", keys), "budget_per_year");
+  EXPECT_EQ(closest_match("grant_mx", keys), "grant_max");
+  EXPECT_EQ(closest_match("completely_unrelated", keys), std::nullopt);
+  EXPECT_EQ(did_you_mean("grant_mim", keys), " (did you mean 'grant_min'?)");
+  EXPECT_EQ(did_you_mean("zzz", keys), "");
+}
+
+}  // namespace
+}  // namespace kopa
