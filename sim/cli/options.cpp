@@ -15,13 +15,13 @@ std::optional<int> parse_command(const CommandSpec& spec, const CommandContext& 
   po::options_description all = spec.options;
   all.add_options()("help,h", "show this help");
   try {
-    po::store(po::command_line_parser(context.args)
-                  .options(all)
-                  .positional(spec.positional)
-                  .style(po::command_line_style::default_style &
-                         ~po::command_line_style::allow_guessing)
-                  .run(),
-              values);
+    po::store(
+        po::command_line_parser(context.args)
+            .options(all)
+            .positional(spec.positional)
+            .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+            .run(),
+        values);
     if (values.count("help")) {
       print_command_help(spec, context.out);
       return exit_ok;
