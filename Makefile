@@ -36,7 +36,7 @@ fuzz: setup
 	@cmake --build --preset fuzz -j $(JOBS)
 	@./tests/fuzz/run-fuzz.sh build/fuzz/tests/fuzz/fuzz_scenario_loader $(FUZZ_SECONDS)
 
-FORMAT_FILES = $(shell git ls-files '*.cpp' '*.hpp')
+FORMAT_FILES = $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs -r ls 2>/dev/null)
 format:
 	@clang-format -i $(FORMAT_FILES)
 
