@@ -50,6 +50,8 @@ class [[nodiscard]] Expected {
 // For operations that yield nothing but may fail.
 struct Done {};
 using Status = Expected<Done>;
-inline Status ok() { return Done{}; }
+inline Status ok() {
+  return Done{};
+}
 
 }  // namespace kopa
