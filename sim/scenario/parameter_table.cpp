@@ -137,6 +137,9 @@ void declare_founders(TableBuilder& t) {
          "form an idea within 10 years");
   t.real("founders.initial_idea_share", KOPA_FIELD(founders.initial_idea_share), 0.02, 0, 1, "1",
          "share of founders holding an idea at month 0", "assumption");
+  t.real("founders.initial_micro_project_share", KOPA_FIELD(founders.initial_micro_project_share),
+         0.0, 0, 1, "1", "share of founders starting as micro-projects (the SEMPRE teams)",
+         "seed: SEMPRE Accelerators took 8 existing micro-projects");
   t.real("founders.co_creation_rate", KOPA_FIELD(founders.co_creation_rate), 0.02, 0, 1, "1/month",
          "idea->micro-project hazard through own co-creators, at social capital 1",
          "assumption: SEMPRE co-creation needs a team");
@@ -316,7 +319,7 @@ void declare_advocates(TableBuilder& t) {
       {1, 6, 0.03, 0.01, 0.2, 0.08, 0.05, "stable", max_month, 0.0},
       {1, 12, 0.04, 0.015, 0.1, 0.05, 0.1, "stable", max_month, 0.0},
       {1, 15, 0.01, 0.04, 0.2, 0.05, 0.2, "stable", max_month, 0.5},
-      {0, 2, 0.0, 0.05, 0.3, 0.1, 0.25, "project", 36, 0.0},
+      {0, 2, 1.0, 0.05, 0.3, 0.1, 0.25, "project", 36, 0.0},
   }};
   for (std::size_t a = 0; a < advocate_kind_count; ++a) {
     const std::string p = "advocates." + std::string(advocate_kind_names[a]) + ".";
