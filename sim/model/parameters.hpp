@@ -45,16 +45,17 @@ struct GroupParameters {
 };
 
 struct FounderParameters {
-  double skill_sd;                    // spread of initial skills and motivation
-  double ideation_rate;               // monthly latent->idea hazard at reference conditions
-  double initial_idea_share;          // share holding an idea at month 0
-  double co_creation_rate;            // monthly idea->micro-project hazard through own co-creators
-  double supported_co_creation_rate;  // the same with an advocate
-  double idea_abandon_rate;           // monthly idea->dormant hazard at zero motivation
-  double dormant_return_rate;         // monthly dormant->idea hazard at full motivation
-  double awareness_mean;              // mean initial awareness of support schemes
-  double awareness_gain_ties;         // monthly awareness gain per unit social capital
-  double remoteness_scale_minutes;    // attendance and outreach fall as exp(-minutes / scale)
+  double skill_sd;                     // spread of initial skills and motivation
+  double ideation_rate;                // monthly latent->idea hazard at reference conditions
+  double initial_idea_share;           // share holding an idea at month 0
+  double initial_micro_project_share;  // share starting as micro-projects (SEMPRE teams)
+  double co_creation_rate;             // monthly idea->micro-project hazard through own co-creators
+  double supported_co_creation_rate;   // the same with an advocate
+  double idea_abandon_rate;            // monthly idea->dormant hazard at zero motivation
+  double dormant_return_rate;          // monthly dormant->idea hazard at full motivation
+  double awareness_mean;               // mean initial awareness of support schemes
+  double awareness_gain_ties;          // monthly awareness gain per unit social capital
+  double remoteness_scale_minutes;     // attendance and outreach fall as exp(-minutes / scale)
   double training_rate;         // monthly chance of attending regional training (no remoteness)
   double training_skill_gain;   // business-skill gain per training attended (of the gap to 1)
   double training_admin_gain;   // admin-capacity gain per training attended
