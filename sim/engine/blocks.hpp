@@ -1,0 +1,35 @@
+#pragma once
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+#include <algorithm>
+#include <cstddef>
+
+namespace kopa {
+
+// Founders are processed in fixed blocks. The block layout depends only on the founder count,
+// never on the thread count, and per-block results are combined in block order: that is what
+// makes sums bit-identical on 1, 2 or 64 threads.
+inline constexpr std::size_t founder_block_size = 4096;
+
+inline std::size_t block_count(std::size_t founders) {
+  return (founders + founder_block_size - 1) / founder_block_size;
+}
+
+// Calls body(block, begin, end) for every block, in parallel.
+template <class Body>
+void for_each_block(std::size_t founders, Body&& body) {
+  const std::size_t blocks = block_count(founders);
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, blocks, 1),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t b = range.begin(); b != range.end(); ++b) {
+          const std::size_t begin = b * founder_block_size;
+          body(b, begin, std::min(founders, begin + founder_block_size));
+        }
+      },
+      tbb::simple_partitioner());
+}
+
+}  // namespace kopa

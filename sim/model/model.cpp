@@ -1,0 +1,90 @@
+#include "model/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace kopa {
+namespace {
+
+FunderParameters seed_fund_from_lever(const SeedFundingLever& lever) {
+  FunderParameters fund{};
+  fund.enabled = lever.enabled;
+  fund.budget_per_year = lever.budget_per_year;
+  fund.scope = static_cast<Integer>(Scope::national);
+  fund.calendar = static_cast<Integer>(Calendar::rolling);
+  fund.call_month = 0;
+  fund.grant_min = lever.grant_min;
+  fund.grant_max = lever.grant_max;
+  fund.grant_months = lever.grant_months;
+  fund.complexity = lever.complexity;
+  fund.reporting_burden = lever.reporting_burden;
+  fund.cofinancing_share = 0.0;  // tailored: no co-financing asked of vulnerable groups
+  fund.track_record_weight = 1.0 - lever.inclusion_weight;
+  fund.score_threshold = lever.score_threshold;
+  fund.admin_threshold = 0.0;
+  fund.micro_projects_eligible = true;
+  fund.disadvantaged_only = true;
+  fund.repayable = false;
+  return fund;
+}
+
+std::vector<std::int64_t> split_by_weight(std::int64_t total, const std::vector<Region>& regions) {
+  std::vector<std::int64_t> counts(regions.size(), 0);
+  double weight_sum = 0.0;
+  for (const auto& r : regions) weight_sum += r.weight;
+  if (regions.empty() || weight_sum <= 0.0) return counts;
+  std::vector<std::pair<double, std::size_t>> remainders;
+  std::int64_t assigned = 0;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    const double exact = static_cast<double>(total) * regions[i].weight / weight_sum;
+    counts[i] = static_cast<std::int64_t>(std::floor(exact));
+    assigned += counts[i];
+    remainders.emplace_back(exact - std::floor(exact), i);
+  }
+  // Largest remainder; ties go to the earlier region, so the split is a pure function of input.
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t k = 0; assigned < total; ++k, ++assigned) ++counts[remainders[k].second];
+  return counts;
+}
+
+}  // namespace
+
+Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
+  for (std::size_t f = 0; f + 1 < funder_count; ++f) funders_[f] = parameters_.funders[f];
+  funders_[index(FunderKind::seed_fund)] = seed_fund_from_lever(parameters_.levers.seed_funding);
+
+  for (std::size_t r = 0; r < parameters_.regions.size(); ++r) {
+    advocate_begin_.push_back(advocates_.size());
+    for (std::size_t k = 0; k < advocate_kind_count; ++k) {
+      const auto kind = static_cast<AdvocateKind>(k);
+      if (kind == AdvocateKind::incubator && !parameters_.regions[r].has_incubator) continue;
+      for (Integer n = 0; n < parameters_.advocates[k].per_region; ++n) {
+        advocates_.push_back({static_cast<std::uint16_t>(r), kind});
+      }
+    }
+  }
+
+  advocate_begin_.push_back(advocates_.size());
+  const std::size_t n = parameters_.regions.size();
+  distance_km_.resize(n * n);
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) {
+      const double dx = parameters_.regions[a].x_km - parameters_.regions[b].x_km;
+      const double dy = parameters_.regions[a].y_km - parameters_.regions[b].y_km;
+      distance_km_[a * n + b] = std::sqrt(dx * dx + dy * dy);
+    }
+  }
+  founders_per_region_ = split_by_weight(parameters_.simulation.founders, parameters_.regions);
+
+  auto& labels = labels_.labels;
+  labels[index(Breakdown::group)].assign(group_names.begin(), group_names.end());
+  for (const auto& r : parameters_.regions) labels[index(Breakdown::region)].push_back(r.name);
+  labels[index(Breakdown::funder)].assign(funder_names.begin(), funder_names.end());
+  labels[index(Breakdown::partner_kind)].assign(partner_kind_names.begin(),
+                                                partner_kind_names.end());
+  labels[index(Breakdown::lever)].assign(lever_names.begin(), lever_names.end());
+}
+
+}  // namespace kopa

@@ -1,0 +1,55 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "engine/metrics.hpp"
+#include "model/parameters.hpp"
+
+namespace kopa {
+
+// An advocate's fixed identity; its changing state (caseload, activity) lives in RunState.
+struct AdvocateSeat {
+  std::uint16_t region;
+  AdvocateKind kind;
+};
+
+// The frozen model: validated parameters plus what follows from them once (the funders with the
+// seed fund filled in from its lever, the advocates of every region, distances, founders per
+// region). Immutable while runs use it; every run owns its own RunState.
+class Model {
+ public:
+  explicit Model(ModelParameters parameters);
+
+  const ModelParameters& parameters() const { return parameters_; }
+  const FunderParameters& funder(FunderKind kind) const { return funders_[index(kind)]; }
+  const std::vector<AdvocateSeat>& advocates() const { return advocates_; }
+  const AdvocateParameters& advocate_kind(AdvocateKind kind) const {
+    return parameters_.advocates[index(kind)];
+  }
+  // Advocates are stored region by region: [first, last) of region r.
+  std::pair<std::size_t, std::size_t> advocates_of(std::size_t region) const {
+    return {advocate_begin_[region], advocate_begin_[region + 1]};
+  }
+  std::size_t region_count() const { return parameters_.regions.size(); }
+  const Region& region(std::size_t r) const { return parameters_.regions[r]; }
+  double distance_km(std::size_t a, std::size_t b) const {
+    return distance_km_[a * region_count() + b];
+  }
+  // Founders of each region, by largest remainder over the region weights.
+  const std::vector<std::int64_t>& founders_per_region() const { return founders_per_region_; }
+  const DimensionLabels& labels() const { return labels_; }
+  int months() const { return static_cast<int>(parameters_.simulation.months); }
+
+ private:
+  ModelParameters parameters_;
+  std::array<FunderParameters, funder_count> funders_;
+  std::vector<AdvocateSeat> advocates_;
+  std::vector<std::size_t> advocate_begin_;
+  std::vector<double> distance_km_;
+  std::vector<std::int64_t> founders_per_region_;
+  DimensionLabels labels_;
+};
+
+}  // namespace kopa

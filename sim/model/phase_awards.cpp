@@ -1,0 +1,171 @@
+#include <algorithm>
+#include <vector>
+
+#include "model/phase_support.hpp"
+#include "model/phases.hpp"
+
+namespace kopa {
+namespace {
+
+struct Application {
+  double score;
+  std::uint32_t founder;
+  double request;
+  bool eligible;
+};
+
+// What the founder asks for: the launch money still missing (a micro-project), or a grant
+// scaled by the idea (a start-up), within the funder's range.
+double request_of(const Model& model, const Founders& f, std::size_t i, const FunderParameters& funder) {
+  if (f.stage[i] == Stage::micro_project) {
+    const double missing = model.parameters().startups.launch_cost - f.cash[i] - f.grant_balance[i];
+    return std::clamp(missing, funder.grant_min, funder.grant_max);
+  }
+  return funder.grant_min + (funder.grant_max - funder.grant_min) * f.idea_quality[i];
+}
+
+Application assess(const Model& model, const RunState& state, FunderKind kind, std::size_t i) {
+  const Founders& f = state.founders;
+  const FunderParameters& funder = model.funder(kind);
+  const MonthContext& c = state.context;
+  const ModelParameters& p = model.parameters();
+  const bool disadvantaged = is_disadvantaged(f.group[i]);
+  const bool opened = c.lever_active[index(Lever::open_schemes)] && disadvantaged &&
+                      is_public(kind) && kind != FunderKind::seed_fund;
+  const double relief = opened ? p.levers.open_schemes.threshold_relief : 0.0;
+
+  const double quality = plan_quality(model, state, i);
+  const double track = 0.5 * f.business_skill[i] + 0.5 * quality +
+                       (f.stage[i] == Stage::startup && f.revenue[i] > 0.0f ? 0.1 : 0.0);
+  const double social = 0.5 * f.need_fit[i] + 0.5 * (disadvantaged ? 1.0 : 0.0);
+  double bonus = 0.0;
+  if (f.advocate[i] != no_advocate) {
+    bonus = model.advocate_kind(model.advocates()[f.advocate[i]].kind).advocacy;
+    if (c.lever_active[index(Lever::advocacy)]) bonus += p.levers.advocacy.advocacy_bonus;
+  }
+  const auto u = state.random.uniforms(Stream::scoring, state.month, i);
+  Application a;
+  a.founder = static_cast<std::uint32_t>(i);
+  a.score = funder.track_record_weight * track + (1.0 - funder.track_record_weight) * social +
+            bonus + 0.2 * (u[0] - 0.5);
+  a.request = request_of(model, f, i, funder);
+  // A plan must meet the funder's bar, which simplification lowers with the complexity.
+  const double complexity_ratio =
+      funder.complexity > 0.0 ? c.complexity[index(kind)] / funder.complexity : 1.0;
+  const double bar = funder.admin_threshold * complexity_ratio * (1.0 - relief);
+  const double own_share = funder.cofinancing_share * (1.0 - relief);
+  a.eligible = quality >= bar && f.cash[i] >= own_share * a.request;
+  return a;
+}
+
+void grant(const Model& model, RunState& state, FunderKind kind, const Application& a) {
+  Founders& f = state.founders;
+  const FunderParameters& funder = model.funder(kind);
+  const std::size_t i = a.founder;
+  const auto amount = static_cast<float>(a.request);
+  f.grant_end_month[i] = static_cast<std::int16_t>(state.month + funder.grant_months);
+  if (funder.repayable) {
+    f.cash[i] += amount;
+    f.repayment[i] += amount / static_cast<float>(funder.grant_months);
+  } else {
+    f.grant_balance[i] += amount;
+    f.funding[i] = with_grant_funder(f.funding[i], static_cast<int>(index(kind)));
+  }
+  MonthFlows& flows = state.flows;
+  const std::size_t g = index(f.group[i]);
+  ++flows.awards[index(kind)];
+  flows.money[index(kind)] += a.request;
+  ++flows.awards_by_group[g];
+  flows.money_by_group[g] += a.request;
+  if (kind == FunderKind::seed_fund) {
+    flows.public_cost[index(Lever::seed_funding)] +=
+        a.request * (1.0 + model.parameters().levers.seed_funding.admin_cost_share);
+  }
+}
+
+// Awards in rank order (score, then id) while the budget lasts; `take` says who may compete
+// in this pass. Returns what is left of the budget.
+template <class Filter>
+double award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
+                           std::vector<Application>& ranked, std::vector<bool>& awarded,
+                           double budget, Filter take) {
+  const double threshold = model.funder(kind).score_threshold;
+  for (std::size_t k = 0; k < ranked.size(); ++k) {
+    const Application& a = ranked[k];
+    if (awarded[k] || !take(a) || !a.eligible || a.score < threshold) continue;
+    if (a.request > budget) continue;
+    budget -= a.request;
+    awarded[k] = true;
+    grant(model, state, kind, a);
+  }
+  return budget;
+}
+
+void award_round(const Model& model, RunState& state, FunderKind kind,
+                 std::vector<Application>& ranked) {
+  std::sort(ranked.begin(), ranked.end(), [](const Application& a, const Application& b) {
+    return a.score != b.score ? a.score > b.score : a.founder < b.founder;
+  });
+  std::vector<bool> awarded(ranked.size(), false);
+  double budget = state.context.budget[index(kind)];
+  const Founders& f = state.founders;
+  auto disadvantaged = [&](const Application& a) { return is_disadvantaged(f.group[a.founder]); };
+  if (state.context.lever_active[index(Lever::open_schemes)] && is_public(kind) &&
+      kind != FunderKind::seed_fund) {
+    // A reserved share of the round goes first to disadvantaged applicants.
+    const double reserved = budget * model.parameters().levers.open_schemes.reserved_share;
+    const double unused = award_in_rank_order(model, state, kind, ranked, awarded, reserved,
+                                              disadvantaged);
+    budget = budget - reserved + unused;
+  }
+  award_in_rank_order(model, state, kind, ranked, awarded, budget,
+                      [](const Application&) { return true; });
+  for (std::size_t k = 0; k < ranked.size(); ++k) {
+    if (awarded[k]) continue;
+    float& motivation = state.founders.motivation[ranked[k].founder];
+    motivation = clamp_unit(motivation - model.parameters().founders.rejection_penalty);
+  }
+}
+
+}  // namespace
+
+void award_calls(const Model& model, RunState& state) {
+  Founders& f = state.founders;
+  for_each_block(f.size(), [&](std::size_t block, std::size_t begin, std::size_t end) {
+    auto& applicants = state.block_candidates[block];
+    applicants.clear();
+    for (std::size_t i = begin; i < end; ++i) {
+      if (application_of(f.funding[i]) >= 0) applicants.push_back(static_cast<std::uint32_t>(i));
+    }
+  });
+  // Applicants in id order, per funder and (local funders) per region.
+  const std::size_t regions = model.region_count();
+  std::vector<std::vector<Application>> rounds(funder_count * (regions + 1));
+  MonthFlows& flows = state.flows;
+  const bool opened = state.context.lever_active[index(Lever::open_schemes)];
+  for (std::size_t b = 0; b < block_count(f.size()); ++b) {
+    for (std::uint32_t i : state.block_candidates[b]) {
+      const int k = application_of(f.funding[i]);
+      const auto kind = static_cast<FunderKind>(k);
+      const bool local = model.funder(kind).scope == static_cast<Integer>(Scope::local);
+      rounds[static_cast<std::size_t>(k) * (regions + 1) + (local ? f.region[i] : regions)]
+          .push_back(assess(model, state, kind, i));
+      ++flows.applications[static_cast<std::size_t>(k)];
+      ++flows.applications_by_group[index(f.group[i])];
+      if (opened && is_disadvantaged(f.group[i]) && is_public(kind) &&
+          kind != FunderKind::seed_fund) {
+        flows.public_cost[index(Lever::open_schemes)] +=
+            model.parameters().levers.open_schemes.cost_per_application;
+      }
+      f.funding[i] = with_application(f.funding[i], -1);
+    }
+  }
+  for (std::size_t k = 0; k < funder_count; ++k) {
+    for (std::size_t r = 0; r <= regions; ++r) {
+      auto& round = rounds[k * (regions + 1) + r];
+      if (!round.empty()) award_round(model, state, static_cast<FunderKind>(k), round);
+    }
+  }
+}
+
+}  // namespace kopa

@@ -1,0 +1,92 @@
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
+#include "model/phase_support.hpp"
+#include "model/phases.hpp"
+
+namespace kopa {
+namespace {
+
+// The lower of two tied founders learns a share `rate` of the gap to the higher.
+void diffuse(std::vector<float>& skill, const Tie& tie, double rate) {
+  float& a = skill[tie.a];
+  float& b = skill[tie.b];
+  const float step = static_cast<float>(rate * (std::max(a, b) - std::min(a, b)));
+  (a < b ? a : b) += step;
+}
+
+// Participants of this event: per region, the first `participants_per_region` eligible founders
+// in a random order. A cheap parallel pre-filter keeps the sort small at a million founders.
+std::vector<std::uint32_t> choose_participants(const Model& model, RunState& state) {
+  const Founders& f = state.founders;
+  const auto wanted = model.parameters().levers.knowledge_exchange.participants_per_region;
+  std::vector<double> keep(model.region_count());
+  for (std::size_t r = 0; r < keep.size(); ++r) {
+    const double eligible = std::max<double>(1.0, state.training_eligible[r]);
+    keep[r] = std::min(1.0, 4.0 * static_cast<double>(wanted) / eligible);
+  }
+  for_each_block(f.size(), [&](std::size_t block, std::size_t begin, std::size_t end) {
+    auto& found = state.block_candidates[block];
+    found.clear();
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!is_active_stage(f.stage[i])) continue;
+      if (state.random.uniforms(Stream::exchange, state.month, i)[0] < keep[f.region[i]]) {
+        found.push_back(static_cast<std::uint32_t>(i));
+      }
+    }
+  });
+  std::vector<std::tuple<std::uint16_t, double, std::uint32_t>> order;
+  for (std::size_t b = 0; b < block_count(f.size()); ++b) {
+    for (std::uint32_t i : state.block_candidates[b]) {
+      order.emplace_back(f.region[i], state.random.uniforms(Stream::exchange, state.month, i)[1],
+                         i);
+    }
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<std::uint32_t> chosen;
+  std::vector<Integer> taken(model.region_count(), 0);
+  for (const auto& [region, key, i] : order) {
+    if (taken[region]++ < wanted) chosen.push_back(i);
+  }
+  return chosen;
+}
+
+void hold_event(const Model& model, RunState& state) {
+  const KnowledgeExchangeLever& lever = model.parameters().levers.knowledge_exchange;
+  Founders& f = state.founders;
+  const std::vector<std::uint32_t> participants = choose_participants(model, state);
+  const double per_pair = lever.tie_probability /
+                          static_cast<double>(std::max<Integer>(1, lever.participants_per_region));
+  for (std::size_t x = 0; x < participants.size(); ++x) {
+    for (std::size_t y = x + 1; y < participants.size(); ++y) {
+      const std::uint32_t a = participants[x], b = participants[y];
+      if (f.region[a] == f.region[b]) continue;
+      const double chance =
+          per_pair * std::exp(-model.distance_km(f.region[a], f.region[b]) / lever.distance_scale_km);
+      if (state.random.uniforms(Stream::exchange, state.month, a, 1 + b)[0] >= chance) continue;
+      state.ties.push_back({a, b});
+      ++state.flows.founders.new_ties_by_kind[index(PartnerKind::founder)];
+      state.cross_region_ties += 1.0;
+      for (std::uint32_t i : {a, b}) {
+        f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
+        f.awareness[i] = gain_towards_one(f.awareness[i], 0.05);
+      }
+    }
+  }
+  state.flows.public_cost[index(Lever::knowledge_exchange)] +=
+      lever.cost_per_event + lever.cost_per_participant * static_cast<double>(participants.size());
+}
+
+}  // namespace
+
+void exchange_knowledge(const Model& model, RunState& state) {
+  if (state.context.exchange_event) hold_event(model, state);
+  const double rate = model.parameters().levers.knowledge_exchange.diffusion_rate;
+  for (const Tie& tie : state.ties) {
+    diffuse(state.founders.business_skill, tie, rate);
+    diffuse(state.founders.admin_capacity, tie, rate);
+  }
+}
+
+}  // namespace kopa

@@ -1,0 +1,165 @@
+#include "model/phase_support.hpp"
+#include "model/phases.hpp"
+
+namespace kopa {
+namespace {
+
+// The order in which founders look at open calls: the simplest and closest first.
+constexpr std::array<FunderKind, funder_count> call_preference{
+    FunderKind::seed_fund,       FunderKind::municipal_grant, FunderKind::leader,
+    FunderKind::national_grant,  FunderKind::impact_investor, FunderKind::bank_loan};
+
+struct FounderContext {
+  const Model& model;
+  RunState& state;
+  const ModelParameters& p;
+  const MonthContext& c;
+};
+
+void form_idea(const FounderContext& x, Tally& tally, std::size_t i, double u_quality,
+               double u_fit) {
+  Founders& f = x.state.founders;
+  f.stage[i] = Stage::idea;
+  f.months_in_stage[i] = 0;
+  f.idea_month[i] = static_cast<std::int16_t>(x.state.month);
+  f.idea_quality[i] = clamp_unit(0.5 * f.business_skill[i] + 0.5 * u_quality);
+  f.need_fit[i] = static_cast<float>(u_fit);
+  ++tally.new_ideas;
+}
+
+void act_latent(const FounderContext& x, Tally& tally, std::size_t i) {
+  Founders& f = x.state.founders;
+  const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
+  const std::size_t r = f.region[i];
+  const double hazard = x.p.founders.ideation_rate * x.p.groups[index(f.group[i])].ideation_ratio *
+                        (f.motivation[i] / 0.5) * (0.5 + x.model.region(r).local_demand) *
+                        (0.75 + 0.5 * x.c.region_attitude[r]) * (1.0 + x.c.atmosphere);
+  if (u[0] < hazard) form_idea(x, tally, i, u[1], u[2]);
+}
+
+void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
+  Founders& f = x.state.founders;
+  const auto u = x.state.random.uniforms(Stream::co_creation, x.state.month, i);
+  const bool supported = f.advocate[i] != no_advocate;
+  const double co_creation = x.p.founders.co_creation_rate * f.social_capital[i] +
+                             (supported ? x.p.founders.supported_co_creation_rate : 0.0);
+  if (u[0] < co_creation) {
+    f.stage[i] = Stage::micro_project;
+    f.months_in_stage[i] = 0;
+    f.form[i] = micro_project_form(x.model, f.business_skill[i], u[1]);
+    ++tally.new_micro_projects;
+    ++tally.new_micro_projects_by_region[f.region[i]];
+    return;
+  }
+  const double give_up = x.p.founders.idea_abandon_rate * (1.0 - f.motivation[i]) *
+                         (1.0 - x.c.atmosphere) * (supported ? 0.5 : 1.0);
+  if (u[2] < give_up) {
+    f.stage[i] = Stage::dormant;
+    f.months_in_stage[i] = 0;
+    ++tally.dormancies;
+  }
+}
+
+void act_dormant(const FounderContext& x, Tally& tally, std::size_t i) {
+  Founders& f = x.state.founders;
+  const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
+  const double comeback = x.p.founders.dormant_return_rate * f.motivation[i] * (1.0 + x.c.atmosphere);
+  if (u[0] < comeback) form_idea(x, tally, i, u[1], u[2]);
+}
+
+void train(const FounderContext& x, Tally& tally, std::size_t i) {
+  Founders& f = x.state.founders;
+  const std::size_t r = f.region[i];
+  ++tally.training_eligible_by_region[r];
+  const auto u = x.state.random.uniforms(Stream::training, x.state.month, i);
+  if (u[0] < x.c.training_chance[r]) {  // local training: no remoteness penalty
+    const LocalTrainingLever& local = x.p.levers.local_training;
+    f.business_skill[i] = gain_towards_one(f.business_skill[i], local.skill_gain);
+    f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], local.admin_gain);
+    ++tally.lever_training_seats;
+  } else if (u[1] < x.p.founders.training_rate * reach(x.model, r)) {
+    f.business_skill[i] = gain_towards_one(f.business_skill[i], x.p.founders.training_skill_gain);
+    f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.p.founders.training_admin_gain);
+  }
+}
+
+void learn_and_hear(const FounderContext& x, std::size_t i) {
+  Founders& f = x.state.founders;
+  const double ties = f.social_capital[i];
+  f.business_skill[i] = gain_towards_one(f.business_skill[i], x.p.founders.tie_learning_rate * ties);
+  f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.p.founders.tie_learning_rate * ties);
+  double hear = x.p.founders.awareness_gain_ties * ties;
+  if (x.c.lever_active[index(Lever::one_roof)]) hear += x.p.levers.one_roof.awareness_gain;
+  if (x.c.lever_active[index(Lever::open_schemes)] && is_disadvantaged(f.group[i])) {
+    hear += x.p.levers.open_schemes.outreach_awareness;
+  }
+  f.awareness[i] = gain_towards_one(f.awareness[i], hear);
+  const double mean = x.p.groups[index(f.group[i])].motivation + 0.2 * x.c.atmosphere;
+  f.motivation[i] =
+      clamp_unit(f.motivation[i] + x.p.founders.motivation_reversion * (mean - f.motivation[i]));
+}
+
+bool needs_money(const FounderContext& x, std::size_t i) {
+  const Founders& f = x.state.founders;
+  if (f.grant_balance[i] > 0.0f) return false;  // one running grant at a time
+  if (f.stage[i] == Stage::micro_project) {
+    return f.cash[i] + f.grant_balance[i] < x.p.startups.launch_cost;
+  }
+  return f.stage[i] == Stage::startup;
+}
+
+void apply_to_calls(const FounderContext& x, std::size_t i) {
+  Founders& f = x.state.founders;
+  if (!needs_money(x, i)) return;
+  const bool supported = f.advocate[i] != no_advocate;
+  const double quality = plan_quality(x.model, x.state, i);
+  const double guidance =
+      x.c.lever_active[index(Lever::one_roof)] ? 1.0 - x.p.levers.one_roof.effort_reduction : 1.0;
+  for (FunderKind kind : call_preference) {
+    const std::size_t k = index(kind);
+    if (!x.c.call_open[k]) continue;
+    const FunderParameters& funder = x.model.funder(kind);
+    if (f.stage[i] == Stage::micro_project && !funder.micro_projects_eligible) continue;
+    if (funder.disadvantaged_only && !is_disadvantaged(f.group[i])) continue;
+    const auto u = x.state.random.uniforms(Stream::application, x.state.month, i, k);
+    if (!supported && u[0] >= f.awareness[i]) continue;  // advocates tell of every call
+    const double effort =
+        x.p.founders.application_effort * x.c.complexity[k] * (1.0 - quality) * guidance;
+    if (u[1] < f.motivation[i] * std::max(0.0, 1.0 - effort)) {
+      f.funding[i] = with_application(f.funding[i], static_cast<int>(k));
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void founders_act(const Model& model, RunState& state) {
+  const FounderContext x{model, state, model.parameters(), state.context};
+  Founders& f = state.founders;
+  tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      switch (f.stage[i]) {
+        case Stage::latent: act_latent(x, tally, i); continue;
+        case Stage::dormant: act_dormant(x, tally, i); continue;
+        case Stage::idea: act_idea(x, tally, i); break;
+        case Stage::micro_project:
+        case Stage::startup: break;
+        case Stage::sustained:
+        case Stage::closed: continue;
+      }
+      if (!is_active_stage(f.stage[i])) continue;
+      train(x, tally, i);
+      learn_and_hear(x, i);
+      apply_to_calls(x, i);
+    }
+  });
+  for (std::size_t r = 0; r < model.region_count(); ++r) {
+    state.training_eligible[r] = state.flows.founders.training_eligible_by_region[r];
+  }
+  const double seats = state.flows.founders.lever_training_seats;
+  state.flows.public_cost[index(Lever::local_training)] +=
+      seats * model.parameters().levers.local_training.cost_per_seat;
+}
+
+}  // namespace kopa

@@ -1,0 +1,53 @@
+#pragma once
+#include <algorithm>
+#include <cmath>
+
+#include "engine/blocks.hpp"
+#include "model/model.hpp"
+#include "model/state.hpp"
+
+// Helpers shared by the phase implementations (not part of the public interface).
+namespace kopa {
+
+inline float clamp_unit(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0)); }
+
+// Moves x a share `rate` of the way to 1.
+inline float gain_towards_one(float x, double rate) { return clamp_unit(x + rate * (1.0 - x)); }
+
+inline bool is_active_stage(Stage stage) {
+  return stage == Stage::idea || stage == Stage::micro_project || stage == Stage::startup;
+}
+
+inline bool is_operating(Stage stage) {
+  return stage == Stage::startup || stage == Stage::sustained;
+}
+
+// Runs body(tally, begin, end) over founder blocks in parallel and adds the block tallies into
+// the month's flows in block order (so the sums do not depend on the thread count).
+template <class Body>
+void tally_founder_blocks(const Model& model, RunState& state, Body&& body) {
+  const std::size_t n = state.founders.size();
+  for (auto& tally : state.block_tallies) tally.reset(model.region_count());
+  for_each_block(n, [&](std::size_t block, std::size_t begin, std::size_t end) {
+    body(state.block_tallies[block], begin, end);
+  });
+  for (std::size_t b = 0; b < block_count(n); ++b) state.flows.founders.add(state.block_tallies[b]);
+}
+
+// The remoteness factor: attendance and outreach fall as exp(-minutes / scale).
+inline double reach(const Model& model, std::size_t region) {
+  return std::exp(-model.region(region).remoteness_minutes /
+                  model.parameters().founders.remoteness_scale_minutes);
+}
+
+// Plan quality of a founder's applications: own capacity plus an advocate's co-writing.
+inline double plan_quality(const Model& model, const RunState& state, std::size_t i) {
+  const std::int32_t a = state.founders.advocate[i];
+  const double co_writing =
+      a == no_advocate ? 0.0 : model.advocate_kind(model.advocates()[a].kind).co_writing;
+  return std::min(1.0, state.founders.admin_capacity[i] + co_writing);
+}
+
+Form micro_project_form(const Model& model, float business_skill, double u);
+
+}  // namespace kopa

@@ -1,0 +1,143 @@
+#include <algorithm>
+#include <cmath>
+
+#include "engine/blocks.hpp"
+#include "model/model.hpp"
+#include "model/state.hpp"
+
+namespace kopa {
+namespace {
+
+float clamp01(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0)); }
+
+Group draw_group(const Model& model, const Region& region, double u) {
+  double cumulative = 0.0;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    cumulative += region.has_group_shares ? region.group_shares[g]
+                                          : model.parameters().groups[g].share;
+    if (u < cumulative) return static_cast<Group>(g);
+  }
+  // Shares sum to 1 up to rounding; the last group with a share takes the rest.
+  for (std::size_t g = group_count; g-- > 0;) {
+    const double share = region.has_group_shares ? region.group_shares[g]
+                                                 : model.parameters().groups[g].share;
+    if (share > 0.0) return static_cast<Group>(g);
+  }
+  return Group::mainstream;
+}
+
+// The form a micro-project aims at: more skilled teams aim at an enterprise; the rest split
+// evenly over platform, civic organisation and NGO (the seed's Figure 2 found two of each).
+Form draw_form(const Model& model, float business_skill, double u) {
+  const double enterprise =
+      std::clamp(model.parameters().founders.enterprise_form_share * (0.5 + business_skill), 0.0,
+                 1.0);
+  if (u < enterprise) return Form::enterprise;
+  const double rest = (u - enterprise) / std::max(1e-12, 1.0 - enterprise);
+  return rest < 1.0 / 3 ? Form::platform : rest < 2.0 / 3 ? Form::civic : Form::ngo;
+}
+
+}  // namespace
+
+Form micro_project_form(const Model& model, float business_skill, double u) {
+  return draw_form(model, business_skill, u);
+}
+
+RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
+  const ModelParameters& p = model.parameters();
+  RunState state;
+  state.random = RandomStreams(replicate_seed);
+  std::size_t total = 0;
+  for (auto n : model.founders_per_region()) total += static_cast<std::size_t>(n);
+  Founders& f = state.founders;
+  f.resize(total);
+
+  std::size_t id = 0;
+  for (std::size_t r = 0; r < model.region_count(); ++r) {
+    const Region& region = model.region(r);
+    const double remote = std::exp(-region.remoteness_minutes / p.founders.remoteness_scale_minutes);
+    for (std::int64_t k = 0; k < model.founders_per_region()[r]; ++k, ++id) {
+      const auto u = state.random.uniforms(Stream::setup, 0, id, 0);
+      const auto v = state.random.uniforms(Stream::setup, 0, id, 1);
+      const auto w = state.random.uniforms(Stream::setup, 0, id, 2);
+      const Group g = draw_group(model, region, u[0]);
+      const GroupParameters& gp = p.groups[index(g)];
+      const double sd = p.founders.skill_sd;
+      f.region[id] = static_cast<std::uint16_t>(r);
+      f.group[id] = g;
+      f.business_skill[id] = clamp01(gp.business_skill + sd * standard_normal(u[1], u[2]));
+      f.admin_capacity[id] = clamp01(gp.admin_capacity + sd * standard_normal(u[3], v[0]));
+      f.motivation[id] = clamp01(gp.motivation + sd * standard_normal(v[1], v[2]));
+      f.cash[id] = static_cast<float>(-gp.savings * std::log(1.0 - v[3]));  // exponential
+      f.social_capital[id] = clamp01(0.3 + (region.has_len ? 0.1 : 0.0) +
+                                     0.15 * standard_normal(w[0], w[1]));
+      f.awareness[id] = clamp01(p.founders.awareness_mean * 2.0 * w[2] * (0.5 + 0.5 * remote));
+      const double start = w[3];
+      if (start < p.founders.initial_micro_project_share) {
+        f.stage[id] = Stage::micro_project;
+      } else if (start < p.founders.initial_micro_project_share + p.founders.initial_idea_share) {
+        f.stage[id] = Stage::idea;
+      } else {
+        f.stage[id] = Stage::latent;
+      }
+      if (f.stage[id] != Stage::latent) {
+        const auto q = state.random.uniforms(Stream::setup, 0, id, 3);
+        f.idea_quality[id] = clamp01(0.5 * f.business_skill[id] + 0.5 * q[0]);
+        f.need_fit[id] = static_cast<float>(q[1]);
+        f.form[id] = draw_form(model, f.business_skill[id], q[2]);
+      }
+    }
+  }
+
+  state.caseload.assign(model.advocates().size(), 0);
+  state.training_eligible.assign(model.region_count(), 0);
+  state.context.advocate_active.assign(model.advocates().size(), 0);
+  state.context.region_attitude.assign(model.region_count(), 0.0);
+  state.context.training_chance.assign(model.region_count(), 0.0);
+  state.block_tallies.resize(std::max<std::size_t>(1, block_count(total)));
+  for (auto& tally : state.block_tallies) tally.reset(model.region_count());
+  state.block_candidates.resize(state.block_tallies.size());
+  state.flows.reset(model.region_count());
+  return state;
+}
+
+void Tally::reset(std::size_t regions) {
+  // Keeps the region vector's storage: no allocation per month.
+  auto by_region = std::move(new_micro_projects_by_region);
+  auto eligible = std::move(training_eligible_by_region);
+  *this = Tally{};
+  new_micro_projects_by_region = std::move(by_region);
+  new_micro_projects_by_region.assign(regions, 0);
+  training_eligible_by_region = std::move(eligible);
+  training_eligible_by_region.assign(regions, 0);
+}
+
+void Tally::add(const Tally& other) {
+  new_ideas += other.new_ideas;
+  new_micro_projects += other.new_micro_projects;
+  new_startups += other.new_startups;
+  new_sustained += other.new_sustained;
+  new_lasting_other += other.new_lasting_other;
+  closures += other.closures;
+  dormancies += other.dormancies;
+  lever_training_seats += other.lever_training_seats;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    new_startups_by_group[g] += other.new_startups_by_group[g];
+  }
+  for (std::size_t k = 0; k < partner_kind_count; ++k) {
+    new_ties_by_kind[k] += other.new_ties_by_kind[k];
+  }
+  for (std::size_t r = 0; r < new_micro_projects_by_region.size(); ++r) {
+    new_micro_projects_by_region[r] += other.new_micro_projects_by_region[r];
+    training_eligible_by_region[r] += other.training_eligible_by_region[r];
+  }
+}
+
+void MonthFlows::reset(std::size_t regions) {
+  Tally kept = std::move(founders);
+  *this = MonthFlows{};
+  founders = std::move(kept);
+  founders.reset(regions);
+}
+
+}  // namespace kopa
