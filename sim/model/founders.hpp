@@ -41,12 +41,16 @@ struct Founders {
   std::size_t size() const { return stage.size(); }
   void resize(std::size_t n);
 
-  static constexpr std::size_t bytes_per_founder = 2 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 2 + 2 + 2 + 2 +
-                                                   11 * 4;
+  static constexpr std::size_t bytes_per_founder =
+      2 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 2 + 2 + 2 + 2 + 11 * 4;
 };
 
-inline int application_of(std::uint8_t funding) { return (funding & 0x0F) - 1; }
-inline int grant_funder_of(std::uint8_t funding) { return (funding >> 4) - 1; }
+inline int application_of(std::uint8_t funding) {
+  return (funding & 0x0F) - 1;
+}
+inline int grant_funder_of(std::uint8_t funding) {
+  return (funding >> 4) - 1;
+}
 inline std::uint8_t with_application(std::uint8_t funding, int funder) {
   return static_cast<std::uint8_t>((funding & 0xF0) | (funder + 1));
 }

@@ -11,7 +11,8 @@ namespace {
 // Whom each kind of advocate brokers collaborations with (the partner kinds of the seed's
 // Figure 1). Model structure, documented in docs/ODD.md; weights per row sum to 1.
 constexpr std::array<std::array<double, partner_kind_count>, advocate_kind_count> partner_mix{{
-    // incubator coworking university social_service public_body social_ent private ngo leader founder
+    // incubator coworking university social_service public_body social_ent private ngo leader
+    // founder
     {{0.00, 0.15, 0.00, 0.25, 0.15, 0.00, 0.00, 0.25, 0.20, 0.0}},  // ngo
     {{0.00, 0.00, 0.00, 0.00, 0.30, 0.20, 0.30, 0.00, 0.20, 0.0}},  // local_leader
     {{0.00, 0.00, 0.00, 0.40, 0.30, 0.00, 0.00, 0.30, 0.00, 0.0}},  // social_service

@@ -16,7 +16,8 @@ struct Application {
 
 // What the founder asks for: the launch money still missing (a micro-project), or a grant
 // scaled by the idea (a start-up), within the funder's range.
-double request_of(const Model& model, const Founders& f, std::size_t i, const FunderParameters& funder) {
+double request_of(const Model& model, const Founders& f, std::size_t i,
+                  const FunderParameters& funder) {
   if (f.stage[i] == Stage::micro_project) {
     const double missing = model.parameters().startups.launch_cost - f.cash[i] - f.grant_balance[i];
     return std::clamp(missing, funder.grant_min, funder.grant_max);
@@ -114,8 +115,8 @@ void award_round(const Model& model, RunState& state, FunderKind kind,
       kind != FunderKind::seed_fund) {
     // A reserved share of the round goes first to disadvantaged applicants.
     const double reserved = budget * model.parameters().levers.open_schemes.reserved_share;
-    const double unused = award_in_rank_order(model, state, kind, ranked, awarded, reserved,
-                                              disadvantaged);
+    const double unused =
+        award_in_rank_order(model, state, kind, ranked, awarded, reserved, disadvantaged);
     budget = budget - reserved + unused;
   }
   award_in_rank_order(model, state, kind, ranked, awarded, budget,

@@ -6,7 +6,8 @@ namespace {
 
 bool advocate_funded(const Model& model, const RunState& state, AdvocateKind kind) {
   const AdvocateParameters& a = model.advocate_kind(kind);
-  return a.funding == static_cast<Integer>(FundingMode::stable) || state.month < a.project_end_month;
+  return a.funding == static_cast<Integer>(FundingMode::stable) ||
+         state.month < a.project_end_month;
 }
 
 void open_calls(const Model& model, RunState& state) {
@@ -22,7 +23,8 @@ void open_calls(const Model& model, RunState& state) {
     c.call_open[f] = exists && (rolling || state.month % 12 == funder.call_month);
     c.budget[f] = rolling ? funder.budget_per_year / 12.0 : funder.budget_per_year;
     const bool lighter = simplified && is_public(kind) && kind != FunderKind::seed_fund;
-    c.complexity[f] = funder.complexity * (lighter ? 1.0 - simplification.complexity_reduction : 1.0);
+    c.complexity[f] =
+        funder.complexity * (lighter ? 1.0 - simplification.complexity_reduction : 1.0);
     c.burden[f] = funder.reporting_burden * (lighter ? 1.0 - simplification.burden_reduction : 1.0);
   }
 }
@@ -59,8 +61,8 @@ void open_calendar(const Model& model, RunState& state) {
   MonthContext& c = state.context;
   for (std::size_t l = 0; l < lever_count; ++l) {
     const LeverCalendar& calendar = p.levers.calendar(static_cast<Lever>(l));
-    c.lever_active[l] = calendar.enabled && state.month >= calendar.start_month &&
-                        state.month < calendar.end_month;
+    c.lever_active[l] =
+        calendar.enabled && state.month >= calendar.start_month && state.month < calendar.end_month;
   }
   c.atmosphere = c.lever_active[index(Lever::ally)] ? p.levers.ally.atmosphere : 0.0;
   for (std::size_t r = 0; r < model.region_count(); ++r) {

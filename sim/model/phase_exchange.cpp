@@ -62,8 +62,8 @@ void hold_event(const Model& model, RunState& state) {
     for (std::size_t y = x + 1; y < participants.size(); ++y) {
       const std::uint32_t a = participants[x], b = participants[y];
       if (f.region[a] == f.region[b]) continue;
-      const double chance =
-          per_pair * std::exp(-model.distance_km(f.region[a], f.region[b]) / lever.distance_scale_km);
+      const double chance = per_pair * std::exp(-model.distance_km(f.region[a], f.region[b]) /
+                                                lever.distance_scale_km);
       if (state.random.uniforms(Stream::exchange, state.month, a, 1 + b)[0] >= chance) continue;
       state.ties.push_back({a, b});
       ++state.flows.founders.new_ties_by_kind[index(PartnerKind::founder)];

@@ -6,8 +6,8 @@ namespace {
 
 // The order in which founders look at open calls: the simplest and closest first.
 constexpr std::array<FunderKind, funder_count> call_preference{
-    FunderKind::seed_fund,       FunderKind::municipal_grant, FunderKind::leader,
-    FunderKind::national_grant,  FunderKind::impact_investor, FunderKind::bank_loan};
+    FunderKind::seed_fund,      FunderKind::municipal_grant, FunderKind::leader,
+    FunderKind::national_grant, FunderKind::impact_investor, FunderKind::bank_loan};
 
 struct FounderContext {
   const Model& model;
@@ -63,7 +63,8 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
 void act_dormant(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
-  const double comeback = x.p.founders.dormant_return_rate * f.motivation[i] * (1.0 + x.c.atmosphere);
+  const double comeback =
+      x.p.founders.dormant_return_rate * f.motivation[i] * (1.0 + x.c.atmosphere);
   if (u[0] < comeback) form_idea(x, tally, i, u[1], u[2]);
 }
 
@@ -86,8 +87,10 @@ void train(const FounderContext& x, Tally& tally, std::size_t i) {
 void learn_and_hear(const FounderContext& x, std::size_t i) {
   Founders& f = x.state.founders;
   const double ties = f.social_capital[i];
-  f.business_skill[i] = gain_towards_one(f.business_skill[i], x.p.founders.tie_learning_rate * ties);
-  f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.p.founders.tie_learning_rate * ties);
+  f.business_skill[i] =
+      gain_towards_one(f.business_skill[i], x.p.founders.tie_learning_rate * ties);
+  f.admin_capacity[i] =
+      gain_towards_one(f.admin_capacity[i], x.p.founders.tie_learning_rate * ties);
   double hear = x.p.founders.awareness_gain_ties * ties;
   if (x.c.lever_active[index(Lever::one_roof)]) hear += x.p.levers.one_roof.awareness_gain;
   if (x.c.lever_active[index(Lever::open_schemes)] && is_disadvantaged(f.group[i])) {
@@ -140,13 +143,21 @@ void founders_act(const Model& model, RunState& state) {
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       switch (f.stage[i]) {
-        case Stage::latent: act_latent(x, tally, i); continue;
-        case Stage::dormant: act_dormant(x, tally, i); continue;
-        case Stage::idea: act_idea(x, tally, i); break;
+        case Stage::latent:
+          act_latent(x, tally, i);
+          continue;
+        case Stage::dormant:
+          act_dormant(x, tally, i);
+          continue;
+        case Stage::idea:
+          act_idea(x, tally, i);
+          break;
         case Stage::micro_project:
-        case Stage::startup: break;
+        case Stage::startup:
+          break;
         case Stage::sustained:
-        case Stage::closed: continue;
+        case Stage::closed:
+          continue;
       }
       if (!is_active_stage(f.stage[i])) continue;
       train(x, tally, i);

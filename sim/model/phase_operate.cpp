@@ -44,10 +44,9 @@ double monthly_revenue(const OperateContext& x, std::size_t i, double u1, double
   const Founders& f = x.state.founders;
   const bool enterprise = f.form[i] == Form::enterprise;
   const double full = enterprise ? x.s.enterprise_revenue : x.s.other_revenue;
-  const double ramp =
-      f.stage[i] == Stage::sustained || x.s.ramp_months <= 0.0
-          ? 1.0
-          : std::min(1.0, (f.months_in_stage[i] + 1.0) / x.s.ramp_months);
+  const double ramp = f.stage[i] == Stage::sustained || x.s.ramp_months <= 0.0
+                          ? 1.0
+                          : std::min(1.0, (f.months_in_stage[i] + 1.0) / x.s.ramp_months);
   const double sigma = x.s.revenue_noise;
   const double noise = std::exp(sigma * standard_normal(u1, u2) - 0.5 * sigma * sigma);
   return full * (0.4 + 0.6 * x.model.region(f.region[i]).local_demand) *
@@ -112,8 +111,8 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   } else if (f.cash[i] < 0.0f && f.jobs[i] > 0) {
     --f.jobs[i];  // shed a job before giving up
   }
-  const double served = f.form[i] == Form::enterprise ? x.s.people_served_enterprise
-                                                      : x.s.people_served_other;
+  const double served =
+      f.form[i] == Form::enterprise ? x.s.people_served_enterprise : x.s.people_served_other;
   f.people_served[i] =
       static_cast<std::uint16_t>(std::min(65535.0, f.people_served[i] + served * (0.5 + u[2])));
 

@@ -9,10 +9,14 @@
 // Helpers shared by the phase implementations (not part of the public interface).
 namespace kopa {
 
-inline float clamp_unit(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0)); }
+inline float clamp_unit(double x) {
+  return static_cast<float>(std::clamp(x, 0.0, 1.0));
+}
 
 // Moves x a share `rate` of the way to 1.
-inline float gain_towards_one(float x, double rate) { return clamp_unit(x + rate * (1.0 - x)); }
+inline float gain_towards_one(float x, double rate) {
+  return clamp_unit(x + rate * (1.0 - x));
+}
 
 inline bool is_active_stage(Stage stage) {
   return stage == Stage::idea || stage == Stage::micro_project || stage == Stage::startup;

@@ -37,8 +37,7 @@ class RandomStreams {
                                  std::uint64_t draw = 0) const {
     r123::Philox4x64 philox;
     const r123::Philox4x64::key_type key{{seed_, static_cast<std::uint64_t>(stream)}};
-    const r123::Philox4x64::ctr_type counter{
-        {static_cast<std::uint64_t>(month), agent, draw, 0}};
+    const r123::Philox4x64::ctr_type counter{{static_cast<std::uint64_t>(month), agent, draw, 0}};
     const auto bits = philox(counter, key);
     return {to_unit(bits[0]), to_unit(bits[1]), to_unit(bits[2]), to_unit(bits[3])};
   }
@@ -47,9 +46,7 @@ class RandomStreams {
 
  private:
   // The top 53 bits as a double in [0, 1).
-  static double to_unit(std::uint64_t bits) {
-    return static_cast<double>(bits >> 11) * 0x1.0p-53;
-  }
+  static double to_unit(std::uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
   std::uint64_t seed_;
 };
 

@@ -8,19 +8,21 @@
 namespace kopa {
 namespace {
 
-float clamp01(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0)); }
+float clamp01(double x) {
+  return static_cast<float>(std::clamp(x, 0.0, 1.0));
+}
 
 Group draw_group(const Model& model, const Region& region, double u) {
   double cumulative = 0.0;
   for (std::size_t g = 0; g < group_count; ++g) {
-    cumulative += region.has_group_shares ? region.group_shares[g]
-                                          : model.parameters().groups[g].share;
+    cumulative +=
+        region.has_group_shares ? region.group_shares[g] : model.parameters().groups[g].share;
     if (u < cumulative) return static_cast<Group>(g);
   }
   // Shares sum to 1 up to rounding; the last group with a share takes the rest.
   for (std::size_t g = group_count; g-- > 0;) {
-    const double share = region.has_group_shares ? region.group_shares[g]
-                                                 : model.parameters().groups[g].share;
+    const double share =
+        region.has_group_shares ? region.group_shares[g] : model.parameters().groups[g].share;
     if (share > 0.0) return static_cast<Group>(g);
   }
   return Group::mainstream;
@@ -29,9 +31,8 @@ Group draw_group(const Model& model, const Region& region, double u) {
 // The form a micro-project aims at: more skilled teams aim at an enterprise; the rest split
 // evenly over platform, civic organisation and NGO (the seed's Figure 2 found two of each).
 Form draw_form(const Model& model, float business_skill, double u) {
-  const double enterprise =
-      std::clamp(model.parameters().founders.enterprise_form_share * (0.5 + business_skill), 0.0,
-                 1.0);
+  const double enterprise = std::clamp(
+      model.parameters().founders.enterprise_form_share * (0.5 + business_skill), 0.0, 1.0);
   if (u < enterprise) return Form::enterprise;
   const double rest = (u - enterprise) / std::max(1e-12, 1.0 - enterprise);
   return rest < 1.0 / 3 ? Form::platform : rest < 2.0 / 3 ? Form::civic : Form::ngo;
@@ -55,7 +56,8 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   std::size_t id = 0;
   for (std::size_t r = 0; r < model.region_count(); ++r) {
     const Region& region = model.region(r);
-    const double remote = std::exp(-region.remoteness_minutes / p.founders.remoteness_scale_minutes);
+    const double remote =
+        std::exp(-region.remoteness_minutes / p.founders.remoteness_scale_minutes);
     for (std::int64_t k = 0; k < model.founders_per_region()[r]; ++k, ++id) {
       const auto u = state.random.uniforms(Stream::setup, 0, id, 0);
       const auto v = state.random.uniforms(Stream::setup, 0, id, 1);
@@ -69,8 +71,8 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
       f.admin_capacity[id] = clamp01(gp.admin_capacity + sd * standard_normal(u[3], v[0]));
       f.motivation[id] = clamp01(gp.motivation + sd * standard_normal(v[1], v[2]));
       f.cash[id] = static_cast<float>(-gp.savings * std::log(1.0 - v[3]));  // exponential
-      f.social_capital[id] = clamp01(0.3 + (region.has_len ? 0.1 : 0.0) +
-                                     0.15 * standard_normal(w[0], w[1]));
+      f.social_capital[id] =
+          clamp01(0.3 + (region.has_len ? 0.1 : 0.0) + 0.15 * standard_normal(w[0], w[1]));
       f.awareness[id] = clamp01(p.founders.awareness_mean * 2.0 * w[2] * (0.5 + 0.5 * remote));
       const double start = w[3];
       if (start < p.founders.initial_micro_project_share) {

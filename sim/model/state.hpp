@@ -28,8 +28,8 @@ struct MonthContext {
   std::array<double, funder_count> burden{};
   double atmosphere = 0.0;  // ally strength when active
   std::vector<std::uint8_t> advocate_active;
-  std::vector<double> region_attitude;   // with the ally lever applied
-  std::vector<double> training_chance;   // local_training seats per eligible founder, capped at 1
+  std::vector<double> region_attitude;  // with the ally lever applied
+  std::vector<double> training_chance;  // local_training seats per eligible founder, capped at 1
   bool exchange_event = false;
 };
 
@@ -80,7 +80,7 @@ struct RunState {
   std::vector<std::uint32_t> training_eligible;  // per region, last month
   MonthContext context;
   MonthFlows flows;
-  std::vector<Tally> block_tallies;                       // scratch, one per founder block
+  std::vector<Tally> block_tallies;                          // scratch, one per founder block
   std::vector<std::vector<std::uint32_t>> block_candidates;  // scratch, one per founder block
 };
 
