@@ -153,6 +153,7 @@ struct OneRoofLever : LeverCalendar {
   double awareness_gain;        // monthly awareness gain (of the gap to 1)
   double discovery_multiplier;  // advocates' outreach multiplier
   double effort_reduction;      // application effort saved by one-stop guidance
+  double capacity_gain;         // advocates' caseload raised by shared intake and referrals
   double cost_per_region_month;
 };
 struct LocalTrainingLever : LeverCalendar {
@@ -168,6 +169,7 @@ struct KnowledgeExchangeLever : LeverCalendar {
   double tie_probability;    // chance a pair of participants forms a tie (before distance)
   double distance_scale_km;  // ties fall as exp(-distance / scale)
   double diffusion_rate;     // monthly skill diffusion along founder-founder ties
+  double event_skill_gain;   // participants' skill gain at an event (good practice)
   double cost_per_event;
   double cost_per_participant;
 };

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <tuple>
 
 #include "model/phase_support.hpp"
@@ -41,8 +42,12 @@ bool advocate_takes(const Model& model, const RunState& state, std::size_t advoc
 
 std::int32_t free_capacity(const Model& model, const RunState& state, std::size_t advocate) {
   if (!state.context.advocate_active[advocate]) return 0;
-  const auto capacity =
-      static_cast<std::int32_t>(model.advocate_kind(model.advocates()[advocate].kind).capacity);
+  const double gain = state.context.lever_active[index(Lever::one_roof)]
+                          ? 1.0 + model.parameters().levers.one_roof.capacity_gain
+                          : 1.0;
+  const auto capacity = static_cast<std::int32_t>(std::floor(
+      static_cast<double>(model.advocate_kind(model.advocates()[advocate].kind).capacity) *
+      gain));
   return std::max(0, capacity - state.caseload[advocate]);
 }
 

@@ -38,7 +38,11 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   const double quality = plan_quality(model, state, i);
   const double track = 0.5 * f.business_skill[i] + 0.5 * quality +
                        (f.stage[i] == Stage::startup && f.revenue[i] > 0.0f ? 0.1 : 0.0);
-  const double social = 0.5 * f.need_fit[i] + 0.5 * (disadvantaged ? 1.0 : 0.0);
+  // Mainstream funders weigh social innovation (the idea's fit to a social need); a fund for
+  // disadvantaged groups also weighs their inclusion.
+  const double social = funder.disadvantaged_only
+                            ? 0.5 * f.need_fit[i] + 0.5 * (disadvantaged ? 1.0 : 0.0)
+                            : f.need_fit[i];
   double bonus = 0.0;
   if (f.advocate[i] != no_advocate) {
     bonus = model.advocate_kind(model.advocates()[f.advocate[i]].kind).advocacy;
@@ -48,7 +52,7 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   Application a;
   a.founder = static_cast<std::uint32_t>(i);
   a.score = funder.track_record_weight * track + (1.0 - funder.track_record_weight) * social +
-            bonus + 0.2 * (u[0] - 0.5);
+            bonus + 0.1 * (u[0] - 0.5);
   a.request = request_of(model, f, i, funder);
   // A plan must meet the funder's bar, which simplification lowers with the complexity.
   const double complexity_ratio =

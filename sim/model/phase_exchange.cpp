@@ -74,6 +74,10 @@ void hold_event(const Model& model, RunState& state) {
       }
     }
   }
+  for (std::uint32_t i : participants) {
+    f.business_skill[i] = gain_towards_one(f.business_skill[i], lever.event_skill_gain);
+    f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], lever.event_skill_gain);
+  }
   state.flows.public_cost[index(Lever::knowledge_exchange)] +=
       lever.cost_per_event + lever.cost_per_participant * static_cast<double>(participants.size());
 }

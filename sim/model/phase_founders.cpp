@@ -108,7 +108,10 @@ bool needs_money(const FounderContext& x, std::size_t i) {
   if (f.stage[i] == Stage::micro_project) {
     return f.cash[i] + f.grant_balance[i] < x.p.startups.launch_cost;
   }
-  return f.stage[i] == Stage::startup;
+  // A start-up asks for money when its cash would not carry it three months.
+  const double fixed = f.form[i] == Form::enterprise ? x.p.startups.enterprise_fixed_cost
+                                                     : x.p.startups.other_fixed_cost;
+  return f.stage[i] == Stage::startup && f.cash[i] < 3.0 * fixed;
 }
 
 void apply_to_calls(const FounderContext& x, std::size_t i) {

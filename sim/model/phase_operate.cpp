@@ -100,7 +100,8 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   f.revenue[i] = static_cast<float>(revenue);
   f.cash[i] += static_cast<float>(revenue + payout - costs);
 
-  const bool covers = revenue >= costs && !grant_running;
+  // Self-sufficient: a month paid from its own income and cash, with no grant running.
+  const bool covers = !grant_running && f.cash[i] >= 0.0f && revenue >= 0.5 * costs;
   f.self_sufficient_months[i] =
       covers ? static_cast<std::uint8_t>(std::min(255, f.self_sufficient_months[i] + 1)) : 0;
 

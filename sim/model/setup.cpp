@@ -73,7 +73,9 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
       f.cash[id] = static_cast<float>(-gp.savings * std::log(1.0 - v[3]));  // exponential
       f.social_capital[id] =
           clamp01(0.3 + (region.has_len ? 0.1 : 0.0) + 0.15 * standard_normal(w[0], w[1]));
-      f.awareness[id] = clamp01(p.founders.awareness_mean * 2.0 * w[2] * (0.5 + 0.5 * remote));
+      // Those with paperwork skills know the schemes; remoteness hides them.
+      f.awareness[id] = clamp01(p.founders.awareness_mean * 2.0 * w[2] * (0.5 + 0.5 * remote) *
+                                (0.5 + f.admin_capacity[id]));
       const double start = w[3];
       if (start < p.founders.initial_micro_project_share) {
         f.stage[id] = Stage::micro_project;

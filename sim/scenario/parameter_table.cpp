@@ -245,13 +245,13 @@ void declare_funders(TableBuilder& t) {
   // leader, national_grant, municipal_grant, bank_loan, impact_investor. The seed fund is set by
   // levers.seed_funding.
   constexpr std::array<FunderDefaults, funder_count - 1> d{{
-      {40000, "local", "annual", 2, 3000, 10000, 12, 0.8, 0.8, 0.1, 0.7, 0.5, 0.45, true, false},
-      {300000, "national", "annual", 4, 10000, 60000, 24, 0.85, 0.8, 0.1, 0.8, 0.55, 0.5, true,
+      {40000, "local", "annual", 2, 3000, 10000, 12, 0.8, 0.8, 0.1, 0.8, 0.5, 0.55, true, false},
+      {300000, "national", "annual", 4, 10000, 60000, 24, 0.85, 0.8, 0.1, 0.9, 0.55, 0.6, true,
        false},
-      {15000, "local", "annual", 8, 1000, 5000, 12, 0.5, 0.4, 0.1, 0.6, 0.45, 0.3, true, false},
-      {400000, "national", "rolling", 0, 5000, 25000, 36, 0.6, 0.3, 0.2, 0.95, 0.55, 0.4, false,
+      {15000, "local", "annual", 8, 1000, 5000, 12, 0.5, 0.4, 0.1, 0.7, 0.45, 0.4, true, false},
+      {400000, "national", "rolling", 0, 5000, 25000, 36, 0.6, 0.3, 0.2, 0.95, 0.55, 0.5, false,
        true},
-      {150000, "national", "rolling", 0, 20000, 50000, 24, 0.6, 0.5, 0.0, 0.8, 0.6, 0.4, false,
+      {150000, "national", "rolling", 0, 20000, 50000, 24, 0.6, 0.5, 0.0, 0.9, 0.6, 0.5, false,
        false},
   }};
   constexpr std::array<std::string_view, funder_count - 1> budget_sources{
@@ -315,10 +315,10 @@ void declare_advocates(TableBuilder& t) {
   };
   // ngo, local_leader, social_service, incubator, accelerator_team.
   constexpr std::array<AdvocateDefaults, advocate_kind_count> d{{
-      {1, 10, 0.03, 0.02, 0.15, 0.05, 0.15, "project", 36, 0.0},
-      {1, 6, 0.03, 0.01, 0.2, 0.08, 0.05, "stable", max_month, 0.0},
-      {1, 12, 0.04, 0.015, 0.1, 0.05, 0.1, "stable", max_month, 0.0},
-      {1, 15, 0.01, 0.04, 0.2, 0.05, 0.2, "stable", max_month, 0.5},
+      {1, 10, 0.03, 0.02, 0.15, 0.02, 0.1, "project", 36, 0.0},
+      {1, 6, 0.03, 0.01, 0.2, 0.04, 0.05, "stable", max_month, 0.0},
+      {1, 12, 0.04, 0.015, 0.1, 0.02, 0.08, "stable", max_month, 0.0},
+      {1, 15, 0.01, 0.04, 0.2, 0.03, 0.15, "stable", max_month, 0.5},
       {0, 2, 1.0, 0.05, 0.3, 0.1, 0.25, "project", 36, 0.0},
   }};
   for (std::size_t a = 0; a < advocate_kind_count; ++a) {
@@ -412,6 +412,9 @@ void declare_levers(TableBuilder& t) {
          "assumption");
   t.real("levers.one_roof.effort_reduction", KOPA_FIELD(levers.one_roof.effort_reduction), 0.3, 0,
          1, "1", "share of application effort saved by one-stop guidance", "assumption");
+  t.real("levers.one_roof.capacity_gain", KOPA_FIELD(levers.one_roof.capacity_gain), 0.3, 0, 10,
+         "1", "advocates' caseload capacity raised by shared intake and referrals",
+         "seed recommendation 4: one platform; assumption");
   t.real("levers.one_roof.cost_per_region_month", KOPA_FIELD(levers.one_roof.cost_per_region_month),
          3000, 0, max_money, "EUR", "platform cost per region and month", "assumption");
   t.real("levers.local_training.sessions_per_month",
@@ -430,7 +433,7 @@ void declare_levers(TableBuilder& t) {
             KOPA_FIELD(levers.knowledge_exchange.interval_months), 6, 1, max_month, "months",
             "months between exchange events", "seed recommendation 6: visits, conferences");
   t.integer("levers.knowledge_exchange.participants_per_region",
-            KOPA_FIELD(levers.knowledge_exchange.participants_per_region), 6, 0, 100000, "founders",
+            KOPA_FIELD(levers.knowledge_exchange.participants_per_region), 10, 0, 100000, "founders",
             "founders per region taking part in an event", "assumption");
   t.real("levers.knowledge_exchange.tie_probability",
          KOPA_FIELD(levers.knowledge_exchange.tie_probability), 0.25, 0, 1, "1",
@@ -441,6 +444,10 @@ void declare_levers(TableBuilder& t) {
   t.real("levers.knowledge_exchange.diffusion_rate",
          KOPA_FIELD(levers.knowledge_exchange.diffusion_rate), 0.03, 0, 1, "1/month",
          "monthly skill diffusion along founder-founder ties", "assumption");
+  t.real("levers.knowledge_exchange.event_skill_gain",
+         KOPA_FIELD(levers.knowledge_exchange.event_skill_gain), 0.1, 0, 1, "1",
+         "participants' business-skill and admin gain at an event (share of the gap to 1)",
+         "seed: mutual visits and seminars were success factors; assumption");
   t.real("levers.knowledge_exchange.cost_per_event",
          KOPA_FIELD(levers.knowledge_exchange.cost_per_event), 15000, 0, max_money, "EUR",
          "cost per event", "assumption");

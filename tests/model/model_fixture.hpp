@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "scenario/parameter_table.hpp"
+
+namespace kopa::testing {
+
+// Defaults plus four hand-made regions: near and remote, with and without an incubator and a
+// local enabling network. Small enough for fast ensembles; no scenario files involved.
+inline ModelParameters test_parameters(std::int64_t founders = 2000, std::int64_t months = 60) {
+  ModelParameters p = parameter_table().defaults();
+  p.simulation.founders = founders;
+  p.simulation.months = months;
+  auto region = [](std::string name, double remoteness, double demand, bool incubator, bool len,
+                   double x) {
+    Region r;
+    r.name = std::move(name);
+    r.country = "test";
+    r.remoteness_minutes = remoteness;
+    r.local_demand = demand;
+    r.authority_attitude = 0.5;
+    r.has_incubator = incubator;
+    r.has_len = len;
+    r.x_km = x;
+    return r;
+  };
+  p.regions = {region("town", 15, 0.6, true, true, 0), region("valley", 45, 0.5, false, true, 300),
+               region("coast", 30, 0.55, true, false, 600),
+               region("inland", 120, 0.45, false, false, 900)};
+  return p;
+}
+
+}  // namespace kopa::testing
