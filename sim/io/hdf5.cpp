@@ -1,7 +1,5 @@
 #include "io/hdf5.hpp"
 
-#include <array>
-
 namespace kopa::io::hdf5 {
 namespace {
 

@@ -1,7 +1,6 @@
 #include "io/results_reader.hpp"
 
 #include <algorithm>
-#include <array>
 #include <fstream>
 
 #include "io/hdf5.hpp"
