@@ -1,0 +1,95 @@
+#pragma once
+// Small RAII wrappers and helpers over HDF5's C API, shared by the results writer and reader.
+// Internal to sim/io: failures throw hdf5::Failure, which the public functions of the writer and
+// reader catch and turn into kopa::Error values, so no exception crosses the io boundary.
+#include <hdf5.h>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kopa::io::hdf5 {
+
+struct Failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Called before kopa's first HDF5 call, process-wide:
+// - stops HDF5 printing its error stack to stderr (kopa reports errors itself);
+// - stops HDF5 closing files at exit (H5dont_atexit; effective only before the library's first
+//   use). HDF5 1.10.8 leaves a file whose H5Fclose failed (a full disk) half torn down but still
+//   registered, and closing it again, as its exit handler does, crashes the process after kopa
+//   has reported the error. kopa closes every file it opens itself.
+void prepare_library();
+
+// The most specific message on HDF5's error stack (for an OS error, just the OS's words), then
+// clears the stack. "unknown HDF5 error" when the stack is empty.
+std::string last_error_message();
+
+// Throws Failure{what + ": " + last_error_message()} when `result` is negative, else returns it.
+template <class Result>
+Result check(Result result, std::string_view what) {
+  if (result < 0) throw Failure(std::string(what) + ": " + last_error_message());
+  return result;
+}
+
+// An HDF5 identifier closed by the matching H5?close when the handle goes.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Handle() = default;
+  Handle(hid_t id, Closer closer) : id_(id), closer_(closer) {}
+  Handle(Handle&& other) noexcept : id_(other.id_), closer_(other.closer_) { other.id_ = -1; }
+  Handle& operator=(Handle&& other) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() { static_cast<void>(close()); }
+
+  hid_t get() const { return id_; }
+  // Closes now and reports HDF5's answer (closing a file is where buffered data is written).
+  // The handle is empty afterwards even on failure: a failed close must not be retried.
+  herr_t close();
+
+ private:
+  hid_t id_ = -1;
+  Closer closer_ = nullptr;
+};
+
+// Each checks the id and throws Failure naming `what` when it is invalid.
+Handle file(hid_t id, std::string_view what);
+Handle group(hid_t id, std::string_view what);
+Handle dataset(hid_t id, std::string_view what);
+Handle dataspace(hid_t id, std::string_view what);
+Handle datatype(hid_t id, std::string_view what);
+Handle attribute(hid_t id, std::string_view what);
+Handle property_list(hid_t id, std::string_view what);
+Handle object(hid_t id, std::string_view what);  // H5Oopen: a group, dataset or named type
+
+// Variable-length UTF-8 string type (what h5py and h5netcdf decode to str).
+Handle utf8_string_type();
+Handle simple_space(const std::vector<hsize_t>& dims);
+
+bool has_attribute(hid_t object, const char* name);
+// Scalar attributes; writing replaces an attribute of the same name.
+void write_attribute(hid_t object, const char* name, std::string_view value);
+void write_attribute(hid_t object, const char* name, std::int32_t value);
+void write_attribute(hid_t object, const char* name, std::uint64_t value);
+void write_attribute(hid_t object, const char* name, double value);
+std::string read_string_attribute(hid_t object, const char* name);
+std::int64_t read_int_attribute(hid_t object, const char* name);
+std::uint64_t read_uint_attribute(hid_t object, const char* name);
+
+// One-dimensional datasets of strings (variable-length UTF-8).
+Handle write_string_dataset(hid_t parent, const char* name, const std::vector<std::string>& values);
+std::vector<std::string> read_string_dataset(hid_t dataset);
+
+// The extent of a dataset, one entry per dimension.
+std::vector<hsize_t> extent(hid_t dataset);
+
+// Names of the links in a group, in creation order where the group tracks it, else by name.
+std::vector<std::string> link_names(hid_t group);
+bool link_exists(hid_t parent, const char* name);
+
+}  // namespace kopa::io::hdf5

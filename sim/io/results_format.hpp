@@ -1,0 +1,24 @@
+#pragma once
+// The one place the results file format's identity and version live (docs/output-format.md).
+#include <string>
+#include <string_view>
+
+#include "util/expected.hpp"
+
+namespace kopa::io {
+
+inline constexpr std::string_view results_format_name = "kopa-results";
+
+// Bump the minor version for additions an older reader can ignore (a new metric, a new
+// attribute); bump the major version for anything else (a renamed or reshaped dataset).
+inline constexpr int results_format_major = 1;
+inline constexpr int results_format_minor = 0;
+
+std::string results_format_version();  // "1.0"
+
+// The one rule every reader applies: accept the same major version with any minor version;
+// refuse a newer major version (and an older one, for which there is no reader). The message
+// names both versions.
+Status check_results_format_version(std::string_view found);
+
+}  // namespace kopa::io

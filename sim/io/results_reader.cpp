@@ -1,0 +1,280 @@
+#include "io/results_reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+#include "io/hdf5.hpp"
+#include "io/results_format.hpp"
+#include "util/sha256.hpp"
+#include "util/suggest.hpp"
+
+namespace kopa::io {
+namespace fs = std::filesystem;
+using hdf5::check;
+using hdf5::Failure;
+using hdf5::Handle;
+
+namespace {
+
+std::string quoted(const fs::path& path) {
+  std::string text = "'";
+  text.append(path.string()).append("'");
+  return text;
+}
+
+bool is_dataset(hid_t group, const std::string& name) {
+  const Handle object = hdf5::object(H5Oopen(group, name.c_str(), H5P_DEFAULT), name);
+  return H5Iget_type(object.get()) == H5I_DATASET;
+}
+
+Handle open_dataset(hid_t group, const std::string& scenario, const char* name) {
+  if (!hdf5::link_exists(group, name)) {
+    throw Failure("scenario '" + scenario + "' has no dataset '" + name + "'");
+  }
+  return hdf5::dataset(H5Dopen2(group, name, H5P_DEFAULT), std::string("dataset '") + name + "'");
+}
+
+std::string require_string(hid_t object, const char* name, const std::string& where) {
+  if (!hdf5::has_attribute(object, name)) {
+    throw Failure(where + " has no attribute '" + name + "'");
+  }
+  return hdf5::read_string_attribute(object, name);
+}
+
+void require_attribute(hid_t object, const char* name, const std::string& where) {
+  if (!hdf5::has_attribute(object, name)) {
+    throw Failure(where + " has no attribute '" + name + "'");
+  }
+}
+
+// A one-dimensional dataset of `expected` entries, read whole as `memory_type`.
+template <class T>
+std::vector<T> read_vector(hid_t group, const std::string& scenario, const char* name,
+                           std::size_t expected, hid_t memory_type) {
+  const Handle data = open_dataset(group, scenario, name);
+  const auto dims = hdf5::extent(data.get());
+  if (dims.size() != 1 || dims[0] != expected) {
+    throw Failure("scenario '" + scenario + "': dataset '" + name + "' should have " +
+                  std::to_string(expected) + " entries");
+  }
+  std::vector<T> values(expected);
+  if (expected > 0) {
+    check(H5Dread(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          std::string("dataset '") + name + "'");
+  }
+  return values;
+}
+
+bool is_structural(std::string_view name) {
+  if (name == "replicate" || name == "month" || name == "seed" || name == "done") return true;
+  for (std::size_t b = 1; b < breakdown_count; ++b) {
+    if (name == dimension_name(static_cast<Breakdown>(b))) return true;
+  }
+  return false;
+}
+
+ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
+  const std::string where = "scenario '" + name + "'";
+  const Handle group = hdf5::group(H5Gopen2(scenarios_group, name.c_str(), H5P_DEFAULT), where);
+  const hid_t g = group.get();
+  ScenarioContents contents;
+  ScenarioHeader& header = contents.header;
+  header.name = name;
+  header.description = require_string(g, "description", where);
+  header.scenario_toml = require_string(g, "scenario_toml", where);
+  contents.scenario_sha256 = require_string(g, "scenario_sha256", where);
+  require_attribute(g, "base_seed", where);
+  header.base_seed = hdf5::read_uint_attribute(g, "base_seed");
+  require_attribute(g, "replicates", where);
+  header.replicates = static_cast<int>(hdf5::read_int_attribute(g, "replicates"));
+  require_attribute(g, "months", where);
+  header.months = static_cast<int>(hdf5::read_int_attribute(g, "months"));
+  if (header.replicates < 0 || header.months < 0) {
+    throw Failure(where + ": negative replicates or months");
+  }
+  if (sha256_hex(header.scenario_toml) != contents.scenario_sha256) {
+    throw Failure(where + ": scenario_sha256 does not match scenario_toml");
+  }
+
+  const auto replicates = static_cast<std::size_t>(header.replicates);
+  const auto months = static_cast<std::size_t>(header.months);
+  read_vector<std::int32_t>(g, name, "replicate", replicates, H5T_NATIVE_INT32);
+  read_vector<std::int32_t>(g, name, "month", months, H5T_NATIVE_INT32);
+  for (std::size_t b = 1; b < breakdown_count; ++b) {
+    const std::string dimension(dimension_name(static_cast<Breakdown>(b)));
+    const Handle labels = open_dataset(g, name, dimension.c_str());
+    header.labels.labels[b] = hdf5::read_string_dataset(labels.get());
+  }
+  header.replicate_seeds =
+      read_vector<std::uint64_t>(g, name, "seed", replicates, H5T_NATIVE_UINT64);
+  contents.done = read_vector<std::uint8_t>(g, name, "done", replicates, H5T_NATIVE_UINT8);
+
+  for (auto& link : hdf5::link_names(g)) {
+    if (!is_structural(link) && is_dataset(g, link)) contents.metrics.push_back(std::move(link));
+  }
+  return contents;
+}
+
+RunStatus parse_status(const std::string& text) {
+  if (text == "complete") return RunStatus::complete;
+  if (text == "interrupted") return RunStatus::interrupted;
+  throw Failure("status '" + text + "' is neither 'complete' nor 'interrupted'");
+}
+
+// Not an HDF5 file, or one we cannot read at all: say which.
+Error open_failure(const fs::path& path) {
+  std::error_code error;
+  if (!fs::exists(path, error)) return Error{quoted(path) + " does not exist"};
+  if (fs::is_directory(path, error)) return Error{quoted(path) + " is a folder, not a file"};
+  if (!std::ifstream(path)) return Error{"cannot read " + quoted(path)};
+  return Error{quoted(path) + " is not an HDF5 file (so not a kopa results file)"};
+}
+
+}  // namespace
+
+std::vector<int> ScenarioContents::done_replicates() const {
+  std::vector<int> replicates;
+  for (std::size_t r = 0; r < done.size(); ++r) {
+    if (done[r] != 0) replicates.push_back(static_cast<int>(r));
+  }
+  return replicates;
+}
+
+int ResultsFile::find_scenario(std::string_view name) const {
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    if (scenarios[i].header.name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+struct ResultsReader::State {
+  Handle file;
+  ResultsFile contents;
+};
+
+ResultsReader::ResultsReader(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ResultsReader::ResultsReader(ResultsReader&&) noexcept = default;
+ResultsReader& ResultsReader::operator=(ResultsReader&&) noexcept = default;
+ResultsReader::~ResultsReader() = default;
+
+const ResultsFile& ResultsReader::contents() const {
+  return state_->contents;
+}
+
+Expected<ResultsReader> ResultsReader::open(const fs::path& path) {
+  hdf5::prepare_library();
+  auto state = std::make_unique<State>();
+  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (id < 0) {
+    static_cast<void>(hdf5::last_error_message());  // clears HDF5's stack
+    return open_failure(path);
+  }
+  state->file = Handle(id, H5Fclose);
+  ResultsFile& contents = state->contents;
+  contents.path = path;
+  try {
+    const hid_t file = state->file.get();
+    if (!hdf5::has_attribute(file, "format")) {
+      return Error{quoted(path) + " is not a kopa results file: it has no 'format' attribute"};
+    }
+    const std::string format = hdf5::read_string_attribute(file, "format");
+    if (format != results_format_name) {
+      return Error{quoted(path) + " is not a kopa results file: its format is '" + format +
+                   "', not '" + std::string(results_format_name) + "'"};
+    }
+    contents.format_version = require_string(file, "format_version", "the file");
+    if (const Status version = check_results_format_version(contents.format_version); !version) {
+      return Error{quoted(path) + ": " + version.error().message};
+    }
+    contents.kopa_version = require_string(file, "kopa_version", "the file");
+    contents.git_commit = require_string(file, "git_commit", "the file");
+    contents.created_utc = require_string(file, "created_utc", "the file");
+    contents.command_line = require_string(file, "command_line", "the file");
+    require_attribute(file, "threads", "the file");
+    contents.threads = static_cast<int>(hdf5::read_int_attribute(file, "threads"));
+    contents.status = parse_status(require_string(file, "status", "the file"));
+    if (!hdf5::link_exists(file, "scenarios")) throw Failure("no group '/scenarios'");
+    const Handle scenarios = hdf5::group(H5Gopen2(file, "scenarios", H5P_DEFAULT), "/scenarios");
+    for (const auto& name : hdf5::link_names(scenarios.get())) {
+      contents.scenarios.push_back(read_scenario(scenarios.get(), name));
+    }
+  } catch (const std::exception& failure) {
+    return Error{quoted(path) + ": " + failure.what()};
+  }
+  return ResultsReader(std::move(state));
+}
+
+Expected<MetricArray> ResultsReader::read_metric(std::size_t scenario, std::string_view metric,
+                                                 std::span<const int> replicates) const {
+  const ResultsFile& contents = state_->contents;
+  if (scenario >= contents.scenarios.size()) {
+    return Error{quoted(contents.path) + ": no scenario " + std::to_string(scenario)};
+  }
+  const ScenarioContents& found = contents.scenarios[scenario];
+  const std::string& name = found.header.name;
+  const std::string which = quoted(contents.path) + ": scenario '" + name + "'";
+  if (std::find(found.metrics.begin(), found.metrics.end(), metric) == found.metrics.end()) {
+    return Error{which + " has no metric '" + std::string(metric) + "'" +
+                 did_you_mean(metric, found.metrics)};
+  }
+  for (const int r : replicates) {
+    if (r < 0 || r >= found.header.replicates) {
+      return Error{which + " has no replicate " + std::to_string(r)};
+    }
+  }
+  try {
+    const std::string path = "scenarios/" + name + "/" + std::string(metric);
+    const Handle data = hdf5::dataset(H5Dopen2(state_->file.get(), path.c_str(), H5P_DEFAULT),
+                                      "dataset '" + std::string(metric) + "'");
+    const auto dims = hdf5::extent(data.get());
+    if ((dims.size() != 2 && dims.size() != 3) ||
+        dims[0] != static_cast<hsize_t>(found.header.replicates) ||
+        dims[1] != static_cast<hsize_t>(found.header.months)) {
+      return Error{which + ": metric '" + std::string(metric) +
+                   "' is not shaped [replicate, month] or [replicate, month, label]"};
+    }
+    MetricArray array;
+    array.replicates.assign(replicates.begin(), replicates.end());
+    array.months = dims[1];
+    array.width = dims.size() == 3 ? dims[2] : 1;
+    const std::size_t block = array.months * array.width;
+    array.values.resize(replicates.size() * block);
+    if (block == 0) return array;
+    const Handle file_space = hdf5::dataspace(H5Dget_space(data.get()), "metric dataspace");
+    const Handle memory_space = hdf5::simple_space({block});
+    for (std::size_t i = 0; i < replicates.size(); ++i) {
+      std::vector<hsize_t> start(dims.size(), 0);
+      std::vector<hsize_t> count = dims;
+      start[0] = static_cast<hsize_t>(replicates[i]);
+      count[0] = 1;
+      check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
+                                count.data(), nullptr),
+            "selecting a replicate");
+      check(H5Dread(data.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(),
+                    H5P_DEFAULT, array.values.data() + i * block),
+            "reading metric '" + std::string(metric) + "'");
+    }
+    return array;
+  } catch (const std::exception& failure) {
+    return Error{which + ": " + failure.what()};
+  }
+}
+
+Expected<MetricArray> ResultsReader::read_metric(std::size_t scenario,
+                                                 std::string_view metric) const {
+  std::vector<int> all;
+  if (scenario < state_->contents.scenarios.size()) {
+    for (int r = 0; r < state_->contents.scenarios[scenario].header.replicates; ++r) {
+      all.push_back(r);
+    }
+  }
+  return read_metric(scenario, metric, all);
+}
+
+Expected<ResultsFile> read_results(const fs::path& path) {
+  auto reader = ResultsReader::open(path);
+  if (!reader) return reader.error();
+  return reader->contents();
+}
+
+}  // namespace kopa::io

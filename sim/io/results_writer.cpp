@@ -1,0 +1,469 @@
+#include "io/results_writer.hpp"
+
+#include <fcntl.h>
+#include <hdf5_hl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <limits>
+#include <set>
+
+#include "engine/build_info.hpp"
+#include "io/hdf5.hpp"
+#include "io/results_format.hpp"
+#include "util/sha256.hpp"
+
+namespace kopa::io {
+namespace fs = std::filesystem;
+using hdf5::check;
+using hdf5::Handle;
+
+namespace {
+
+// netCDF-4 numbers its dimensions with _Netcdf4Dimid; the file uses the same fixed order in
+// every scenario group: replicate, month, then the breakdown dimensions in Breakdown order.
+constexpr std::int32_t replicate_dimid = 0;
+constexpr std::int32_t month_dimid = 1;
+
+// Deflate level 4 after byte shuffling: most of the gain of level 9 at a fraction of the time
+// for slowly varying doubles.
+constexpr unsigned deflate_level = 4;
+
+// Built by append: GCC 12 warns falsely (-Wrestrict) on "'" + std::string + "'".
+std::string quoted(const fs::path& path) {
+  std::string text = "'";
+  text.append(path.string()).append("'");
+  return text;
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::array<char, 32> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text.data();
+}
+
+bool valid_scenario_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (const char c : name) {
+    const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                         (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+Status validate(const std::vector<ScenarioHeader>& scenarios) {
+  if (scenarios.empty()) return Error{"no scenarios to write"};
+  std::set<std::string> names;
+  for (const auto& header : scenarios) {
+    const std::string which = "scenario '" + header.name + "'";
+    if (!valid_scenario_name(header.name)) {
+      return Error{"scenario name '" + header.name +
+                   "' is not valid for a results file: use letters, digits, '_' and '-'"};
+    }
+    if (!names.insert(header.name).second) return Error{which + " appears twice"};
+    if (header.replicates < 1) return Error{which + ": replicates must be at least 1"};
+    if (header.months < 1) return Error{which + ": months must be at least 1"};
+    if (header.replicate_seeds.size() != static_cast<std::size_t>(header.replicates)) {
+      return Error{which + ": " + std::to_string(header.replicate_seeds.size()) +
+                   " replicate seeds for " + std::to_string(header.replicates) + " replicates"};
+    }
+    for (std::size_t b = 1; b < breakdown_count; ++b) {
+      std::set<std::string_view> seen;
+      for (const auto& label : header.labels.labels[b]) {
+        const std::string dimension(dimension_name(static_cast<Breakdown>(b)));
+        if (label.empty()) return Error{which + ": an empty " + dimension + " label"};
+        if (!seen.insert(label).second) {
+          return Error{which + ": " + dimension + " label '" + label + "' appears twice"};
+        }
+      }
+    }
+  }
+  return ok();
+}
+
+// Readers (h5py, xarray) then list variables and attributes in the order written (the catalog's
+// order) rather than by name.
+void track_creation_order(hid_t group_plist) {
+  constexpr unsigned flags = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+  check(H5Pset_link_creation_order(group_plist, flags), "group properties");
+  check(H5Pset_attr_creation_order(group_plist, flags), "group properties");
+}
+
+Handle creation_ordered_group(hid_t parent, const char* name) {
+  const Handle plist = hdf5::property_list(H5Pcreate(H5P_GROUP_CREATE), "group properties");
+  track_creation_order(plist.get());
+  return hdf5::group(H5Gcreate2(parent, name, H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+                     std::string("group '") + name + "'");
+}
+
+// A one-dimensional integer coordinate 0..n-1 that is also a netCDF dimension.
+Handle index_scale(hid_t group, const char* name, int size, std::int32_t dimid,
+                   std::string_view long_name) {
+  std::vector<std::int32_t> values(static_cast<std::size_t>(size));
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::int32_t>(i);
+  const Handle space = hdf5::simple_space({values.size()});
+  const std::string what = std::string("dataset '") + name + "'";
+  Handle scale = hdf5::dataset(
+      H5Dcreate2(group, name, H5T_STD_I32LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      what);
+  check(H5Dwrite(scale.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+        what);
+  check(H5DSset_scale(scale.get(), name), what);
+  hdf5::write_attribute(scale.get(), "_Netcdf4Dimid", dimid);
+  hdf5::write_attribute(scale.get(), "long_name", long_name);
+  return scale;
+}
+
+Handle label_scale(hid_t group, Breakdown breakdown, const std::vector<std::string>& labels) {
+  const std::string name(dimension_name(breakdown));
+  Handle scale = hdf5::write_string_dataset(group, name.c_str(), labels);
+  check(H5DSset_scale(scale.get(), name.c_str()), "dimension scale '" + name + "'");
+  hdf5::write_attribute(scale.get(), "_Netcdf4Dimid", static_cast<std::int32_t>(breakdown) + 1);
+  hdf5::write_attribute(scale.get(), "long_name", name + " label");
+  return scale;
+}
+
+struct Scales {
+  Handle replicate;
+  Handle month;
+  std::array<Handle, breakdown_count> labels;  // index: Breakdown; total unused
+};
+
+void create_metric(hid_t group, const MetricSpec& spec, const ScenarioHeader& header,
+                   const Scales& scales) {
+  const std::string name(spec.name);
+  const std::string what = "dataset '" + name + "'";
+  std::vector<hsize_t> dims{static_cast<hsize_t>(header.replicates),
+                            static_cast<hsize_t>(header.months)};
+  if (spec.breakdown != Breakdown::total) dims.push_back(header.labels.width(spec.breakdown));
+  const Handle space = hdf5::simple_space(dims);
+
+  const Handle plist = hdf5::property_list(H5Pcreate(H5P_DATASET_CREATE), what);
+  check(H5Pset_attr_creation_order(plist.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        what);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &nan), what);
+  // One replicate per chunk: write_run writes whole chunks, and a reader of some replicates
+  // decompresses only those. A dimension of no labels cannot be chunked; it holds nothing.
+  const bool empty = dims.back() == 0;
+  if (!empty) {
+    std::vector<hsize_t> chunk = dims;
+    chunk[0] = 1;
+    check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), what);
+    check(H5Pset_shuffle(plist.get()), what);
+    check(H5Pset_deflate(plist.get(), deflate_level), what);
+  }
+  const Handle data = hdf5::dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
+                                               H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+                                    what);
+  check(H5DSattach_scale(data.get(), scales.replicate.get(), 0), what);
+  check(H5DSattach_scale(data.get(), scales.month.get(), 1), what);
+  if (spec.breakdown != Breakdown::total) {
+    const auto& scale = scales.labels[static_cast<std::size_t>(spec.breakdown)];
+    check(H5DSattach_scale(data.get(), scale.get(), 2), what);
+  }
+  hdf5::write_attribute(data.get(), "units", spec.units);
+  hdf5::write_attribute(data.get(), "long_name", spec.long_name);
+  hdf5::write_attribute(data.get(), "accumulation",
+                        spec.accumulation == Accumulation::stock ? "stock" : "flow");
+  hdf5::write_attribute(data.get(), "_FillValue", nan);
+}
+
+void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales& scales) {
+  const auto replicates = static_cast<hsize_t>(header.replicates);
+  const Handle space = hdf5::simple_space({replicates});
+
+  const Handle seed = hdf5::dataset(
+      H5Dcreate2(group, "seed", H5T_STD_U64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      "dataset 'seed'");
+  check(H5Dwrite(seed.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                 header.replicate_seeds.data()),
+        "dataset 'seed'");
+  check(H5DSattach_scale(seed.get(), scales.replicate.get(), 0), "dataset 'seed'");
+  hdf5::write_attribute(seed.get(), "long_name", "random seed of the replicate");
+
+  const std::vector<std::uint8_t> zeros(replicates, 0);
+  const Handle done = hdf5::dataset(
+      H5Dcreate2(group, "done", H5T_STD_U8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      "dataset 'done'");
+  check(H5Dwrite(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, zeros.data()),
+        "dataset 'done'");
+  check(H5DSattach_scale(done.get(), scales.replicate.get(), 0), "dataset 'done'");
+  hdf5::write_attribute(done.get(), "long_name", "1 if the replicate finished, else 0");
+}
+
+Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
+  Handle group = creation_ordered_group(scenarios_group, header.name.c_str());
+  hdf5::write_attribute(group.get(), "description", header.description);
+  hdf5::write_attribute(group.get(), "scenario_toml", header.scenario_toml);
+  hdf5::write_attribute(group.get(), "scenario_sha256", sha256_hex(header.scenario_toml));
+  hdf5::write_attribute(group.get(), "base_seed", header.base_seed);
+  hdf5::write_attribute(group.get(), "replicates", static_cast<std::int32_t>(header.replicates));
+  hdf5::write_attribute(group.get(), "months", static_cast<std::int32_t>(header.months));
+
+  Scales scales;
+  scales.replicate =
+      index_scale(group.get(), "replicate", header.replicates, replicate_dimid, "replicate");
+  scales.month = index_scale(group.get(), "month", header.months, month_dimid,
+                             "month of the simulation, 0 the first");
+  for (std::size_t b = 1; b < breakdown_count; ++b) {
+    scales.labels[b] = label_scale(group.get(), static_cast<Breakdown>(b), header.labels.labels[b]);
+  }
+  write_per_replicate(group.get(), header, scales);
+  for (const auto& spec : metric_catalog()) create_metric(group.get(), spec, header, scales);
+  return group;
+}
+
+void write_hyperslab(hid_t group, const char* name, const std::vector<hsize_t>& start,
+                     const std::vector<hsize_t>& count, hid_t memory_type, const void* values) {
+  const std::string what = std::string("dataset '") + name + "'";
+  Handle data = hdf5::dataset(H5Dopen2(group, name, H5P_DEFAULT), what);
+  const Handle file_space = hdf5::dataspace(H5Dget_space(data.get()), what);
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                            nullptr),
+        what);
+  const Handle memory_space = hdf5::simple_space(count);
+  check(
+      H5Dwrite(data.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, values),
+      what);
+  check(data.close(), what);  // closing writes the chunk out of HDF5's cache
+}
+
+// Data the kernel still buffers is not on disk; a renamed file must not turn out empty after
+// a power cut.
+Status sync_to_disk(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    return Error{"cannot flush " + quoted(path) + " to disk: " + reason};
+  }
+  ::close(fd);
+  return ok();
+}
+
+}  // namespace
+
+std::string_view to_string(RunStatus status) {
+  return status == RunStatus::complete ? "complete" : "interrupted";
+}
+
+fs::path temporary_path_for(const fs::path& target) {
+  std::string name = ".";
+  name.append(target.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
+  return target.parent_path() / name;
+}
+
+struct ResultsWriter::State {
+  struct Scenario {
+    ScenarioHeader header;  // labels, months and replicates, to check each run against
+    std::vector<std::uint8_t> written;
+    Handle group;
+  };
+
+  fs::path target;
+  fs::path temporary;
+  bool force = false;
+  bool owns_temporary = false;  // created by this writer, so this writer deletes it
+  bool failed = false;
+  bool finished = false;
+  Handle file;
+  std::vector<Scenario> scenarios;
+
+  void close_all() {
+    for (auto& scenario : scenarios) static_cast<void>(scenario.group.close());
+    static_cast<void>(file.close());
+  }
+
+  // Closes and deletes the temporary file: nothing half-written is left behind.
+  void abandon() {
+    close_all();
+    if (owns_temporary) {
+      std::error_code ignored;
+      // After a failed close HDF5 still holds the file open; emptying it frees the disk now.
+      fs::resize_file(temporary, 0, ignored);
+      fs::remove(temporary, ignored);
+      owns_temporary = false;
+    }
+  }
+
+  ~State() {
+    if (finished) {
+      close_all();
+    } else {
+      abandon();
+    }
+  }
+
+  Status fail(std::string message) {
+    failed = true;
+    return Error{std::move(message)};
+  }
+
+  Status fail_and_abandon(std::string message) {
+    abandon();
+    return fail(std::move(message));
+  }
+};
+
+ResultsWriter::ResultsWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ResultsWriter::ResultsWriter(ResultsWriter&&) noexcept = default;
+ResultsWriter& ResultsWriter::operator=(ResultsWriter&&) noexcept = default;
+ResultsWriter::~ResultsWriter() = default;
+
+const fs::path& ResultsWriter::temporary_path() const {
+  return state_->temporary;
+}
+
+Expected<ResultsWriter> ResultsWriter::create(const fs::path& target, bool force,
+                                              const RootInfo& root,
+                                              const std::vector<ScenarioHeader>& scenarios) {
+  if (const Status valid = validate(scenarios); !valid) return valid.error();
+  std::error_code error;
+  if (fs::exists(target, error) && !force) {
+    return Error{quoted(target) + " already exists; use --force to overwrite it"};
+  }
+  const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  if (!fs::is_directory(folder, error)) {
+    return Error{"cannot write " + quoted(target) + ": " + quoted(folder) +
+                 (fs::exists(folder, error) ? " is not a folder" : " does not exist")};
+  }
+
+  auto state = std::make_unique<State>();
+  state->target = target;
+  state->temporary = temporary_path_for(target);
+  state->force = force;
+  // Claim the temporary name first (O_EXCL): the OS's own words for an unwritable folder, and
+  // never a file another writer is using.
+  const int fd = ::open(state->temporary.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0644);
+  if (fd < 0) {
+    return Error{"cannot write " + quoted(target) + ": cannot create " + quoted(state->temporary) +
+                 ": " + std::strerror(errno)};
+  }
+  ::close(fd);
+  state->owns_temporary = true;
+
+  try {
+    hdf5::prepare_library();
+    const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
+    track_creation_order(plist.get());
+    state->file = hdf5::file(
+        H5Fcreate(state->temporary.c_str(), H5F_ACC_TRUNC, plist.get(), H5P_DEFAULT), "create");
+    const hid_t file = state->file.get();
+    hdf5::write_attribute(file, "format", results_format_name);
+    hdf5::write_attribute(file, "format_version", results_format_version());
+    hdf5::write_attribute(file, "kopa_version", kopa_version());
+    hdf5::write_attribute(file, "git_commit", git_commit());
+    hdf5::write_attribute(file, "created_utc", utc_now_iso8601());
+    hdf5::write_attribute(file, "command_line", root.command_line);
+    hdf5::write_attribute(file, "threads", static_cast<std::int32_t>(root.threads));
+    // Until finish() says otherwise: a file saved from a crash never claims to be complete.
+    hdf5::write_attribute(file, "status", to_string(RunStatus::interrupted));
+
+    const Handle scenarios_group = creation_ordered_group(file, "scenarios");
+    for (const auto& header : scenarios) {
+      state->scenarios.push_back({header, std::vector<std::uint8_t>(header.replicates, 0),
+                                  create_scenario(scenarios_group.get(), header)});
+    }
+    check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush");
+  } catch (const std::exception& failure) {
+    return Error{"cannot write " + quoted(target) + ": " + failure.what()};
+  }
+  return ResultsWriter(std::move(state));
+}
+
+Status ResultsWriter::write_run(std::size_t scenario_index, int replicate,
+                                const RunSeries& series) {
+  State& state = *state_;
+  if (state.finished) return Error{"write_run after finish on " + quoted(state.target)};
+  if (state.failed) return Error{"an earlier write to " + quoted(state.target) + " failed"};
+  if (scenario_index >= state.scenarios.size()) {
+    return Error{"no scenario " + std::to_string(scenario_index) + " in " + quoted(state.target)};
+  }
+  State::Scenario& scenario = state.scenarios[scenario_index];
+  const ScenarioHeader& header = scenario.header;
+  const std::string which = "scenario '" + header.name + "' replicate " + std::to_string(replicate);
+  if (replicate < 0 || replicate >= header.replicates) {
+    return Error{which + ": out of range (" + std::to_string(header.replicates) + " replicates)"};
+  }
+  if (scenario.written[static_cast<std::size_t>(replicate)] != 0) {
+    return Error{which + ": already written"};
+  }
+  if (series.months != header.months || series.values.size() != metric_count) {
+    return Error{which + ": the run has " + std::to_string(series.months) +
+                 " months, the scenario " + std::to_string(header.months)};
+  }
+  for (std::size_t m = 0; m < metric_count; ++m) {
+    const auto& spec = metric_catalog()[m];
+    const std::size_t width = header.labels.width(spec.breakdown);
+    if (series.values[m].size() != static_cast<std::size_t>(header.months) * width) {
+      return Error{which + ": metric '" + std::string(spec.name) + "' has " +
+                   std::to_string(series.values[m].size()) + " values, expected " +
+                   std::to_string(header.months) + " months x " + std::to_string(width)};
+    }
+  }
+
+  try {
+    const hid_t group = scenario.group.get();
+    const auto r = static_cast<hsize_t>(replicate);
+    const auto months = static_cast<hsize_t>(header.months);
+    for (std::size_t m = 0; m < metric_count; ++m) {
+      const auto& spec = metric_catalog()[m];
+      const std::string name(spec.name);
+      if (spec.breakdown == Breakdown::total) {
+        write_hyperslab(group, name.c_str(), {r, 0}, {1, months}, H5T_NATIVE_DOUBLE,
+                        series.values[m].data());
+      } else if (const hsize_t width = header.labels.width(spec.breakdown); width > 0) {
+        write_hyperslab(group, name.c_str(), {r, 0, 0}, {1, months, width}, H5T_NATIVE_DOUBLE,
+                        series.values[m].data());
+      }
+    }
+    const std::uint8_t one = 1;
+    write_hyperslab(group, "done", {r}, {1}, H5T_NATIVE_UINT8, &one);
+  } catch (const std::exception& failure) {
+    return state.fail("cannot write " + which + " to " + quoted(state.temporary) + ": " +
+                      failure.what());
+  }
+  scenario.written[static_cast<std::size_t>(replicate)] = 1;
+  return ok();
+}
+
+Status ResultsWriter::finish(RunStatus status) {
+  State& state = *state_;
+  if (state.finished) return Error{quoted(state.target) + " is already finished"};
+  if (state.failed) {
+    return Error{"not writing " + quoted(state.target) + ": an earlier write failed"};
+  }
+  const std::string writing = "cannot write " + quoted(state.target) + ": ";
+  try {
+    hdf5::write_attribute(state.file.get(), "status", to_string(status));
+    for (auto& scenario : state.scenarios) check(scenario.group.close(), "closing group");
+    check(state.file.close(), "closing file");
+  } catch (const std::exception& failure) {
+    return state.fail_and_abandon(writing + failure.what());
+  }
+  if (const Status synced = sync_to_disk(state.temporary); !synced) {
+    return state.fail_and_abandon(synced.error().message);
+  }
+  std::error_code error;
+  // Checked again: the target may have appeared while the runs were going.
+  if (!state.force && fs::exists(state.target, error)) {
+    return state.fail_and_abandon(quoted(state.target) +
+                                  " appeared while writing; use --force to overwrite");
+  }
+  fs::rename(state.temporary, state.target, error);
+  if (error)
+    return state.fail_and_abandon(writing + "renaming " + quoted(state.temporary) + ": " +
+                                  error.message());
+  state.finished = true;
+  return ok();
+}
+
+}  // namespace kopa::io
