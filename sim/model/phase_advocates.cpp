@@ -46,8 +46,7 @@ std::int32_t free_capacity(const Model& model, const RunState& state, std::size_
                           ? 1.0 + model.parameters().levers.one_roof.capacity_gain
                           : 1.0;
   const auto capacity = static_cast<std::int32_t>(std::floor(
-      static_cast<double>(model.advocate_kind(model.advocates()[advocate].kind).capacity) *
-      gain));
+      static_cast<double>(model.advocate_kind(model.advocates()[advocate].kind).capacity) * gain));
   return std::max(0, capacity - state.caseload[advocate]);
 }
 

@@ -97,12 +97,12 @@ void declare_groups(TableBuilder& t) {
   constexpr std::array<GroupDefaults, group_count> d{{
       {0.14, 0.425, 0.38, 0.55, 2000, 0.54},
       {0.22, 0.38, 0.45, 0.50, 4000, 0.55},
-      {0.14, 0.48, 0.45, 0.45, 8000, 0.80},
+      {0.14, 0.48, 0.45, 0.45, 4000, 0.80},
       {0.06, 0.40, 0.30, 0.55, 2000, 0.85},
       {0.06, 0.40, 0.38, 0.45, 2000, 0.75},
       {0.04, 0.40, 0.38, 0.45, 1500, 0.55},
       {0.06, 0.35, 0.32, 0.40, 1000, 0.50},
-      {0.28, 0.50, 0.55, 0.50, 8000, 1.00},
+      {0.28, 0.50, 0.55, 0.50, 4000, 1.00},
   }};
   for (std::size_t g = 0; g < group_count; ++g) {
     const std::string prefix = "groups." + std::string(group_names[g]) + ".";
@@ -171,7 +171,7 @@ void declare_founders(TableBuilder& t) {
          "1/month", "pull of motivation back to the group mean", "assumption");
   t.real("founders.rejection_penalty", KOPA_FIELD(founders.rejection_penalty), 0.05, 0, 1, "1",
          "motivation lost on a rejected application", "assumption");
-  t.real("founders.application_effort", KOPA_FIELD(founders.application_effort), 1.5, 0, 10, "1",
+  t.real("founders.application_effort", KOPA_FIELD(founders.application_effort), 2.5, 0, 10, "1",
          "how strongly complexity deters founders with low admin capacity",
          "ESEM 2023-24: 50 % find public financing too complex");
   t.real("founders.enterprise_form_share", KOPA_FIELD(founders.enterprise_form_share), 0.3, 0, 1,
@@ -251,7 +251,7 @@ void declare_funders(TableBuilder& t) {
       {15000, "local", "annual", 8, 1000, 5000, 12, 0.5, 0.4, 0.1, 0.7, 0.45, 0.4, true, false},
       {400000, "national", "rolling", 0, 5000, 25000, 36, 0.6, 0.3, 0.2, 0.95, 0.55, 0.5, false,
        true},
-      {150000, "national", "rolling", 0, 20000, 50000, 24, 0.6, 0.5, 0.0, 0.9, 0.6, 0.5, false,
+      {150000, "national", "rolling", 0, 20000, 50000, 24, 0.6, 0.5, 0.0, 0.9, 0.5, 0.5, false,
        false},
   }};
   constexpr std::array<std::string_view, funder_count - 1> budget_sources{
@@ -433,8 +433,8 @@ void declare_levers(TableBuilder& t) {
             KOPA_FIELD(levers.knowledge_exchange.interval_months), 6, 1, max_month, "months",
             "months between exchange events", "seed recommendation 6: visits, conferences");
   t.integer("levers.knowledge_exchange.participants_per_region",
-            KOPA_FIELD(levers.knowledge_exchange.participants_per_region), 10, 0, 100000, "founders",
-            "founders per region taking part in an event", "assumption");
+            KOPA_FIELD(levers.knowledge_exchange.participants_per_region), 10, 0, 100000,
+            "founders", "founders per region taking part in an event", "assumption");
   t.real("levers.knowledge_exchange.tie_probability",
          KOPA_FIELD(levers.knowledge_exchange.tie_probability), 0.25, 0, 1, "1",
          "chance that a participant forms a tie with another region's participant", "assumption");
