@@ -14,11 +14,11 @@
 namespace kopa::analysis {
 
 struct CompareOptions {
-  std::optional<std::string> baseline;  // default: the scenario named "baseline", else the first
-  std::vector<std::string> metrics;     // default: headline_metrics()
-  std::optional<int> month;             // M; default: the last month
-  bool cost_effectiveness = true;       // public cost per additional enterprise and job
-  double confidence = 0.95;             // of the paired-difference intervals
+  std::optional<std::string> baseline{};  // default: the scenario named "baseline", else the first
+  std::vector<std::string> metrics{};     // default: headline_metrics()
+  std::optional<int> month{};             // M; default: the last month
+  bool cost_effectiveness = true;         // public cost per additional enterprise and job
+  double confidence = 0.95;               // of the paired-difference intervals
   stats::BootstrapOptions bootstrap{};
 };
 
