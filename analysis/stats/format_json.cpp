@@ -50,10 +50,6 @@ std::string array(const std::vector<T>& items, ToJson to_json) {
   return "[" + text + "]";
 }
 
-std::string numbers(const std::vector<double>& values) {
-  return array(values, [](double x) { return json_number(x); });
-}
-
 std::string settings(const Comparison& comparison) {
   const auto& bootstrap = comparison.bootstrap;
   return Object()
@@ -103,7 +99,7 @@ std::string difference(const stats::PairedDifference& d) {
 std::string metric_result(const MetricResult& result) {
   const stats::Summary& s = result.summary;
   Object object;
-  object.add("values", numbers(result.values))
+  object.add("values", json_numbers(result.values))
       .count("n", s.n)
       .number("mean", s.mean)
       .number("median", s.median)

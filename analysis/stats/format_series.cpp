@@ -4,15 +4,9 @@
 namespace kopa::analysis {
 namespace {
 
-std::string numbers(const std::vector<double>& values) {
-  std::string text;
-  for (const double x : values) text += (text.empty() ? "" : ",") + json_number(x);
-  return "[" + text + "]";
-}
-
 std::string band_json(const SeriesBand& band) {
-  return "{\"median\":" + numbers(band.median) + ",\"p05\":" + numbers(band.p05) +
-         ",\"p95\":" + numbers(band.p95) + "}";
+  return "{\"median\":" + json_numbers(band.median) + ",\"p05\":" + json_numbers(band.p05) +
+         ",\"p95\":" + json_numbers(band.p95) + "}";
 }
 
 }  // namespace

@@ -24,6 +24,16 @@ std::string json_number(double x) {
   return std::isfinite(x) ? printf_double("%.17g", x) : "null";
 }
 
+std::string json_numbers(const std::vector<double>& values) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) text += ',';
+    text += json_number(values[i]);
+  }
+  text += ']';
+  return text;
+}
+
 std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {

@@ -1,12 +1,15 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kopa::analysis {
 
 // Every digit a double has ("%.17g", round-trips exactly); "null" for NaN and infinities (JSON
 // has no such numbers; readers map null back to NaN).
 std::string json_number(double x);
+// A JSON array of json_number()s.
+std::string json_numbers(const std::vector<double>& values);
 // A JSON string literal with quotes and escapes.
 std::string json_string(std::string_view text);
 // "%.17g"; empty for NaN and infinities (an empty CSV field reads as missing).
