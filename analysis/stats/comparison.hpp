@@ -1,0 +1,78 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stats/bootstrap.hpp"
+#include "stats/comparison_input.hpp"
+#include "stats/descriptive.hpp"
+#include "stats/metric_definition.hpp"
+#include "stats/paired.hpp"
+#include "util/expected.hpp"
+
+namespace kopa::analysis {
+
+struct CompareOptions {
+  std::optional<std::string> baseline{};  // default: the scenario named "baseline", else the first
+  std::vector<std::string> metrics{};     // default: headline_metrics()
+  std::optional<int> month{};             // M; default: the last month
+  bool cost_effectiveness = true;         // public cost per additional enterprise and job
+  double confidence = 0.95;               // of the paired-difference intervals
+  stats::BootstrapOptions bootstrap{};
+};
+
+// One scenario, one metric.
+struct MetricResult {
+  std::vector<double> values;  // one per replicate, in the scenario's replicate order
+  stats::Summary summary;      // over all of the scenario's replicates
+  // Against the baseline, over the replicates both have; nullopt for the baseline itself; an
+  // error (scenario and count) when fewer than 2 replicates pair.
+  std::optional<Expected<stats::PairedDifference>> difference;
+};
+
+// Additional public cost per additional unit of `outcome`, against the baseline.
+struct CostEffectiveness {
+  std::string outcome;                   // "founders_sustained" or "jobs_disadvantaged"
+  Expected<stats::RatioInterval> ratio;  // error: why it is n/a
+};
+
+struct ScenarioComparison {
+  std::string name;
+  bool is_baseline = false;
+  std::vector<std::uint32_t> replicate_ids;
+  std::size_t paired_replicates = 0;    // replicate numbers shared with the baseline
+  std::vector<MetricResult> metrics;    // parallel to Comparison::metrics
+  std::vector<CostEffectiveness> cost;  // empty for the baseline or when not asked for
+};
+
+struct Comparison {
+  bool interrupted = false;
+  std::string baseline;
+  int month = 0;   // M
+  int months = 0;  // in the input
+  double confidence = 0.95;
+  bool cost_effectiveness = false;
+  stats::BootstrapOptions bootstrap{};
+  std::vector<MetricDefinition> metrics;
+  std::vector<ScenarioComparison> scenarios;  // the input's order, baseline included
+};
+
+// Every scenario against the baseline. Errors (values, not exceptions) for input that cannot be
+// compared: invalid input, an unknown baseline or metric, a month out of range. Too few
+// replicates is not such an error: descriptive statistics are still given, and the intervals
+// that cannot be computed hold the error instead.
+Expected<Comparison> compare(const ComparisonInput& input, const CompareOptions& options = {});
+
+// The baseline's index: the option's name, else "baseline", else 0; an error lists the scenarios.
+Expected<std::size_t> find_baseline(const ComparisonInput& input,
+                                    const std::optional<std::string>& name);
+
+// The metrics to compare: the option's names, or the headline set.
+Expected<std::vector<MetricDefinition>> define_metrics(const ComparisonInput& input,
+                                                       const std::vector<std::string>& names);
+
+// M: the option's month or the last one, checked against the months in the input.
+Expected<int> resolve_month(const ComparisonInput& input, const std::optional<int>& month);
+
+}  // namespace kopa::analysis

@@ -1,0 +1,113 @@
+#include "stats/comparison_grid.hpp"
+
+#include <algorithm>
+
+#include "stats/format_values.hpp"
+
+namespace kopa::analysis {
+namespace {
+
+std::string confidence_percent(double confidence) {
+  return std::to_string(static_cast<int>(confidence * 100.0 + 0.5)) + "%";
+}
+
+std::vector<std::string> difference_cells(const MetricResult& result, Notes& notes) {
+  if (!result.difference) return {"-", "", "", "", ""};  // the baseline itself
+  const auto& difference = *result.difference;
+  if (!difference) {
+    notes.add(difference.error().message);
+    return {"n/a", "", "", "", ""};
+  }
+  return {signed_compact(difference->mean),
+          compact_interval(difference->ci_low, difference->ci_high),
+          difference->excludes_zero() ? "*" : "", signed_percent(difference->relative_change),
+          percent(difference->share_greater)};
+}
+
+std::vector<std::string> ratio_cells(const CostEffectiveness& cost, Notes& notes) {
+  if (!cost.ratio) {
+    notes.add(cost.ratio.error().message);
+    return {"n/a", ""};
+  }
+  return {compact(cost.ratio->estimate), compact_interval(cost.ratio->ci_low, cost.ratio->ci_high)};
+}
+
+std::string replicate_range(const Comparison& comparison) {
+  std::size_t low = SIZE_MAX;
+  std::size_t high = 0;
+  for (const ScenarioComparison& scenario : comparison.scenarios) {
+    low = std::min(low, scenario.replicate_ids.size());
+    high = std::max(high, scenario.replicate_ids.size());
+  }
+  return low == high ? std::to_string(low) : std::to_string(low) + "-" + std::to_string(high);
+}
+
+}  // namespace
+
+void Notes::add(const std::string& line) {
+  if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
+}
+
+std::string metric_title(const Comparison& comparison, std::size_t metric) {
+  const MetricDefinition& definition = comparison.metrics[metric];
+  // How the number was made comes before the long name, which is what a narrow terminal cuts.
+  return definition.name + " [" + definition.units + "; " +
+         describe_aggregation(definition.aggregation, comparison.month) +
+         "]: " + definition.long_name;
+}
+
+TextGrid metric_grid(const Comparison& comparison, std::size_t metric, Notes& notes) {
+  TextGrid grid;
+  grid.header = {"scenario", "mean", "median",
+                 "5%-95%",   "diff", confidence_percent(comparison.confidence) + " CI",
+                 "",         "rel",  ">base"};
+  for (const ScenarioComparison& scenario : comparison.scenarios) {
+    const MetricResult& result = scenario.metrics[metric];
+    std::vector<std::string> row{scenario.name, compact(result.summary.mean),
+                                 compact(result.summary.median),
+                                 compact_interval(result.summary.p05, result.summary.p95)};
+    for (std::string& cell : difference_cells(result, notes)) row.push_back(std::move(cell));
+    grid.rows.push_back(std::move(row));
+  }
+  return grid;
+}
+
+std::string cost_title(const Comparison& comparison) {
+  return "cost-effectiveness: extra public cost per extra unit [EUR, public_cost summed over "
+         "months "
+         "0-" +
+         std::to_string(comparison.month) + "; paired bootstrap]";
+}
+
+TextGrid cost_grid(const Comparison& comparison, Notes& notes) {
+  const std::string interval = confidence_percent(comparison.bootstrap.confidence) + " CI";
+  TextGrid grid;
+  grid.header = {"scenario", "per sustained", interval, "per job", interval};
+  for (const ScenarioComparison& scenario : comparison.scenarios) {
+    if (scenario.is_baseline) continue;
+    std::vector<std::string> row{scenario.name};
+    for (const CostEffectiveness& cost : scenario.cost) {
+      for (std::string& cell : ratio_cells(cost, notes)) row.push_back(std::move(cell));
+    }
+    grid.rows.push_back(std::move(row));
+  }
+  return grid;
+}
+
+std::vector<std::string> preamble(const Comparison& comparison) {
+  std::vector<std::string> lines{
+      "kopa compare: " + std::to_string(comparison.scenarios.size()) + " scenarios against '" +
+      comparison.baseline + "', " + replicate_range(comparison) + " replicates each, month " +
+      std::to_string(comparison.month) + " of 0-" + std::to_string(comparison.months - 1)};
+  if (comparison.interrupted) {
+    lines.push_back("INTERRUPTED run: only the replicates that finished are compared");
+  }
+  return lines;
+}
+
+std::string how_to_read(const Comparison& comparison) {
+  return "Read: diff = paired mean of scenario - baseline; * = " +
+         confidence_percent(comparison.confidence) + " CI excludes 0; >base = % of pairs above";
+}
+
+}  // namespace kopa::analysis
