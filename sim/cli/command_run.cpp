@@ -1,0 +1,230 @@
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <tbb/global_control.h>
+
+#include "cli/exit_code.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/options.hpp"
+#include "cli/progress.hpp"
+#include "engine/ensemble.hpp"
+#include "io/results_writer.hpp"
+#include "model/random.hpp"
+#include "scenario/scenario.hpp"
+
+namespace kopa {
+namespace {
+
+// The main job's scenarios, when `kopa run` is given none.
+constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof",
+                                       "knowledge_exchange", "combined"};
+
+std::filesystem::path default_scenario_dir() {
+  if (std::filesystem::is_directory("scenarios")) return "scenarios";
+  return KOPA_DEFAULT_SCENARIO_DIR;
+}
+
+CommandSpec run_spec() {
+  CommandSpec spec{"run", "kopa run [SCENARIO.toml...] [options]",
+                   "Runs every scenario N times and writes their monthly time series to HDF5.\n"
+                   "Replicate r uses the same random numbers in every scenario (common random\n"
+                   "numbers), so scenario differences are paired. With no scenario, runs the\n"
+                   "default set: baseline, seed_funding, one_roof, knowledge_exchange, combined.\n"
+                   "Output is bit-identical whatever --threads is. Ctrl-C keeps finished runs\n"
+                   "and marks the file interrupted (exit 130).",
+                   {"options"},
+                   {}};
+  spec.options.add_options()
+      ("scenario", po::value<std::vector<std::string>>()->multitoken(), "scenario files")
+      ("replicates,r", po::value<int>()->default_value(20), "runs per scenario")
+      ("output,o", po::value<std::string>()->default_value("results.h5"), "results file")
+      ("threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")
+      ("seed", po::value<std::int64_t>(),
+       "base seed for all scenarios (default: the first scenario's simulation.seed)")
+      ("months", po::value<std::int64_t>(), "override simulation.months in every scenario")
+      ("set", po::value<std::vector<std::string>>()->composing(),
+       "PATH=VALUE override for every scenario (repeatable); see 'kopa describe'")
+      ("force", "overwrite an existing results file")
+      ("quiet", "no progress output");
+  spec.positional.add("scenario", -1);
+  return spec;
+}
+
+struct RunRequest {
+  std::vector<std::filesystem::path> files;
+  std::vector<std::string> overrides;
+  int replicates;
+  std::filesystem::path output;
+  int threads;
+  bool force;
+  bool quiet;
+};
+
+// Loads and validates every scenario before anything runs: all problems of all files are
+// printed, and nothing is created, when one is bad.
+std::optional<std::vector<Scenario>> load_all(const RunRequest& request, std::ostream& err) {
+  std::vector<Scenario> scenarios;
+  bool bad = false;
+  for (const auto& file : request.files) {
+    ScenarioLoad load = load_scenario(file, request.overrides);
+    for (const auto& issue : load.issues) err << format_issue(issue) << "\n";
+    if (!load.scenario || !load.issues.empty()) {
+      bad = true;
+      continue;
+    }
+    scenarios.push_back(std::move(*load.scenario));
+  }
+  std::set<std::string> names;
+  for (const auto& scenario : scenarios) {
+    if (!names.insert(scenario.name).second) {
+      err << "kopa run: two scenarios are named '" << scenario.name
+          << "'; give one a different `name` in its file\n";
+      bad = true;
+    }
+  }
+  if (bad) return std::nullopt;
+  return scenarios;
+}
+
+std::string command_line_of(const CommandContext& context) {
+  std::string line = "kopa run";
+  for (const auto& arg : context.args) line += " " + arg;
+  return line;
+}
+
+int execute(const RunRequest& request, const CommandContext& context) {
+  auto scenarios = load_all(request, context.err);
+  if (!scenarios) return exit_bad_input;
+  if (scenarios->empty()) {
+    context.err << "kopa run: no scenario to run\n";
+    return exit_bad_input;
+  }
+  // Common random numbers: one base seed for every scenario of the run.
+  const auto base_seed = static_cast<std::uint64_t>(scenarios->front().parameters.simulation.seed);
+
+  std::vector<std::unique_ptr<Model>> models;
+  std::vector<const Model*> model_views;
+  std::vector<io::ScenarioHeader> headers;
+  for (const auto& scenario : *scenarios) {
+    models.push_back(std::make_unique<Model>(scenario.parameters));
+    model_views.push_back(models.back().get());
+    io::ScenarioHeader header;
+    header.name = scenario.name;
+    header.description = scenario.description;
+    header.scenario_toml = scenario.resolved_toml;
+    header.base_seed = base_seed;
+    header.replicates = request.replicates;
+    header.months = models.back()->months();
+    header.labels = models.back()->labels();
+    for (int r = 0; r < request.replicates; ++r) {
+      header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
+    }
+    headers.push_back(std::move(header));
+  }
+
+  io::RootInfo root{command_line_of(context), request.threads};
+  auto writer = io::ResultsWriter::create(request.output, request.force, root, headers);
+  if (!writer) {
+    context.err << "kopa run: " << writer.error().message << "\n";
+    return writer.error().message.find("--force") != std::string::npos ? exit_bad_input
+                                                                          : exit_failure;
+  }
+
+  // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
+  std::vector<RunJob> jobs;
+  for (int r = 0; r < request.replicates; ++r) {
+    for (std::size_t s = 0; s < models.size(); ++s) jobs.push_back({s, r});
+  }
+  const Progress::Mode mode = request.quiet               ? Progress::Mode::quiet
+                              : context.stderr_is_terminal ? Progress::Mode::bar
+                                                           : Progress::Mode::lines;
+  Progress progress(context.err, mode, jobs.size(), "runs");
+  InterruptGuard interrupt;
+  tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
+                          static_cast<std::size_t>(request.threads));
+  EnsembleOptions options;
+  options.threads = request.threads;
+  options.base_seed = base_seed;
+  options.stop = &interrupt.flag();
+  std::size_t done = 0;
+  Status status = run_ensemble(model_views, jobs, options,
+                               [&](const RunJob& job, RunSeries&& series) -> Status {
+                                 Status written = writer->write_run(job.model, job.replicate, series);
+                                 progress.advance(++done);
+                                 return written;
+                               });
+  progress.finish();
+  if (!status) {
+    context.err << "kopa run: " << status.error().message << "\n";
+    return exit_failure;  // the writer's destructor removes the temporary file
+  }
+  const bool interrupted = interrupt.requested() && done < jobs.size();
+  Status finished = writer->finish(interrupted ? io::RunStatus::interrupted : io::RunStatus::complete);
+  if (!finished) {
+    context.err << "kopa run: " << finished.error().message << "\n";
+    return exit_failure;
+  }
+  if (interrupted) {
+    context.err << "kopa run: interrupted; " << done << " of " << jobs.size()
+                << " runs kept in " << request.output.string() << " (status interrupted)\n";
+    return exit_interrupted;
+  }
+  if (!request.quiet) {
+    context.err << "kopa run: " << done << " runs of " << models.size() << " scenarios written to "
+                << request.output.string() << "\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int command_run(const CommandContext& context) {
+  const CommandSpec spec = run_spec();
+  po::variables_map values;
+  if (auto code = parse_command(spec, context, values)) return *code;
+
+  RunRequest request;
+  if (values.count("scenario")) {
+    for (const auto& file : values["scenario"].as<std::vector<std::string>>()) {
+      request.files.emplace_back(file);
+    }
+  } else {
+    for (const char* name : default_scenarios) {
+      request.files.push_back(default_scenario_dir() / (std::string(name) + ".toml"));
+    }
+  }
+  if (values.count("set")) request.overrides = values["set"].as<std::vector<std::string>>();
+  if (values.count("seed")) {
+    request.overrides.push_back("simulation.seed=" + std::to_string(values["seed"].as<std::int64_t>()));
+  }
+  if (values.count("months")) {
+    request.overrides.push_back("simulation.months=" +
+                                std::to_string(values["months"].as<std::int64_t>()));
+  }
+  request.replicates = values["replicates"].as<int>();
+  if (request.replicates < 1) {
+    context.err << "kopa run: --replicates must be at least 1, got " << request.replicates << "\n";
+    return exit_bad_input;
+  }
+  request.threads = values["threads"].as<int>();
+  if (request.threads < 0) {
+    context.err << "kopa run: --threads must be 0 (all cores) or more, got " << request.threads
+                << "\n";
+    return exit_bad_input;
+  }
+  if (request.threads == 0) {
+    request.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  request.output = values["output"].as<std::string>();
+  request.force = values.count("force") > 0;
+  request.quiet = values.count("quiet") > 0;
+  return execute(request, context);
+}
+
+}  // namespace kopa
