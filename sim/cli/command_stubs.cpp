@@ -34,11 +34,4 @@ int command_compare(const CommandContext& context) {
 int command_sweep(const CommandContext& context) {
   return not_yet(simple_spec("sweep", "kopa sweep SWEEP.toml [options]", "Sweep."), context);
 }
-int command_validate(const CommandContext& context) {
-  return not_yet(simple_spec("validate", "kopa validate FILE...", "Validate."), context);
-}
-int command_describe(const CommandContext& context) {
-  return not_yet(simple_spec("describe", "kopa describe [PREFIX] [options]", "Describe."), context);
-}
-
 }  // namespace kopa

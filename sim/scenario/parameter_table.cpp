@@ -548,7 +548,11 @@ std::string ParameterSpec::format(double value) const {
       return std::to_string(static_cast<Integer>(value));
     case ParameterType::real: {
       char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%.17g", value);
+      // Whole numbers in plain notation ("200000.0", not "2e+05"): budgets read as budgets.
+      if (value == std::floor(value) && std::fabs(value) < 1e15) {
+        std::snprintf(buffer, sizeof buffer, "%.1f", value);
+        return buffer;
+      }
       // Shortest text that reads back to the same double.
       for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);

@@ -1,0 +1,296 @@
+// kopa describe [PREFIX] [--format table|markdown|json]: the parameter table for people. The
+// markdown form is also the ODD's parameter section (docs/ODD.md, scripts/update-odd-parameters.sh).
+#include <algorithm>
+#include <ostream>
+#include <sstream>
+
+#include "cli/exit_code.hpp"
+#include "cli/options.hpp"
+#include "scenario/key_tree.hpp"
+#include "scenario/parameter_table.hpp"
+#include "scenario/region_access.hpp"
+#include "scenario/toml_value.hpp"
+#include "util/suggest.hpp"
+
+namespace kopa {
+namespace {
+
+// One parameter or region field, as text.
+struct Row {
+  std::string name;
+  std::string section;  // the first path segment; "region" for region fields
+  std::string type;
+  std::string default_value;
+  std::string range;
+  std::string unit;
+  std::string meaning;
+  std::string source;
+  // For json: the raw values.
+  const ParameterSpec* spec = nullptr;
+  const RegionFieldSpec* field = nullptr;
+};
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    text += (i > 0 ? std::string(separator) : std::string()) + items[i];
+  }
+  return text;
+}
+
+std::string range_text(ParameterType type, double min, double max,
+                       const std::vector<std::string>& choices) {
+  switch (type) {
+    case ParameterType::boolean:
+      return "true, false";
+    case ParameterType::choice:
+      return join(choices, ", ");
+    case ParameterType::real:
+    case ParameterType::integer:
+      break;
+  }
+  return "[" + display_number(min) + ", " + display_number(max) + "]";
+}
+
+Row parameter_row(const ParameterSpec& spec) {
+  Row row;
+  row.name = spec.path;
+  row.section = spec.path.substr(0, spec.path.find('.'));
+  row.type = std::string(type_name(spec.type));
+  row.default_value = spec.format(spec.default_value);
+  row.range = range_text(spec.type, spec.min, spec.max, spec.choices);
+  row.unit = std::string(spec.unit);
+  row.meaning = std::string(spec.meaning);
+  row.source = std::string(spec.source);
+  row.spec = &spec;
+  return row;
+}
+
+Row region_row(const RegionFieldSpec& field) {
+  Row row;
+  row.name = field.name;
+  row.section = "region";
+  row.unit = std::string(field.unit);
+  row.meaning = std::string(field.meaning);
+  row.source = std::string(field.source);
+  row.field = &field;
+  Region defaults;
+  const RegionField value = region_field(defaults, field.name);
+  const ParameterSpec spec = as_parameter_spec(field, field.name);
+  if (value.text) {
+    row.type = "string";
+    row.range = "-";
+  } else if (!value.real && !value.boolean) {
+    row.type = "table";
+    row.range = "each [0, 1], sum 1";
+    row.default_value = "groups.*.share";
+  } else {
+    row.type = std::string(type_name(field.type));
+    row.range = range_text(field.type, field.min, field.max, {});
+    row.default_value = spec.format(value.real ? *value.real : (*value.boolean ? 1.0 : 0.0));
+  }
+  if (field.required) row.default_value = "required";
+  return row;
+}
+
+bool under(const std::string& path, const std::string& prefix) {
+  return prefix.empty() || path == prefix ||
+         (path.starts_with(prefix) && path.size() > prefix.size() && path[prefix.size()] == '.');
+}
+
+std::vector<Row> rows_under(const std::string& prefix) {
+  std::vector<Row> rows;
+  for (const auto& spec : parameter_table().specs()) {
+    if (under(spec.path, prefix)) rows.push_back(parameter_row(spec));
+  }
+  if (prefix.empty() || prefix == "region" || prefix == "regions") {
+    for (const auto& field : parameter_table().region_fields()) rows.push_back(region_row(field));
+  }
+  return rows;
+}
+
+void print_table(const std::vector<Row>& rows, std::ostream& out) {
+  std::array<std::size_t, 5> width{9, 4, 7, 5, 4};
+  auto columns = [](const Row& row) {
+    return std::array<const std::string*, 5>{&row.name, &row.type, &row.default_value, &row.range,
+                                             &row.unit};
+  };
+  for (const auto& row : rows) {
+    const auto cells = columns(row);
+    for (std::size_t c = 0; c < cells.size(); ++c) width[c] = std::max(width[c], cells[c]->size());
+  }
+  auto line = [&](const std::array<const std::string*, 5>& cells, const std::string& meaning) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      out << *cells[c] << std::string(width[c] - cells[c]->size() + 2, ' ');
+    }
+    out << meaning << "\n";
+  };
+  const std::array<std::string, 5> header{"parameter", "type", "default", "range", "unit"};
+  bool regions_started = false;
+  line({&header[0], &header[1], &header[2], &header[3], &header[4]}, "meaning");
+  for (const auto& row : rows) {
+    if (row.field && !regions_started) {
+      out << "\n[[region]] fields (regions are lists; see docs/scenarios.md):\n";
+      regions_started = true;
+    }
+    line(columns(row), row.meaning);
+  }
+}
+
+std::string markdown_cell(const std::string& text) {
+  std::string cell;
+  for (const char c : text) {
+    if (c == '|') cell += '\\';
+    cell += c;
+  }
+  return cell;
+}
+
+void print_markdown(const std::vector<Row>& rows, std::ostream& out) {
+  std::string section;
+  for (const auto& row : rows) {
+    if (row.section != section || (row.field && section != "region")) {
+      section = row.field ? "region" : row.section;
+      out << (row.field ? "### Region fields (`[[region]]`)\n\n" : "### `" + section + "`\n\n");
+      out << "| " << (row.field ? "field" : "parameter")
+          << " | type | default | range | unit | meaning | source |\n"
+          << "|---|---|---|---|---|---|---|\n";
+    }
+    out << "| `" << row.name << "` | " << row.type << " | " << markdown_cell(row.default_value)
+        << " | " << markdown_cell(row.range) << " | " << markdown_cell(row.unit) << " | "
+        << markdown_cell(row.meaning) << " | " << markdown_cell(row.source) << " |\n";
+    const auto next = &row + 1;
+    if (next == rows.data() + rows.size() || next->section != row.section) out << "\n";
+  }
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// A number as JSON: the TOML spelling, which is valid JSON for finite values.
+std::string json_number(ParameterType type, double value) {
+  ParameterSpec spec;
+  spec.type = type == ParameterType::integer ? ParameterType::integer : ParameterType::real;
+  return spec.format(value);
+}
+
+void print_json(const std::vector<Row>& rows, std::ostream& out) {
+  std::vector<std::string> parameters, fields;
+  for (const auto& row : rows) {
+    std::ostringstream item;
+    if (row.spec) {
+      const ParameterSpec& spec = *row.spec;
+      item << "{\"path\": " << json_string(spec.path) << ", \"type\": " << json_string(row.type)
+           << ", \"default\": ";
+      if (spec.type == ParameterType::choice) {
+        item << json_string(spec.choices.at(static_cast<std::size_t>(spec.default_value)));
+        std::vector<std::string> quoted;
+        for (const auto& choice : spec.choices) quoted.push_back(json_string(choice));
+        item << ", \"choices\": [" << join(quoted, ", ") << "]";
+      } else if (spec.type == ParameterType::boolean) {
+        item << (spec.default_value != 0.0 ? "true" : "false");
+      } else {
+        item << json_number(spec.type, spec.default_value)
+             << ", \"min\": " << json_number(spec.type, spec.min)
+             << ", \"max\": " << json_number(spec.type, spec.max);
+      }
+      item << ", \"unit\": " << json_string(row.unit)
+           << ", \"meaning\": " << json_string(row.meaning)
+           << ", \"source\": " << json_string(row.source) << "}";
+      parameters.push_back(item.str());
+    } else {
+      const RegionFieldSpec& field = *row.field;
+      item << "{\"name\": " << json_string(field.name) << ", \"type\": " << json_string(row.type)
+           << ", \"required\": " << (field.required ? "true" : "false")
+           << ", \"default\": " << json_string(row.default_value);
+      if (row.type == "real" || row.type == "integer") {
+        item << ", \"min\": " << json_number(field.type, field.min)
+             << ", \"max\": " << json_number(field.type, field.max);
+      }
+      item << ", \"unit\": " << json_string(row.unit)
+           << ", \"meaning\": " << json_string(row.meaning)
+           << ", \"source\": " << json_string(row.source) << "}";
+      fields.push_back(item.str());
+    }
+  }
+  auto list = [](const std::vector<std::string>& items) {
+    return items.empty() ? std::string("[]") : "[\n    " + join(items, ",\n    ") + "\n  ]";
+  };
+  out << "{\n  \"parameters\": " << list(parameters) << ",\n  \"region_fields\": " << list(fields)
+      << "\n}\n";
+}
+
+}  // namespace
+
+int command_describe(const CommandContext& context) {
+  CommandSpec spec{"describe", "kopa describe [PREFIX] [--format table|markdown|json]",
+                   "List the model's parameters (all, or those under PREFIX, e.g. "
+                   "levers.seed_funding; 'region' for the [[region]] fields) with type, default, "
+                   "range, unit and meaning; markdown and json add the source.",
+                   {"options"},
+                   {}};
+  spec.options.add_options()("format", po::value<std::string>()->default_value("table"),
+                             "table, markdown or json")(
+      "prefix", po::value<std::vector<std::string>>(), "parameter path or prefix");
+  spec.positional.add("prefix", -1);
+
+  po::variables_map values;
+  if (auto code = parse_command(spec, context, values)) return *code;
+  const auto prefixes = values.count("prefix") ? values["prefix"].as<std::vector<std::string>>()
+                                               : std::vector<std::string>{};
+  if (prefixes.size() > 1) {
+    context.err << "kopa describe: give at most one PREFIX\n"
+                << "usage: " << spec.usage << " (see 'kopa describe --help')\n";
+    return exit_bad_input;
+  }
+  const std::string format = values["format"].as<std::string>();
+  if (format != "table" && format != "markdown" && format != "json") {
+    const std::vector<std::string> formats{"table", "markdown", "json"};
+    context.err << "kopa describe: unknown format '" << format << "'"
+                << did_you_mean(format, formats) << "; expected table, markdown or json\n";
+    return exit_bad_input;
+  }
+  const std::string prefix = prefixes.empty() ? "" : prefixes.front();
+  const auto rows = rows_under(prefix);
+  if (rows.empty()) {
+    std::vector<std::string> known{"region"};
+    for (const auto& path : parameter_table().paths()) {
+      for (auto dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1)) {
+        known.push_back(path.substr(0, dot));
+      }
+      known.push_back(path);
+    }
+    context.err << "kopa describe: unknown parameter or prefix '" << prefix << "'"
+                << did_you_mean(prefix, known) << "; see 'kopa describe' for all\n";
+    return exit_bad_input;
+  }
+  if (format == "table") print_table(rows, context.out);
+  if (format == "markdown") print_markdown(rows, context.out);
+  if (format == "json") print_json(rows, context.out);
+  return exit_ok;
+}
+
+}  // namespace kopa
