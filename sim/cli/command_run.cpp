@@ -22,8 +22,8 @@ namespace kopa {
 namespace {
 
 // The main job's scenarios, when `kopa run` is given none.
-constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof",
-                                       "knowledge_exchange", "combined"};
+constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof", "knowledge_exchange",
+                                       "combined"};
 
 std::filesystem::path default_scenario_dir() {
   if (std::filesystem::is_directory("scenarios")) return "scenarios";
@@ -31,7 +31,8 @@ std::filesystem::path default_scenario_dir() {
 }
 
 CommandSpec run_spec() {
-  CommandSpec spec{"run", "kopa run [SCENARIO.toml...] [options]",
+  CommandSpec spec{"run",
+                   "kopa run [SCENARIO.toml...] [options]",
                    "Runs every scenario N times and writes their monthly time series to HDF5.\n"
                    "Replicate r uses the same random numbers in every scenario (common random\n"
                    "numbers), so scenario differences are paired. With no scenario, runs the\n"
@@ -40,18 +41,17 @@ CommandSpec run_spec() {
                    "and marks the file interrupted (exit 130).",
                    {"options"},
                    {}};
-  spec.options.add_options()
-      ("scenario", po::value<std::vector<std::string>>()->multitoken(), "scenario files")
-      ("replicates,r", po::value<int>()->default_value(20), "runs per scenario")
-      ("output,o", po::value<std::string>()->default_value("results.h5"), "results file")
-      ("threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")
-      ("seed", po::value<std::int64_t>(),
-       "base seed for all scenarios (default: the first scenario's simulation.seed)")
-      ("months", po::value<std::int64_t>(), "override simulation.months in every scenario")
-      ("set", po::value<std::vector<std::string>>()->composing(),
-       "PATH=VALUE override for every scenario (repeatable); see 'kopa describe'")
-      ("force", "overwrite an existing results file")
-      ("quiet", "no progress output");
+  spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
+                             "scenario files")("replicates,r", po::value<int>()->default_value(20),
+                                               "runs per scenario")(
+      "output,o", po::value<std::string>()->default_value("results.h5"), "results file")(
+      "threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")(
+      "seed", po::value<std::int64_t>(),
+      "base seed for all scenarios (default: the first scenario's simulation.seed)")(
+      "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "PATH=VALUE override for every scenario (repeatable); see 'kopa describe'")(
+      "force", "overwrite an existing results file")("quiet", "no progress output");
   spec.positional.add("scenario", -1);
   return spec;
 }
@@ -133,7 +133,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
   if (!writer) {
     context.err << "kopa run: " << writer.error().message << "\n";
     return writer.error().message.find("--force") != std::string::npos ? exit_bad_input
-                                                                          : exit_failure;
+                                                                       : exit_failure;
   }
 
   // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
@@ -141,7 +141,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
   for (int r = 0; r < request.replicates; ++r) {
     for (std::size_t s = 0; s < models.size(); ++s) jobs.push_back({s, r});
   }
-  const Progress::Mode mode = request.quiet               ? Progress::Mode::quiet
+  const Progress::Mode mode = request.quiet                ? Progress::Mode::quiet
                               : context.stderr_is_terminal ? Progress::Mode::bar
                                                            : Progress::Mode::lines;
   Progress progress(context.err, mode, jobs.size(), "runs");
@@ -153,26 +153,27 @@ int execute(const RunRequest& request, const CommandContext& context) {
   options.base_seed = base_seed;
   options.stop = &interrupt.flag();
   std::size_t done = 0;
-  Status status = run_ensemble(model_views, jobs, options,
-                               [&](const RunJob& job, RunSeries&& series) -> Status {
-                                 Status written = writer->write_run(job.model, job.replicate, series);
-                                 progress.advance(++done);
-                                 return written;
-                               });
+  Status status = run_ensemble(
+      model_views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
+        Status written = writer->write_run(job.model, job.replicate, series);
+        progress.advance(++done);
+        return written;
+      });
   progress.finish();
   if (!status) {
     context.err << "kopa run: " << status.error().message << "\n";
     return exit_failure;  // the writer's destructor removes the temporary file
   }
   const bool interrupted = interrupt.requested() && done < jobs.size();
-  Status finished = writer->finish(interrupted ? io::RunStatus::interrupted : io::RunStatus::complete);
+  Status finished =
+      writer->finish(interrupted ? io::RunStatus::interrupted : io::RunStatus::complete);
   if (!finished) {
     context.err << "kopa run: " << finished.error().message << "\n";
     return exit_failure;
   }
   if (interrupted) {
-    context.err << "kopa run: interrupted; " << done << " of " << jobs.size()
-                << " runs kept in " << request.output.string() << " (status interrupted)\n";
+    context.err << "kopa run: interrupted; " << done << " of " << jobs.size() << " runs kept in "
+                << request.output.string() << " (status interrupted)\n";
     return exit_interrupted;
   }
   if (!request.quiet) {
@@ -201,7 +202,8 @@ int command_run(const CommandContext& context) {
   }
   if (values.count("set")) request.overrides = values["set"].as<std::vector<std::string>>();
   if (values.count("seed")) {
-    request.overrides.push_back("simulation.seed=" + std::to_string(values["seed"].as<std::int64_t>()));
+    request.overrides.push_back("simulation.seed=" +
+                                std::to_string(values["seed"].as<std::int64_t>()));
   }
   if (values.count("months")) {
     request.overrides.push_back("simulation.months=" +

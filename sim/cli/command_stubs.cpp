@@ -24,10 +24,6 @@ CommandSpec simple_spec(std::string name, std::string usage, std::string summary
 
 }  // namespace
 
-int command_run(const CommandContext& context) {
-  return not_yet(simple_spec("run", "kopa run [SCENARIO.toml...] [options]", "Run scenarios."),
-                 context);
-}
 int command_compare(const CommandContext& context) {
   return not_yet(simple_spec("compare", "kopa compare RESULTS.h5 [options]", "Compare."), context);
 }

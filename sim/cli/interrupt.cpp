@@ -10,7 +10,9 @@ namespace {
 std::atomic<bool> interrupt_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
-extern "C" void on_interrupt(int) { interrupt_requested.store(true); }
+extern "C" void on_interrupt(int) {
+  interrupt_requested.store(true);
+}
 
 struct sigaction previous_int, previous_term;
 
@@ -30,6 +32,8 @@ InterruptGuard::~InterruptGuard() {
   sigaction(SIGTERM, &previous_term, nullptr);
 }
 
-const std::atomic<bool>& InterruptGuard::flag() const { return interrupt_requested; }
+const std::atomic<bool>& InterruptGuard::flag() const {
+  return interrupt_requested;
+}
 
 }  // namespace kopa

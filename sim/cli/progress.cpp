@@ -33,7 +33,8 @@ void Progress::advance(std::size_t done) {
   done_ = done;
   if (mode_ == Mode::quiet) return;
   const auto now = std::chrono::steady_clock::now();
-  const auto interval = mode_ == Mode::bar ? std::chrono::milliseconds(100) : std::chrono::seconds(5);
+  const auto interval =
+      mode_ == Mode::bar ? std::chrono::milliseconds(100) : std::chrono::seconds(5);
   if (now - last_draw_ < interval) return;
   last_draw_ = now;
   draw(done, false);

@@ -17,10 +17,22 @@ inline std::size_t block_count(std::size_t founders) {
   return (founders + founder_block_size - 1) / founder_block_size;
 }
 
-// Calls body(block, begin, end) for every block, in parallel.
+// Whether a run spreads its founder blocks over threads. An ensemble with at least as many runs
+// as threads runs each one serially: the runs already fill the cores, and a few thousand small
+// parallel loops per run would only add wake-up latency. Results are the same either way.
+enum class Parallelism { blocks, serial };
+
+// Calls body(block, begin, end) for every block, in parallel unless told otherwise.
 template <class Body>
-void for_each_block(std::size_t founders, Body&& body) {
+void for_each_block(Parallelism parallelism, std::size_t founders, Body&& body) {
   const std::size_t blocks = block_count(founders);
+  if (parallelism == Parallelism::serial || blocks < 2) {
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const std::size_t begin = b * founder_block_size;
+      body(b, begin, std::min(founders, begin + founder_block_size));
+    }
+    return;
+  }
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, blocks, 1),
       [&](const tbb::blocked_range<std::size_t>& range) {

@@ -31,6 +31,9 @@ Status run_ensemble(const std::vector<const Model*>& models, const std::vector<R
            (options.stop != nullptr && options.stop->load(std::memory_order_relaxed));
   };
 
+  const Parallelism inner = jobs.size() >= static_cast<std::size_t>(std::max(1, options.threads))
+                                ? Parallelism::serial
+                                : Parallelism::blocks;
   std::thread producer([&] {
     tbb::task_arena arena(std::max(1, options.threads));
     arena.execute([&] {
@@ -40,7 +43,8 @@ Status run_ensemble(const std::vector<const Model*>& models, const std::vector<R
           return;
         }
         const RunJob& job = jobs[j];
-        queue.push(Finished{j, run_replicate(*models[job.model], options.base_seed, job.replicate)});
+        queue.push(Finished{
+            j, run_replicate(*models[job.model], options.base_seed, job.replicate, inner)});
       });
     });
   });

@@ -25,9 +25,11 @@ void run_to_end(const Model& model, RunState& state, RunSeries& series) {
   while (state.month < model.months()) step(model, state, series);
 }
 
-RunSeries run_replicate(const Model& model, std::uint64_t base_seed, int replicate) {
+RunSeries run_replicate(const Model& model, std::uint64_t base_seed, int replicate,
+                        Parallelism parallelism) {
   RunState state =
       initial_state(model, replicate_seed(base_seed, static_cast<std::uint64_t>(replicate)));
+  state.parallelism = parallelism;
   RunSeries series(model.months(), model.labels());
   run_to_end(model, state, series);
   return series;

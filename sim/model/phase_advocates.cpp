@@ -77,7 +77,7 @@ std::vector<double> discovery_hazards(const Model& model, const RunState& state)
 void release_caseloads(const Model& model, RunState& state) {
   Founders& f = state.founders;
   const auto graduation = model.parameters().startups.graduation_months;
-  for_each_block(f.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+  for_each_block(state.parallelism, f.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const std::int32_t a = f.advocate[i];
       if (a == no_advocate) continue;
@@ -93,16 +93,17 @@ void release_caseloads(const Model& model, RunState& state) {
 void discover_founders(const Model& model, RunState& state) {
   Founders& f = state.founders;
   const std::vector<double> hazard = discovery_hazards(model, state);
-  for_each_block(f.size(), [&](std::size_t block, std::size_t begin, std::size_t end) {
-    auto& found = state.block_candidates[block];
-    found.clear();
-    for (std::size_t i = begin; i < end; ++i) {
-      if (f.advocate[i] != no_advocate || !is_active_stage(f.stage[i])) continue;
-      if (hazard[f.region[i]] <= 0.0) continue;
-      const auto u = state.random.uniforms(Stream::outreach, state.month, i);
-      if (u[0] < hazard[f.region[i]]) found.push_back(static_cast<std::uint32_t>(i));
-    }
-  });
+  for_each_block(state.parallelism, f.size(),
+                 [&](std::size_t block, std::size_t begin, std::size_t end) {
+                   auto& found = state.block_candidates[block];
+                   found.clear();
+                   for (std::size_t i = begin; i < end; ++i) {
+                     if (f.advocate[i] != no_advocate || !is_active_stage(f.stage[i])) continue;
+                     if (hazard[f.region[i]] <= 0.0) continue;
+                     const auto u = state.random.uniforms(Stream::outreach, state.month, i);
+                     if (u[0] < hazard[f.region[i]]) found.push_back(static_cast<std::uint32_t>(i));
+                   }
+                 });
 
   // Contention for caseload places is settled here, in one deterministic order: by region, then
   // by a random priority, then by id.

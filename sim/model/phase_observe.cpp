@@ -80,9 +80,10 @@ struct Census {
 Census take_census(const Model& model, const RunState& state) {
   const Founders& f = state.founders;
   std::vector<Census> blocks(block_count(f.size()), Census(model.region_count()));
-  for_each_block(f.size(), [&](std::size_t block, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) blocks[block].count(f, i);
-  });
+  for_each_block(state.parallelism, f.size(),
+                 [&](std::size_t block, std::size_t begin, std::size_t end) {
+                   for (std::size_t i = begin; i < end; ++i) blocks[block].count(f, i);
+                 });
   Census total(model.region_count());
   for (const Census& block : blocks) total.add(block);
   return total;

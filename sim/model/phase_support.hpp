@@ -32,7 +32,7 @@ template <class Body>
 void tally_founder_blocks(const Model& model, RunState& state, Body&& body) {
   const std::size_t n = state.founders.size();
   for (auto& tally : state.block_tallies) tally.reset(model.region_count());
-  for_each_block(n, [&](std::size_t block, std::size_t begin, std::size_t end) {
+  for_each_block(state.parallelism, n, [&](std::size_t block, std::size_t begin, std::size_t end) {
     body(state.block_tallies[block], begin, end);
   });
   for (std::size_t b = 0; b < block_count(n); ++b) state.flows.founders.add(state.block_tallies[b]);

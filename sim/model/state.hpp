@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/blocks.hpp"
 #include "model/founders.hpp"
 #include "model/kinds.hpp"
 #include "model/random.hpp"
@@ -71,6 +72,7 @@ struct MonthFlows {
 // Everything one run changes. A plain value: copy it to fork a scenario from a warmed-up state.
 struct RunState {
   int month = 0;
+  Parallelism parallelism = Parallelism::blocks;
   RandomStreams random{0};
   Founders founders;
   std::vector<std::int32_t> caseload;  // per advocate

@@ -2,6 +2,7 @@
 // files it extends, the region presets it names and the --set overrides, then the checks that
 // span several keys. Every problem becomes a ScenarioIssue; loading goes on after each one so that
 // a file's problems are all reported in one go.
+#include <toml++/toml.h>
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -9,7 +10,6 @@
 #include <map>
 #include <set>
 #include <system_error>
-#include <toml++/toml.h>
 #include <utility>
 
 #include "scenario/key_tree.hpp"
@@ -180,8 +180,7 @@ class Loader {
     return std::nullopt;
   }
 
-  void walk_root(const toml::table& root, const std::string& label, Layer& layer,
-                 FileMeta& meta) {
+  void walk_root(const toml::table& root, const std::string& label, Layer& layer, FileMeta& meta) {
     const toml::node* presets = nullptr;
     const toml::node* inline_regions = nullptr;
     for (auto&& [key, node] : root) {
@@ -286,16 +285,15 @@ class Loader {
     }
     for (const auto& field : parameter_table().region_fields()) {
       if (field.required && !stated.contains(field.name)) {
-        report(place_of(label, table.source()), key,
-               "missing required field '" + field.name + "'");
+        report(place_of(label, table.source()), key, "missing required field '" + field.name + "'");
       }
     }
     if (issues_.size() != issues_before) return std::nullopt;
     return region;
   }
 
-  void read_group_shares(const toml::node& node, const std::string& label,
-                         const std::string& path, Region& region) {
+  void read_group_shares(const toml::node& node, const std::string& label, const std::string& path,
+                         Region& region) {
     const auto* table = node.as_table();
     if (!table) {
       report(place_of(label, node.source()), path,
@@ -453,8 +451,9 @@ class Loader {
   Layer load_parent(const StringKey& extends, const std::string& label,
                     std::vector<ChainLink>& chain) {
     if (access_ == FileAccess::denied) {
-      report(extends.place, "extends", "other scenarios cannot be read here (file access is "
-                                       "disabled)");
+      report(extends.place, "extends",
+             "other scenarios cannot be read here (file access is "
+             "disabled)");
       return {};
     }
     const std::string parent_label = (folder_of(label) / extends.value).lexically_normal().string();
@@ -551,8 +550,9 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
       }
       const auto value_table = parse_override_value(text, false);
       const auto g = static_cast<std::size_t>(at - group_names.begin());
-      auto share = value_table ? read_parameter_value(group_share_spec(g), *value_table->get("value"))
-                               : Expected<double>(Error{"cannot read '" + text + "' as a number"});
+      auto share = value_table
+                       ? read_parameter_value(group_share_spec(g), *value_table->get("value"))
+                       : Expected<double>(Error{"cannot read '" + text + "' as a number"});
       if (!share) {
         report(place, path, share.error().message);
         return;
@@ -561,9 +561,8 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
         // Start from the group shares in effect, so that one --set changes one group.
         for (std::size_t i = 0; i < group_count; ++i) {
           const auto stated = layer.values.find(group_share_spec(i).path);
-          region.group_shares[i] = stated != layer.values.end()
-                                       ? stated->second.value
-                                       : group_share_spec(i).default_value;
+          region.group_shares[i] = stated != layer.values.end() ? stated->second.value
+                                                                : group_share_spec(i).default_value;
         }
         region.has_group_shares = true;
       }
@@ -575,7 +574,8 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
         return;
       }
       if (!field) {
-        report(place, path, "unknown region field" + did_you_mean(field_path, region_field_names()));
+        report(place, path,
+               "unknown region field" + did_you_mean(field_path, region_field_names()));
         return;
       }
       const auto value_table = parse_override_value(text, is_text_field(*field));
@@ -692,8 +692,7 @@ class CrossChecks {
         // Point at the key the author most likely got wrong: the one stated most specifically.
         const bool blame_upper = stated(upper_path) || !stated(spec.path);
         const std::string& blamed = blame_upper ? upper_path : spec.path;
-        const std::string relation =
-            lower_name == "start_month" ? " is before " : " is below ";
+        const std::string relation = lower_name == "start_month" ? " is before " : " is below ";
         loader_.report(where(blamed), blamed,
                        std::string(upper_name) + " " + upper->format(high) + relation +
                            std::string(lower_name) + " " + spec.format(low));
@@ -734,8 +733,8 @@ void sort_issues(std::vector<ScenarioIssue>& issues) {
 bool is_valid_name(std::string_view name) {
   if (name.empty()) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
