@@ -1,0 +1,118 @@
+"""End to end: `kopa run` on the shipped scenarios writes a file that h5py and xarray (engine
+h5netcdf) read as labelled data; Ctrl-C keeps the finished runs in a valid, interrupted file.
+
+Run by ctest as: python3 test_run_interop.py KOPA SOURCE_DIR [SAMPLE_WRITER]
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+import h5py
+import numpy as np
+import xarray as xr
+
+KOPA, SOURCE = sys.argv[1], sys.argv[2]
+SCENARIOS = os.path.join(SOURCE, "scenarios")
+SMALL = ["--set", "simulation.founders=500", "--months", "24", "--quiet"]
+
+
+def run_kopa(args, **kwargs):
+    return subprocess.run([KOPA, "run", *args], capture_output=True, text=True, **kwargs)
+
+
+def test_default_set_opens_in_xarray(tmp):
+    path = os.path.join(tmp, "default.h5")
+    # No scenario argument: the default set, found beside the source tree.
+    result = run_kopa(["-o", path, "-r", "3", *SMALL], cwd=tmp)
+    assert result.returncode == 0, result.stderr
+    with h5py.File(path, "r") as f:
+        assert f.attrs["format"] == "kopa-results"
+        assert f.attrs["status"] == "complete"
+        names = sorted(f["scenarios"].keys())
+    assert names == sorted(["baseline", "seed_funding", "one_roof", "knowledge_exchange", "combined"]), names
+    for name in names:
+        ds = xr.open_dataset(path, group=f"scenarios/{name}", engine="h5netcdf")
+        assert ds.sizes["replicate"] == 3 and ds.sizes["month"] == 24, dict(ds.sizes)
+        assert list(ds["group"].values) == ["youth", "women", "seniors", "migrants", "disabled",
+                                            "single_parents", "long_term_unemployed", "mainstream"]
+        assert ds["founders_sustained"].dims == ("replicate", "month")
+        assert ds["money_awarded_by_group"].dims == ("replicate", "month", "group")
+        assert ds["founders_sustained_by_region"].dims == ("replicate", "month", "region")
+        assert ds["founders_sustained"].attrs["units"] == "founders"
+        # Stage counts add up to the population every month.
+        stages = sum(ds[m] for m in ["founders_latent", "founders_idea", "founders_micro_project",
+                                     "founders_startup", "founders_sustained",
+                                     "founders_lasting_platform", "founders_lasting_civic",
+                                     "founders_lasting_ngo", "founders_dormant", "founders_closed"])
+        population = ds["population_by_group"].sum("group")
+        assert np.array_equal(stages.values, population.values)
+        assert int(population.values[0, 0]) == 500
+        # xarray and h5py agree on the values.
+        with h5py.File(path, "r") as f:
+            raw = f[f"scenarios/{name}/money_awarded_by_group"][...]
+        assert np.array_equal(raw, ds["money_awarded_by_group"].values)
+        ds.close()
+
+
+def test_common_random_numbers(tmp):
+    path = os.path.join(tmp, "crn.h5")
+    baseline = os.path.join(SCENARIOS, "baseline.toml")
+    result = run_kopa([baseline, os.path.join(SCENARIOS, "ally.toml"), "-o", path, "-r", "2", *SMALL])
+    assert result.returncode == 0, result.stderr
+    with h5py.File(path, "r") as f:
+        a = f["scenarios/baseline/seed"][...]
+        b = f["scenarios/ally/seed"][...]
+        assert np.array_equal(a, b), (a, b)
+        # Before any lever acts differently, month 0's initial population is the same draw.
+        pa = f["scenarios/baseline/population_by_region"][:, 0, :]
+        pb = f["scenarios/ally/population_by_region"][:, 0, :]
+        assert np.array_equal(pa, pb)
+
+
+def test_interrupt_keeps_finished_runs(tmp):
+    path = os.path.join(tmp, "interrupted.h5")
+    args = [os.path.join(SCENARIOS, "baseline.toml"), "-o", path, "-r", "400", "-t", "2",
+            "--set", "simulation.founders=3000", "--quiet"]
+    process = subprocess.Popen([KOPA, "run", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, (process.returncode, err)
+    assert "interrupted" in err, err
+    with h5py.File(path, "r") as f:
+        assert f.attrs["status"] == "interrupted"
+        done = f["scenarios/baseline/done"][...].astype(bool)
+        assert 0 < done.sum() < 400, done.sum()
+        values = f["scenarios/baseline/founders_latent"][...]
+        assert np.isfinite(values[done]).all()
+        assert np.isnan(values[~done]).all()
+    leftovers = [n for n in os.listdir(tmp) if n != "interrupted.h5" and "interrupted" in n]
+    assert not leftovers, leftovers
+
+
+def main():
+    tests = [test_default_set_opens_in_xarray, test_common_random_numbers,
+             test_interrupt_keeps_finished_runs]
+    passed = failed = 0
+    for test in tests:
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                test(tmp)
+                passed += 1
+                print(f"ok {test.__name__}")
+            except Exception:
+                failed += 1
+                print(f"FAIL {test.__name__}")
+                traceback.print_exc()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
