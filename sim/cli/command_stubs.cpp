@@ -28,9 +28,6 @@ int command_run(const CommandContext& context) {
   return not_yet(simple_spec("run", "kopa run [SCENARIO.toml...] [options]", "Run scenarios."),
                  context);
 }
-int command_compare(const CommandContext& context) {
-  return not_yet(simple_spec("compare", "kopa compare RESULTS.h5 [options]", "Compare."), context);
-}
 int command_sweep(const CommandContext& context) {
   return not_yet(simple_spec("sweep", "kopa sweep SWEEP.toml [options]", "Sweep."), context);
 }
