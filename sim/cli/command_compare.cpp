@@ -1,0 +1,273 @@
+// kopa compare RESULTS.h5: reads the totals it needs from a results file (finished replicates
+// only) into a ComparisonInput, and prints the comparison (or --series) that analysis/stats
+// computes and formats. Every input problem is one line on stderr and exit 2.
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/exit_code.hpp"
+#include "cli/options.hpp"
+#include "engine/metrics.hpp"
+#include "io/results_reader.hpp"
+#include "stats/comparison.hpp"
+#include "stats/format.hpp"
+#include "stats/series.hpp"
+#include "util/suggest.hpp"
+
+namespace kopa {
+namespace {
+
+using analysis::ComparisonInput;
+
+struct CompareRequest {
+  std::filesystem::path results;
+  std::optional<std::string> baseline;
+  std::vector<std::string> metrics;  // empty: the headline set
+  std::optional<int> month;
+  std::optional<analysis::Format> format;  // default: table, or csv with --series
+  bool series = false;
+};
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+std::string indented_lines(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += "  " + name + "\n";
+  return text;
+}
+
+std::vector<std::string> headline_names() {
+  const auto headline = analysis::headline_metrics();
+  return {headline.begin(), headline.end()};
+}
+
+std::string compare_summary() {
+  return "Compare every scenario of a results file against a baseline: per-scenario mean, median\n"
+         "and 5-95 % band over finished replicates, and the paired mean difference from the\n"
+         "baseline (replicates paired by number) with its Student t interval.\n"
+         "Stocks are read at month M (--month, default the last month); flows are summed over\n"
+         "months 0..M; the output says which.\n\n"
+         "Default metrics (" +
+         std::string(analysis::money_share_disadvantaged) +
+         " = money_awarded_disadvantaged / money_awarded,\n"
+         "both summed over months 0..M):\n" +
+         indented_lines(headline_names()) +
+         "Cost-effectiveness (public cost per additional sustained enterprise and job) is always "
+         "added.\n\n"
+         "Formats: table (default), csv, markdown, json; --series writes csv (default) or json.";
+}
+
+CommandSpec compare_spec() {
+  CommandSpec spec{"compare",
+                   "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
+                   "[--format table|csv|markdown|json] [--series]",
+                   compare_summary(),
+                   {"options"},
+                   {}};
+  spec.options.add_options()                                                   //
+      ("results", po::value<std::string>(), "the results file (kopa run -o)")  //
+      ("baseline", po::value<std::string>(),
+       "scenario compared against (default: 'baseline', else the first)")  //
+      ("metric", po::value<std::vector<std::string>>()->composing(),
+       "metric to compare; repeat for several (default: the headline set above)")           //
+      ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
+      ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
+      ("series", po::bool_switch(),
+       "median and 5-95 % band month by month, for plotting (csv or json)");
+  spec.positional.add("results", 1);
+  return spec;
+}
+
+Expected<CompareRequest> read_request(const po::variables_map& values) {
+  CompareRequest request;
+  if (!values.count("results")) return Error{"no results file given"};
+  request.results = values["results"].as<std::string>();
+  if (values.count("baseline")) request.baseline = values["baseline"].as<std::string>();
+  if (values.count("metric")) request.metrics = values["metric"].as<std::vector<std::string>>();
+  if (values.count("month")) request.month = values["month"].as<int>();
+  if (values.count("format")) {
+    auto format = analysis::parse_format(values["format"].as<std::string>());
+    if (!format) return format.error();
+    request.format = *format;
+  }
+  request.series = values["series"].as<bool>();
+  // Series cover every month and no baseline: refuse options that would do nothing.
+  if (request.series && request.month) {
+    return Error{"--month does not apply to --series, which covers every month"};
+  }
+  if (request.series && request.baseline) {
+    return Error{"--baseline does not apply to --series, which shows each scenario alone"};
+  }
+  return request;
+}
+
+// Total (unbroken-down) catalog metrics that every scenario of the file holds.
+std::vector<std::string> total_metrics(const io::ResultsFile& file) {
+  std::vector<std::string> names;
+  for (const MetricSpec& spec : metric_catalog()) {
+    if (spec.breakdown != Breakdown::total) continue;
+    const bool everywhere =
+        std::all_of(file.scenarios.begin(), file.scenarios.end(), [&](const auto& scenario) {
+          return std::find(scenario.metrics.begin(), scenario.metrics.end(), spec.name) !=
+                 scenario.metrics.end();
+        });
+    if (everywhere) names.emplace_back(spec.name);
+  }
+  return names;
+}
+
+Status check_metric(const std::string& name, const std::vector<std::string>& totals) {
+  if (name == analysis::money_share_disadvantaged) return ok();
+  if (std::find(totals.begin(), totals.end(), name) != totals.end()) return ok();
+  const int index = find_metric(name);
+  if (index >= 0 && metric_catalog()[index].breakdown != Breakdown::total) {
+    return Error{"metric '" + name + "' is broken down by " +
+                 std::string(dimension_name(metric_catalog()[index].breakdown)) +
+                 "; compare reads totals only"};
+  }
+  std::vector<std::string> valid{std::string(analysis::money_share_disadvantaged)};
+  valid.insert(valid.end(), totals.begin(), totals.end());
+  return Error{"unknown metric '" + name + "'" + did_you_mean(name, valid) +
+               "; the metrics are: " + joined(valid)};
+}
+
+Status check_baseline(const std::optional<std::string>& baseline, const io::ResultsFile& file) {
+  if (!baseline || file.find_scenario(*baseline) >= 0) return ok();
+  std::vector<std::string> names;
+  for (const auto& scenario : file.scenarios) names.push_back(scenario.header.name);
+  return Error{"unknown baseline scenario '" + *baseline + "'" + did_you_mean(*baseline, names) +
+               "; the scenarios are: " + joined(names)};
+}
+
+// The file's datasets that the asked-for metrics and the cost-effectiveness ratios read.
+std::vector<std::string> metrics_to_read(const std::vector<std::string>& asked) {
+  std::vector<std::string> names = asked.empty() ? headline_names() : asked;
+  for (const char* cost_part : {"public_cost", "founders_sustained", "jobs_disadvantaged"}) {
+    names.emplace_back(cost_part);
+  }
+  std::vector<std::string> datasets;
+  for (const std::string& name : names) {
+    const std::vector<std::string> parts =
+        name == analysis::money_share_disadvantaged
+            ? std::vector<std::string>{"money_awarded_disadvantaged", "money_awarded"}
+            : std::vector<std::string>{name};
+    for (const std::string& part : parts) {
+      if (std::find(datasets.begin(), datasets.end(), part) == datasets.end()) {
+        datasets.push_back(part);
+      }
+    }
+  }
+  return datasets;
+}
+
+Expected<analysis::MetricSeries> read_series(const io::ResultsReader& reader, std::size_t scenario,
+                                             const std::string& name,
+                                             const std::vector<int>& replicates) {
+  auto array = reader.read_metric(scenario, name, replicates);
+  if (!array) return array.error();
+  const MetricSpec& spec = metric_catalog()[find_metric(name)];
+  analysis::MetricSeries series{name,
+                                spec.accumulation == Accumulation::flow,
+                                std::string(spec.units),
+                                std::string(spec.long_name),
+                                {}};
+  for (std::size_t r = 0; r < replicates.size(); ++r) {
+    std::vector<double>& row = series.values.emplace_back(array->months);
+    for (std::size_t month = 0; month < array->months; ++month) row[month] = array->at(r, month);
+  }
+  return series;
+}
+
+Expected<ComparisonInput> read_input(const io::ResultsReader& reader,
+                                     const std::vector<std::string>& datasets) {
+  const io::ResultsFile& file = reader.contents();
+  ComparisonInput input;
+  input.interrupted = file.status == io::RunStatus::interrupted;
+  for (std::size_t s = 0; s < file.scenarios.size(); ++s) {
+    const io::ScenarioContents& contents = file.scenarios[s];
+    const std::vector<int> done = contents.done_replicates();
+    analysis::ScenarioResults scenario{contents.header.name, {}, {}};
+    for (const int r : done) scenario.replicate_ids.push_back(static_cast<std::uint32_t>(r));
+    for (const std::string& name : datasets) {
+      auto series = read_series(reader, s, name, done);
+      if (!series) return series.error();
+      scenario.metrics.push_back(std::move(*series));
+    }
+    input.scenarios.push_back(std::move(scenario));
+  }
+  return input;
+}
+
+// Too few replicates puts "n/a" in a scenario's cells; when that is true of every scenario
+// compared with the baseline, there is nothing to report, and the command says why instead.
+Status check_some_interval(const analysis::Comparison& comparison) {
+  std::string counts;
+  bool any_other = false;
+  for (const auto& scenario : comparison.scenarios) {
+    counts += (counts.empty() ? "" : ", ") + scenario.name + " " +
+              std::to_string(scenario.is_baseline ? scenario.replicate_ids.size()
+                                                  : scenario.paired_replicates);
+    if (scenario.is_baseline) continue;
+    any_other = true;
+    if (scenario.paired_replicates >= 2) return ok();
+  }
+  if (!any_other) return ok();
+  return Error{"no scenario has 2 or more finished replicates paired with baseline '" +
+               comparison.baseline + "' (" + counts +
+               "), so no difference interval can be computed; run more replicates"};
+}
+
+Expected<std::string> compare_text(const CompareRequest& request, const ComparisonInput& input) {
+  if (request.series) {
+    auto bands = analysis::series(input, request.metrics);
+    if (!bands) return bands.error();
+    return analysis::format_series(*bands, request.format.value_or(analysis::Format::csv));
+  }
+  analysis::CompareOptions options;
+  options.baseline = request.baseline;
+  options.metrics = request.metrics;
+  options.month = request.month;
+  auto comparison = analysis::compare(input, options);
+  if (!comparison) return comparison.error();
+  if (Status enough = check_some_interval(*comparison); !enough) return enough.error();
+  return analysis::format_comparison(*comparison, request.format.value_or(analysis::Format::table));
+}
+
+Expected<std::string> run_compare(const CompareRequest& request) {
+  auto reader = io::ResultsReader::open(request.results);
+  if (!reader) return reader.error();
+  const io::ResultsFile& file = reader->contents();
+  if (Status known = check_baseline(request.baseline, file); !known) return known.error();
+  const std::vector<std::string> totals = total_metrics(file);
+  for (const std::string& name : request.metrics) {
+    if (Status known = check_metric(name, totals); !known) return known.error();
+  }
+  auto input = read_input(*reader, metrics_to_read(request.metrics));
+  if (!input) return input.error();
+  return compare_text(request, *input);
+}
+
+}  // namespace
+
+int command_compare(const CommandContext& context) {
+  const CommandSpec spec = compare_spec();
+  po::variables_map values;
+  if (auto code = parse_command(spec, context, values)) return *code;
+  auto request = read_request(values);
+  auto text = request ? run_compare(*request) : Expected<std::string>(request.error());
+  if (!text) {
+    context.err << "kopa compare: " << text.error().message << "\n";
+    return exit_bad_input;
+  }
+  context.out << *text;
+  return exit_ok;
+}
+
+}  // namespace kopa
