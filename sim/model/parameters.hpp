@@ -69,7 +69,8 @@ struct FounderParameters {
 
 struct StartupParameters {
   Integer min_micro_project_months;   // co-creation before operating
-  double launch_cost;                 // EUR needed to start operating
+  double launch_cost;                 // EUR needed to start operating (enterprise)
+  double other_launch_cost;           // EUR for a platform, civic organisation or NGO
   double launch_rate;                 // monthly chance to launch once funded
   double micro_project_abandon_rate;  // monthly micro-project->dormant hazard at zero motivation
   double enterprise_revenue;          // EUR/month at full demand, quality and skill

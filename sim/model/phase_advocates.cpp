@@ -117,13 +117,17 @@ void discover_founders(const Model& model, RunState& state) {
   std::sort(queue.begin(), queue.end());
   for (const auto& [region, priority, i] : queue) {
     const auto [first, last] = model.advocates_of(region);
+    // A dedicated accelerator team comes first; otherwise the advocate with the most room.
     std::size_t best = last;
-    std::int32_t best_room = 0;
+    std::pair<bool, std::int32_t> best_rank{false, 0};
     for (std::size_t a = first; a < last; ++a) {
       const std::int32_t room = free_capacity(model, state, a);
-      if (room > best_room && advocate_takes(model, state, a, i)) {
+      if (room == 0 || !advocate_takes(model, state, a, i)) continue;
+      const std::pair<bool, std::int32_t> rank{
+          model.advocates()[a].kind == AdvocateKind::accelerator_team, room};
+      if (rank > best_rank) {
         best = a;
-        best_room = room;
+        best_rank = rank;
       }
     }
     if (best == last) continue;
@@ -148,6 +152,9 @@ void coach_and_broker(const Model& model, RunState& state) {
       f.business_skill[i] = gain_towards_one(f.business_skill[i], advocate.coaching);
       f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], advocate.coaching);
       f.awareness[i] = gain_towards_one(f.awareness[i], 0.1);
+      // Individual coaching keeps founders going (seed: coaching is one of the interventions
+      // that help).
+      f.motivation[i] = gain_towards_one(f.motivation[i], advocate.coaching);
       const auto u = state.random.uniforms(Stream::brokerage, state.month, i);
       const double brokerage =
           std::min(1.0, advocate.brokerage * (advocacy ? lever.brokerage_multiplier : 1.0));

@@ -19,7 +19,7 @@ struct Application {
 double request_of(const Model& model, const Founders& f, std::size_t i,
                   const FunderParameters& funder) {
   if (f.stage[i] == Stage::micro_project) {
-    const double missing = model.parameters().startups.launch_cost - f.cash[i] - f.grant_balance[i];
+    const double missing = launch_cost(model, f.form[i]) - f.cash[i] - f.grant_balance[i];
     return std::clamp(missing, funder.grant_min, funder.grant_max);
   }
   return funder.grant_min + (funder.grant_max - funder.grant_min) * f.idea_quality[i];

@@ -106,7 +106,7 @@ bool needs_money(const FounderContext& x, std::size_t i) {
   const Founders& f = x.state.founders;
   if (f.grant_balance[i] > 0.0f) return false;  // one running grant at a time
   if (f.stage[i] == Stage::micro_project) {
-    return f.cash[i] + f.grant_balance[i] < x.p.startups.launch_cost;
+    return f.cash[i] + f.grant_balance[i] < launch_cost(x.model, f.form[i]);
   }
   // A start-up asks for money when its cash would not carry it three months.
   const double fixed = f.form[i] == Form::enterprise ? x.p.startups.enterprise_fixed_cost

@@ -19,12 +19,13 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const auto u = x.state.random.uniforms(Stream::market, x.state.month, i);
   const double funds = f.cash[i] + f.grant_balance[i];
-  if (f.months_in_stage[i] >= x.s.min_micro_project_months && funds >= x.s.launch_cost &&
+  const double cost = launch_cost(x.model, f.form[i]);
+  if (f.months_in_stage[i] >= x.s.min_micro_project_months && funds >= cost &&
       u[0] < x.s.launch_rate * (0.5 + f.business_skill[i])) {
     // Launch money comes from the committed grant first, then from cash.
-    const float from_grant = std::min(f.grant_balance[i], static_cast<float>(x.s.launch_cost));
+    const float from_grant = std::min(f.grant_balance[i], static_cast<float>(cost));
     f.grant_balance[i] -= from_grant;
-    f.cash[i] -= static_cast<float>(x.s.launch_cost) - from_grant;
+    f.cash[i] -= static_cast<float>(cost) - from_grant;
     set_stage(f, i, Stage::startup);
     f.self_sufficient_months[i] = 0;
     ++tally.new_startups;
@@ -71,6 +72,7 @@ void exit_initiative(const OperateContext& x, Tally& tally, std::size_t i, doubl
   Founders& f = x.state.founders;
   f.jobs[i] = 0;
   f.repayment[i] = 0.0f;
+  f.cash[i] = std::max(0.0f, f.cash[i]);  // debts are written off; a comeback starts from zero
   f.grant_balance[i] = 0.0f;
   if (u < x.s.closure_share) {
     set_stage(f, i, Stage::closed);
@@ -97,15 +99,20 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
     if (f.grant_end_month[i] <= month + 1) f.grant_balance[i] = 0.0f;
   }
   if (f.repayment[i] > 0.0f && f.grant_end_month[i] <= month) f.repayment[i] = 0.0f;
-  f.revenue[i] = static_cast<float>(revenue);
+  // Income smoothed over about three months: one bad month is noise, not failure.
+  const double smoothed = f.months_in_stage[i] == 0 && f.stage[i] == Stage::startup
+                              ? revenue
+                              : 0.7 * f.revenue[i] + 0.3 * revenue;
+  f.revenue[i] = static_cast<float>(smoothed);
   f.cash[i] += static_cast<float>(revenue + payout - costs);
 
-  // Self-sufficient: a month paid from its own income and cash, with no grant running.
-  const bool covers = !grant_running && f.cash[i] >= 0.0f && revenue >= 0.5 * costs;
+  // Self-sufficient: its own income covers its costs (grant money not counted) and it is not in
+  // debt.
+  const bool covers = smoothed >= costs && f.cash[i] >= 0.0f;
   f.self_sufficient_months[i] =
       covers ? static_cast<std::uint8_t>(std::min(255, f.self_sufficient_months[i] + 1)) : 0;
 
-  const double surplus = revenue - costs;
+  const double surplus = smoothed - costs;
   if (surplus > x.s.hire_margin * x.s.wage && f.cash[i] > 3.0 * x.s.wage &&
       f.jobs[i] < x.s.max_jobs) {
     ++f.jobs[i];

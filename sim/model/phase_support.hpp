@@ -52,6 +52,12 @@ inline double plan_quality(const Model& model, const RunState& state, std::size_
   return std::min(1.0, state.founders.admin_capacity[i] + co_writing);
 }
 
+// What a micro-project needs in cash and committed grants to start operating.
+inline double launch_cost(const Model& model, Form form) {
+  const StartupParameters& s = model.parameters().startups;
+  return form == Form::enterprise ? s.launch_cost : s.other_launch_cost;
+}
+
 Form micro_project_form(const Model& model, float business_skill, double u);
 
 }  // namespace kopa

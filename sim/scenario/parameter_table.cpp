@@ -171,7 +171,7 @@ void declare_founders(TableBuilder& t) {
          "1/month", "pull of motivation back to the group mean", "assumption");
   t.real("founders.rejection_penalty", KOPA_FIELD(founders.rejection_penalty), 0.05, 0, 1, "1",
          "motivation lost on a rejected application", "assumption");
-  t.real("founders.application_effort", KOPA_FIELD(founders.application_effort), 2.5, 0, 10, "1",
+  t.real("founders.application_effort", KOPA_FIELD(founders.application_effort), 2.0, 0, 10, "1",
          "how strongly complexity deters founders with low admin capacity",
          "ESEM 2023-24: 50 % find public financing too complex");
   t.real("founders.enterprise_form_share", KOPA_FIELD(founders.enterprise_form_share), 0.3, 0, 1,
@@ -185,6 +185,9 @@ void declare_startups(TableBuilder& t) {
   t.real("startups.launch_cost", KOPA_FIELD(startups.launch_cost), 5000, 0, max_money, "EUR",
          "cash plus committed grants needed to start operating",
          "assumption: LV local calls max EUR 8-10k");
+  t.real("startups.other_launch_cost", KOPA_FIELD(startups.other_launch_cost), 2000, 0, max_money,
+         "EUR", "cash plus committed grants a platform, civic organisation or NGO needs to start",
+         "assumption: volunteer-run initiatives (seed Figure 2: less business-oriented)");
   t.real("startups.launch_rate", KOPA_FIELD(startups.launch_rate), 0.3, 0, 1, "1/month",
          "chance to launch in a month once funded", "assumption");
   t.real("startups.micro_project_abandon_rate", KOPA_FIELD(startups.micro_project_abandon_rate),
@@ -245,10 +248,10 @@ void declare_funders(TableBuilder& t) {
   // leader, national_grant, municipal_grant, bank_loan, impact_investor. The seed fund is set by
   // levers.seed_funding.
   constexpr std::array<FunderDefaults, funder_count - 1> d{{
-      {40000, "local", "annual", 2, 3000, 10000, 12, 0.8, 0.8, 0.1, 0.8, 0.5, 0.55, true, false},
-      {300000, "national", "annual", 4, 10000, 60000, 24, 0.85, 0.8, 0.1, 0.9, 0.55, 0.6, true,
+      {40000, "local", "annual", 2, 3000, 10000, 12, 0.8, 0.8, 0.3, 0.8, 0.5, 0.55, true, false},
+      {300000, "national", "annual", 4, 10000, 60000, 24, 0.85, 0.8, 0.2, 0.9, 0.55, 0.6, true,
        false},
-      {15000, "local", "annual", 8, 1000, 5000, 12, 0.5, 0.4, 0.1, 0.7, 0.45, 0.4, true, false},
+      {15000, "local", "annual", 8, 1000, 5000, 12, 0.5, 0.4, 0.2, 0.7, 0.45, 0.4, true, false},
       {400000, "national", "rolling", 0, 5000, 25000, 36, 0.6, 0.3, 0.2, 0.95, 0.55, 0.5, false,
        true},
       {150000, "national", "rolling", 0, 20000, 50000, 24, 0.6, 0.5, 0.0, 0.9, 0.5, 0.5, false,
@@ -287,7 +290,9 @@ void declare_funders(TableBuilder& t) {
            "reporting burden while the grant runs", "seed digest; assumption for values", f);
     t.real(p + "cofinancing_share", KOPA_FIELD(funders[i].cofinancing_share), d[f].cofinancing, 0,
            1, "1", "share of the award the founder must hold in cash",
-           "LV local calls and ESF+: 90 % aid", f);
+           "LV public-benefit local calls and ESF+ start-up grants: 90 % aid; assumption: business "
+           "projects get less (LEADER 70 %)",
+           f);
     t.real(p + "track_record_weight", KOPA_FIELD(funders[i].track_record_weight), d[f].track, 0, 1,
            "1", "scoring weight of skill and plan quality (rest: social need and inclusion)",
            "seed digest: winners are the highly qualified", f);
@@ -319,7 +324,7 @@ void declare_advocates(TableBuilder& t) {
       {1, 6, 0.03, 0.01, 0.2, 0.04, 0.05, "stable", max_month, 0.0},
       {1, 12, 0.04, 0.015, 0.1, 0.02, 0.08, "stable", max_month, 0.0},
       {1, 15, 0.01, 0.04, 0.2, 0.03, 0.15, "stable", max_month, 0.5},
-      {0, 2, 1.0, 0.05, 0.3, 0.1, 0.25, "project", 36, 0.0},
+      {0, 2, 1.0, 0.08, 0.4, 0.1, 0.25, "project", 36, 0.0},
   }};
   for (std::size_t a = 0; a < advocate_kind_count; ++a) {
     const std::string p = "advocates." + std::string(advocate_kind_names[a]) + ".";
