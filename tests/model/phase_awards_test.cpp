@@ -1,0 +1,161 @@
+// award_calls: competitive rounds ranked by score, awarded until the budget is spent.
+#include <gtest/gtest.h>
+
+#include "phase_fixture.hpp"
+
+namespace kopa {
+namespace {
+
+using testing::SmallRun;
+
+constexpr auto seed_fund = index(FunderKind::seed_fund);
+
+// A seed fund whose monthly round holds 10,000 EUR and whose grants are 4,000 EUR: room for two.
+ModelParameters seed_fund_parameters() {
+  ModelParameters p = testing::test_parameters(40);
+  auto& lever = p.levers.seed_funding;
+  lever.enabled = true;
+  lever.budget_per_year = 12 * 10000.0;
+  lever.grant_min = 4000;
+  lever.grant_max = 4000;
+  lever.inclusion_weight = 1.0;  // score = 0.5 need fit + 0.5 (disadvantaged) + noise (+-0.05)
+  lever.score_threshold = 0.0;
+  return p;
+}
+
+void apply(SmallRun& run, std::size_t i, std::size_t funder) {
+  run.state.founders.funding[i] =
+      with_application(run.state.founders.funding[i], static_cast<int>(funder));
+}
+
+TEST(PhaseAwards, AwardsInScoreOrderUntilTheBudgetIsSpent) {
+  SmallRun run(seed_fund_parameters());
+  run.set_all(Stage::micro_project);
+  Founders& f = run.state.founders;
+  // Need fit 0, 0.25, ..., 1: score gaps of 0.125 exceed the scoring noise (0.1 wide).
+  for (std::size_t i = 0; i < 5; ++i) {
+    f.group[i] = Group::women;
+    f.need_fit[i] = static_cast<float>(0.25 * static_cast<double>(i));
+    apply(run, i, seed_fund);
+  }
+  run.open(3);
+  award_calls(run.model, run.state);
+  const auto& flows = run.state.flows;
+  EXPECT_EQ(flows.applications[seed_fund], 5u);
+  EXPECT_EQ(flows.awards[seed_fund], 2u);
+  EXPECT_DOUBLE_EQ(flows.money[seed_fund], 8000.0);
+  EXPECT_LE(flows.money[seed_fund], run.state.context.budget[seed_fund]);
+  for (std::size_t i = 0; i < 5; ++i) {
+    const bool winner = i >= 3;  // the two best need fits
+    EXPECT_EQ(f.grant_balance[i], winner ? 4000.0f : 0.0f) << i;
+    EXPECT_EQ(application_of(f.funding[i]), -1) << i;  // applications are used up
+    if (winner) {
+      EXPECT_EQ(f.grant_end_month[i], 3 + run.model.funder(FunderKind::seed_fund).grant_months);
+      EXPECT_EQ(grant_funder_of(f.funding[i]), static_cast<int>(seed_fund));
+    }
+  }
+  // Seed-fund money costs the public its amount plus administration.
+  EXPECT_DOUBLE_EQ(flows.public_cost[index(Lever::seed_funding)],
+                   8000.0 * (1.0 + run.model.parameters().levers.seed_funding.admin_cost_share));
+  EXPECT_EQ(flows.awards_by_group[index(Group::women)], 2u);
+  EXPECT_DOUBLE_EQ(flows.money_by_group[index(Group::women)], 8000.0);
+}
+
+TEST(PhaseAwards, RejectedApplicantsLoseMotivation) {
+  SmallRun run(seed_fund_parameters());
+  run.set_all(Stage::micro_project);
+  Founders& f = run.state.founders;
+  for (std::size_t i = 0; i < 3; ++i) {
+    f.group[i] = Group::youth;
+    f.need_fit[i] = static_cast<float>(0.5 * static_cast<double>(i));
+    apply(run, i, seed_fund);
+  }
+  run.open(0);
+  award_calls(run.model, run.state);
+  EXPECT_FLOAT_EQ(f.motivation[0],
+                  0.5f - static_cast<float>(run.model.parameters().founders.rejection_penalty));
+  EXPECT_FLOAT_EQ(f.motivation[2], 0.5f);
+}
+
+TEST(PhaseAwards, BelowThresholdOrIneligibleGetsNothingEvenWithBudgetLeft) {
+  ModelParameters p = seed_fund_parameters();
+  p.levers.seed_funding.score_threshold = 0.9;  // above any score of a need fit 0 applicant
+  SmallRun run(p);
+  run.set_all(Stage::micro_project);
+  run.state.founders.group[0] = Group::migrants;
+  run.state.founders.need_fit[0] = 0.0f;
+  apply(run, 0, seed_fund);
+  run.open(0);
+  award_calls(run.model, run.state);
+  EXPECT_EQ(run.state.flows.awards[seed_fund], 0u);
+  EXPECT_EQ(run.state.founders.grant_balance[0], 0.0f);
+}
+
+// open_schemes: a reserved share of a mainstream public round goes first to disadvantaged
+// applicants, even when mainstream applicants score higher.
+ModelParameters national_grant_parameters(bool open_schemes) {
+  ModelParameters p = testing::test_parameters(40);
+  auto& grant = p.funders[index(FunderKind::national_grant)];
+  grant.budget_per_year = 10000;
+  grant.grant_min = 5000;
+  grant.grant_max = 5000;
+  grant.admin_threshold = 0.0;
+  grant.cofinancing_share = 0.0;
+  grant.score_threshold = 0.0;
+  grant.track_record_weight = 1.0;  // score = skill and plan quality (+ noise)
+  p.levers.open_schemes.enabled = open_schemes;
+  p.levers.open_schemes.reserved_share = 0.5;
+  return p;
+}
+
+std::vector<float> national_grant_round(bool open_schemes) {
+  SmallRun run(national_grant_parameters(open_schemes));
+  run.set_all(Stage::micro_project);
+  Founders& f = run.state.founders;
+  const std::array<Group, 4> groups{Group::mainstream, Group::mainstream, Group::seniors,
+                                    Group::disabled};
+  const std::array<float, 4> skill{0.9f, 0.8f, 0.4f, 0.2f};
+  for (std::size_t i = 0; i < 4; ++i) {
+    f.group[i] = groups[i];
+    f.business_skill[i] = skill[i];
+    f.admin_capacity[i] = skill[i];
+    apply(run, i, index(FunderKind::national_grant));
+  }
+  const int call = static_cast<int>(run.model.funder(FunderKind::national_grant).call_month);
+  run.open(call);
+  award_calls(run.model, run.state);
+  EXPECT_DOUBLE_EQ(run.state.flows.money[index(FunderKind::national_grant)], 10000.0);
+  return {f.grant_balance[0], f.grant_balance[1], f.grant_balance[2], f.grant_balance[3]};
+}
+
+TEST(PhaseAwards, OpenSchemesReservedShareGoesFirstToDisadvantaged) {
+  EXPECT_EQ(national_grant_round(false), (std::vector<float>{5000, 5000, 0, 0}));
+  EXPECT_EQ(national_grant_round(true), (std::vector<float>{5000, 0, 5000, 0}));
+}
+
+TEST(PhaseAwards, LocalFundersRankAndBudgetPerRegion) {
+  ModelParameters p = testing::test_parameters(40);
+  auto& municipal = p.funders[index(FunderKind::municipal_grant)];
+  municipal.budget_per_year = 3000;
+  municipal.grant_min = 3000;
+  municipal.grant_max = 3000;
+  municipal.admin_threshold = 0.0;
+  municipal.cofinancing_share = 0.0;
+  municipal.score_threshold = 0.0;
+  SmallRun run(p);
+  run.set_all(Stage::micro_project);
+  // Every founder applies: each region's round funds exactly one.
+  for (std::size_t i = 0; i < run.state.founders.size(); ++i) {
+    apply(run, i, index(FunderKind::municipal_grant));
+  }
+  run.open(static_cast<int>(municipal.call_month));
+  award_calls(run.model, run.state);
+  std::vector<int> per_region(run.model.region_count(), 0);
+  for (std::size_t i = 0; i < run.state.founders.size(); ++i) {
+    if (run.state.founders.grant_balance[i] > 0.0f) ++per_region[run.state.founders.region[i]];
+  }
+  EXPECT_EQ(per_region, std::vector<int>(run.model.region_count(), 1));
+}
+
+}  // namespace
+}  // namespace kopa

@@ -1,0 +1,66 @@
+#pragma once
+#include <utility>
+
+#include "model/phases.hpp"
+#include "model_fixture.hpp"
+
+namespace kopa::testing {
+
+// A small model and its month-0 state, for phase tests that set fields by hand and call one
+// phase. Hazards are set to 0 or 1 through the parameters, so outcomes are certain.
+struct SmallRun {
+  Model model;
+  RunState state;
+
+  explicit SmallRun(ModelParameters p, std::uint64_t seed = 1)
+      : model(std::move(p)), state(initial_state(model, seed)) {}
+
+  // Starts month `month` as step() does: fresh flows, then the calendar.
+  void open(int month) {
+    state.month = month;
+    state.flows.reset(model.region_count());
+    open_calendar(model, state);
+  }
+
+  // Every founder at one stage, unsupported, with no money and no grant.
+  void set_all(Stage stage, float skill = 0.5f) {
+    Founders& f = state.founders;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      f.stage[i] = stage;
+      f.months_in_stage[i] = 0;
+      f.advocate[i] = no_advocate;
+      f.business_skill[i] = skill;
+      f.admin_capacity[i] = skill;
+      f.motivation[i] = 0.5f;
+      f.cash[i] = 0.0f;
+      f.grant_balance[i] = 0.0f;
+      f.funding[i] = 0;
+      f.form[i] = Form::enterprise;
+      f.group[i] = Group::mainstream;
+    }
+  }
+
+  // Puts founder i on advocate a's caseload.
+  void support(std::size_t i, std::size_t a) {
+    state.founders.advocate[i] = static_cast<std::int32_t>(a);
+    ++state.caseload[a];
+  }
+
+  // The first advocate of a kind in a region.
+  std::size_t advocate(std::size_t region, AdvocateKind kind) const {
+    const auto [first, last] = model.advocates_of(region);
+    for (std::size_t a = first; a < last; ++a) {
+      if (model.advocates()[a].kind == kind) return a;
+    }
+    return last;
+  }
+};
+
+// The four test regions without remoteness, so that reach is 1 and hazards are exact.
+inline ModelParameters near_parameters(std::int64_t founders, std::int64_t months = 60) {
+  ModelParameters p = test_parameters(founders, months);
+  for (Region& r : p.regions) r.remoteness_minutes = 0.0;
+  return p;
+}
+
+}  // namespace kopa::testing

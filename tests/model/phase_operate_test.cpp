@@ -1,0 +1,222 @@
+// operate_initiatives, founders_act, exchange_knowledge and observe on hand-built states.
+#include <gtest/gtest.h>
+
+#include "engine/metrics.hpp"
+#include "phase_fixture.hpp"
+
+namespace kopa {
+namespace {
+
+using testing::SmallRun;
+
+TEST(PhaseOperate, FundedMicroProjectLaunchesWhenTheDrawAllows) {
+  for (double rate : {0.0, 1.0}) {
+    ModelParameters p = testing::test_parameters(20);
+    p.startups.launch_rate = rate;
+    p.startups.micro_project_abandon_rate = 0.0;
+    SmallRun run(p);
+    run.set_all(Stage::micro_project, 0.5f);  // launch hazard = rate * (0.5 + skill) = rate
+    Founders& f = run.state.founders;
+    const auto ready = static_cast<std::uint16_t>(p.startups.min_micro_project_months);
+    f.months_in_stage[0] = ready;
+    f.cash[0] = static_cast<float>(p.startups.launch_cost + 100);
+    f.months_in_stage[1] = ready;  // no money
+    f.months_in_stage[2] = 0;      // too young
+    f.cash[2] = static_cast<float>(p.startups.launch_cost);
+    run.open(4);
+    operate_initiatives(run.model, run.state);
+    EXPECT_EQ(f.stage[0], rate > 0 ? Stage::startup : Stage::micro_project);
+    EXPECT_EQ(f.stage[1], Stage::micro_project);
+    EXPECT_EQ(f.stage[2], Stage::micro_project);
+    if (rate > 0) {
+      EXPECT_FLOAT_EQ(f.cash[0], 100.0f);
+      EXPECT_EQ(run.state.flows.founders.new_startups, 1u);
+      EXPECT_EQ(run.state.flows.founders.new_startups_by_group[index(Group::mainstream)], 1u);
+    }
+  }
+}
+
+TEST(PhaseOperate, StartupInDeepDebtClosesOrGoesDormant) {
+  for (double closure : {0.0, 1.0}) {
+    ModelParameters p = testing::test_parameters(20);
+    p.startups.closure_share = closure;
+    SmallRun run(p);
+    run.set_all(Stage::startup);
+    Founders& f = run.state.founders;
+    f.cash[0] = -100000.0f;
+    f.jobs[0] = 2;
+    f.cash[1] = 100000.0f;
+    run.open(10);
+    operate_initiatives(run.model, run.state);
+    EXPECT_EQ(f.stage[0], closure > 0 ? Stage::closed : Stage::dormant);
+    EXPECT_EQ(f.jobs[0], 0);
+    EXPECT_EQ(f.stage[1], Stage::startup);
+    EXPECT_EQ(run.state.flows.founders.closures, closure > 0 ? 1u : 0u);
+    EXPECT_EQ(run.state.flows.founders.dormancies, closure > 0 ? 0u : 1u);
+  }
+}
+
+// A profitable start-up in its 12th self-sufficient month becomes sustained, counted by form.
+TEST(PhaseOperate, TwelveSelfSufficientMonthsMakeItSustainedByForm) {
+  ModelParameters p = testing::test_parameters(20);
+  p.startups.enterprise_revenue = 1e6;
+  p.startups.other_revenue = 1e6;
+  p.startups.revenue_noise = 0.0;
+  p.startups.sustained_failure_rate = 0.0;
+  SmallRun run(p);
+  run.set_all(Stage::startup);
+  Founders& f = run.state.founders;
+  const auto needed = static_cast<std::uint8_t>(p.startups.self_sufficiency_months);
+  for (std::size_t i = 0; i < 4; ++i) {
+    f.cash[i] = 10000.0f;
+    f.self_sufficient_months[i] = static_cast<std::uint8_t>(needed - 1);
+  }
+  f.form[0] = Form::enterprise;
+  f.form[1] = Form::platform;
+  f.form[2] = Form::ngo;
+  f.self_sufficient_months[3] = static_cast<std::uint8_t>(needed - 2);  // one month short
+  f.cash[4] = 10000.0f;
+  f.self_sufficient_months[4] = static_cast<std::uint8_t>(needed - 1);
+  f.grant_balance[4] = 1000.0f;  // a running grant: not self-sufficient
+  f.grant_end_month[4] = 20;
+  run.open(10);
+  operate_initiatives(run.model, run.state);
+  EXPECT_EQ(f.stage[0], Stage::sustained);
+  EXPECT_EQ(f.stage[1], Stage::sustained);
+  EXPECT_EQ(f.stage[2], Stage::sustained);
+  EXPECT_EQ(f.stage[3], Stage::startup);
+  EXPECT_EQ(f.stage[4], Stage::startup);
+  EXPECT_EQ(f.self_sufficient_months[4], 0);
+  EXPECT_EQ(run.state.flows.founders.new_sustained, 1u);
+  EXPECT_EQ(run.state.flows.founders.new_lasting_other, 2u);
+
+  RunSeries series(run.model.months(), run.model.labels());
+  observe(run.model, run.state, series);
+  EXPECT_EQ(series.at(Metric::founders_sustained, 10), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_lasting_platform, 10), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_lasting_ngo, 10), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_lasting_civic, 10), 0.0);
+  EXPECT_EQ(series.at(Metric::new_sustained, 10), 1.0);
+}
+
+TEST(PhaseObserve, CountsStagesGroupsAndSupport) {
+  SmallRun run(testing::test_parameters(30));
+  run.set_all(Stage::latent);
+  Founders& f = run.state.founders;
+  const std::array<Stage, 6> stages{Stage::idea,    Stage::micro_project, Stage::startup,
+                                    Stage::dormant, Stage::closed,        Stage::startup};
+  for (std::size_t i = 0; i < stages.size(); ++i) f.stage[i] = stages[i];
+  f.group[0] = Group::women;
+  f.group[1] = Group::women;
+  f.group[2] = Group::youth;
+  run.support(1, run.advocate(f.region[1], AdvocateKind::ngo));
+  run.open(5);
+  RunSeries series(run.model.months(), run.model.labels());
+  observe(run.model, run.state, series);
+  EXPECT_EQ(series.at(Metric::founders_latent, 5), 24.0);
+  EXPECT_EQ(series.at(Metric::founders_idea, 5), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_micro_project, 5), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_startup, 5), 2.0);
+  EXPECT_EQ(series.at(Metric::founders_dormant, 5), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_closed, 5), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_supported, 5), 1.0);
+  EXPECT_EQ(series.at(Metric::population_by_group, 5, index(Group::women)), 2.0);
+  EXPECT_EQ(series.at(Metric::population_by_group, 5, index(Group::mainstream)), 27.0);
+  EXPECT_EQ(series.at(Metric::founders_startup_by_group, 5, index(Group::youth)), 1.0);
+  EXPECT_DOUBLE_EQ(series.at(Metric::mean_business_skill, 5), 0.5);
+}
+
+TEST(PhaseFounders, IdeationIsCertainAtRateOneAndAbsentAtZero) {
+  for (double rate : {0.0, 1.0}) {
+    ModelParameters p = testing::test_parameters(20);
+    p.founders.ideation_rate = rate;
+    SmallRun run(p);
+    run.set_all(Stage::latent);
+    // Mainstream, motivation 1: hazard = rate * 2 * (0.5 + demand) * (0.75 + 0.5 attitude) >= rate.
+    for (auto& m : run.state.founders.motivation) m = 1.0f;
+    run.open(2);
+    founders_act(run.model, run.state);
+    for (std::size_t i = 0; i < run.state.founders.size(); ++i) {
+      EXPECT_EQ(run.state.founders.stage[i], rate > 0 ? Stage::idea : Stage::latent);
+      if (rate > 0) {
+        EXPECT_EQ(run.state.founders.idea_month[i], 2);
+      }
+    }
+    EXPECT_EQ(run.state.flows.founders.new_ideas, rate > 0 ? 20u : 0u);
+  }
+}
+
+TEST(PhaseFounders, SupportedIdeaBecomesAMicroProjectAtRateOne) {
+  ModelParameters p = testing::test_parameters(20);
+  p.founders.co_creation_rate = 0.0;
+  p.founders.supported_co_creation_rate = 1.0;
+  SmallRun run(p);
+  run.set_all(Stage::idea);
+  run.support(0, run.advocate(run.state.founders.region[0], AdvocateKind::ngo));
+  run.open(1);
+  founders_act(run.model, run.state);
+  EXPECT_EQ(run.state.founders.stage[0], Stage::micro_project);
+  EXPECT_NE(run.state.founders.stage[1], Stage::micro_project);  // no co-creators, no advocate
+  EXPECT_EQ(run.state.flows.founders.new_micro_projects, 1u);
+}
+
+TEST(PhaseFounders, SupportedMicroProjectWithoutMoneyAppliesToTheSimplestOpenCall) {
+  ModelParameters p = testing::test_parameters(20);
+  p.levers.seed_funding.enabled = true;
+  p.levers.seed_funding.complexity = 0.0;  // no effort: applies with chance = motivation
+  p.founders.motivation_reversion = 0.0;   // motivation stays at what is set below
+  SmallRun run(p);
+  run.set_all(Stage::micro_project);
+  Founders& f = run.state.founders;
+  f.group[0] = Group::migrants;
+  f.motivation[0] = 1.0f;
+  run.support(0, run.advocate(f.region[0], AdvocateKind::ngo));
+  f.motivation[1] = 0.0f;  // not motivated: never applies
+  run.open(1);
+  founders_act(run.model, run.state);
+  EXPECT_EQ(application_of(f.funding[0]), static_cast<int>(index(FunderKind::seed_fund)));
+  EXPECT_EQ(application_of(f.funding[1]), -1);
+}
+
+TEST(PhaseExchange, EventTiesOneParticipantPerRegionAcrossRegions) {
+  ModelParameters p = testing::test_parameters(40);
+  auto& exchange = p.levers.knowledge_exchange;
+  exchange.enabled = true;
+  exchange.participants_per_region = 1;
+  exchange.tie_probability = 1.0;
+  exchange.distance_scale_km = 1e9;  // distance plays no part
+  exchange.diffusion_rate = 0.0;
+  SmallRun run(p);
+  run.set_all(Stage::idea);
+  run.open(0);
+  ASSERT_TRUE(run.state.context.exchange_event);
+  exchange_knowledge(run.model, run.state);
+  // Four regions, one participant each: every cross-region pair ties (4 choose 2).
+  EXPECT_EQ(run.state.ties.size(), 6u);
+  EXPECT_EQ(run.state.cross_region_ties, 6.0);
+  EXPECT_EQ(run.state.flows.founders.new_ties_by_kind[index(PartnerKind::founder)], 6u);
+  for (const Tie& tie : run.state.ties) {
+    EXPECT_NE(run.state.founders.region[tie.a], run.state.founders.region[tie.b]);
+  }
+  EXPECT_DOUBLE_EQ(run.state.flows.public_cost[index(Lever::knowledge_exchange)],
+                   exchange.cost_per_event + 4 * exchange.cost_per_participant);
+  run.open(1);  // no event between intervals
+  EXPECT_FALSE(run.state.context.exchange_event);
+}
+
+TEST(PhaseExchange, SkillDiffusesAlongTiesToTheLowerEnd) {
+  ModelParameters p = testing::test_parameters(20);
+  p.levers.knowledge_exchange.diffusion_rate = 0.5;
+  SmallRun run(p);
+  run.set_all(Stage::idea);
+  run.state.founders.business_skill[0] = 0.2f;
+  run.state.founders.business_skill[1] = 0.8f;
+  run.state.ties.push_back({0, 1});
+  run.open(1);
+  exchange_knowledge(run.model, run.state);
+  EXPECT_FLOAT_EQ(run.state.founders.business_skill[0], 0.5f);
+  EXPECT_FLOAT_EQ(run.state.founders.business_skill[1], 0.8f);
+}
+
+}  // namespace
+}  // namespace kopa
