@@ -93,12 +93,16 @@ void release_caseloads(const Model& model, RunState& state) {
 void discover_founders(const Model& model, RunState& state) {
   Founders& f = state.founders;
   const std::vector<double> hazard = discovery_hazards(model, state);
+  const auto graduation = model.parameters().startups.graduation_months;
   for_each_block(state.parallelism, f.size(),
                  [&](std::size_t block, std::size_t begin, std::size_t end) {
                    auto& found = state.block_candidates[block];
                    found.clear();
                    for (std::size_t i = begin; i < end; ++i) {
                      if (f.advocate[i] != no_advocate || !is_active_stage(f.stage[i])) continue;
+                     if (f.stage[i] == Stage::startup && f.months_in_stage[i] >= graduation) {
+                       continue;  // graduated: no longer looking for an advocate
+                     }
                      if (hazard[f.region[i]] <= 0.0) continue;
                      const auto u = state.random.uniforms(Stream::outreach, state.month, i);
                      if (u[0] < hazard[f.region[i]]) found.push_back(static_cast<std::uint32_t>(i));

@@ -104,7 +104,8 @@ void learn_and_hear(const FounderContext& x, std::size_t i) {
 
 bool needs_money(const FounderContext& x, std::size_t i) {
   const Founders& f = x.state.founders;
-  if (f.grant_balance[i] > 0.0f) return false;  // one running grant at a time
+  // One running grant or loan at a time.
+  if (f.grant_balance[i] > 0.0f || f.repayment[i] > 0.0f) return false;
   if (f.stage[i] == Stage::micro_project) {
     return f.cash[i] + f.grant_balance[i] < launch_cost(x.model, f.form[i]);
   }

@@ -88,6 +88,7 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   const int month = x.state.month;
   const auto u = x.state.random.uniforms(Stream::market, month, i);
   const auto v = x.state.random.uniforms(Stream::exit, month, i);
+  if (f.repayment[i] > 0.0f && f.grant_end_month[i] <= month) f.repayment[i] = 0.0f;  // repaid
   const double revenue = monthly_revenue(x, i, u[0], u[1]);
   const double costs = monthly_costs(x, i);
   const bool grant_running = f.grant_balance[i] > 0.0f;
@@ -98,7 +99,6 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
     f.grant_balance[i] -= static_cast<float>(payout);
     if (f.grant_end_month[i] <= month + 1) f.grant_balance[i] = 0.0f;
   }
-  if (f.repayment[i] > 0.0f && f.grant_end_month[i] <= month) f.repayment[i] = 0.0f;
   // Income smoothed over about three months: one bad month is noise, not failure.
   const double smoothed = f.months_in_stage[i] == 0 && f.stage[i] == Stage::startup
                               ? revenue

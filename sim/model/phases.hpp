@@ -3,8 +3,8 @@
 #include "model/model.hpp"
 #include "model/state.hpp"
 
-// The month, as a fixed sequence of named phases (engine/step.cpp calls them in this order).
-// Each reads the frozen Model and changes only the RunState; each can be tested alone.
+// The month, as a fixed sequence of named phases (engine/run.cpp calls them in this order in
+// step()). Each reads the frozen Model and changes only the RunState; each can be tested alone.
 namespace kopa {
 
 // 1. Levers switch on and off by their calendars; funders open calls; advocates' project

@@ -94,7 +94,11 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   }
 
   state.caseload.assign(model.advocates().size(), 0);
+  // Month 0's local-training seats are shared by the founders already holding an idea.
   state.training_eligible.assign(model.region_count(), 0);
+  for (std::size_t i = 0; i < total; ++i) {
+    if (f.stage[i] != Stage::latent) ++state.training_eligible[f.region[i]];
+  }
   state.context.advocate_active.assign(model.advocates().size(), 0);
   state.context.region_attitude.assign(model.region_count(), 0.0);
   state.context.training_chance.assign(model.region_count(), 0.0);

@@ -97,9 +97,9 @@ void declare_groups(TableBuilder& t) {
   constexpr std::array<GroupDefaults, group_count> d{{
       {0.14, 0.425, 0.38, 0.55, 2000, 0.54},
       {0.22, 0.38, 0.45, 0.50, 4000, 0.55},
-      {0.14, 0.48, 0.45, 0.45, 4000, 0.80},
+      {0.14, 0.48, 0.45, 0.45, 4000, 0.90},
       {0.06, 0.40, 0.30, 0.55, 2000, 0.85},
-      {0.06, 0.40, 0.38, 0.45, 2000, 0.75},
+      {0.06, 0.40, 0.38, 0.45, 2000, 0.90},
       {0.04, 0.40, 0.38, 0.45, 1500, 0.55},
       {0.06, 0.35, 0.32, 0.40, 1000, 0.50},
       {0.28, 0.50, 0.55, 0.50, 4000, 1.00},
@@ -122,8 +122,10 @@ void declare_groups(TableBuilder& t) {
            "mean savings available to start", "assumption", g);
     t.real(prefix + "ideation_ratio", KOPA_FIELD(groups[i].ideation_ratio), d[g].ideation, 0, 10,
            "1", "ideation hazard relative to mainstream",
-           "ME 2023 self-employment 13/9/7/17/11 % (all/women/youth/seniors/immigrants); ME 2019 "
-           "starting: women 2.9 vs men 5.3 %",
+           "ME 2023 self-employment 13/9/7/17/11 % (all/women/youth/seniors/immigrants), people "
+           "with disabilities about 1 in 7; ME 2019 starting: women 2.9 vs men 5.3 %; "
+           "assumption: seniors' and disabled people's high self-employment is mostly old "
+           "businesses, so their new-start ratio is set a little below 1",
            g);
   }
 }
@@ -171,7 +173,7 @@ void declare_founders(TableBuilder& t) {
          "1/month", "pull of motivation back to the group mean", "assumption");
   t.real("founders.rejection_penalty", KOPA_FIELD(founders.rejection_penalty), 0.05, 0, 1, "1",
          "motivation lost on a rejected application", "assumption");
-  t.real("founders.application_effort", KOPA_FIELD(founders.application_effort), 2.0, 0, 10, "1",
+  t.real("founders.application_effort", KOPA_FIELD(founders.application_effort), 1.0, 0, 10, "1",
          "how strongly complexity deters founders with low admin capacity",
          "ESEM 2023-24: 50 % find public financing too complex");
   t.real("founders.enterprise_form_share", KOPA_FIELD(founders.enterprise_form_share), 0.3, 0, 1,
@@ -442,7 +444,9 @@ void declare_levers(TableBuilder& t) {
             "founders", "founders per region taking part in an event", "assumption");
   t.real("levers.knowledge_exchange.tie_probability",
          KOPA_FIELD(levers.knowledge_exchange.tie_probability), 0.25, 0, 1, "1",
-         "chance that a participant forms a tie with another region's participant", "assumption");
+         "ties per participant and region met: a pair from regions d km apart ties with chance "
+         "tie_probability / participants_per_region * exp(-d / distance_scale_km)",
+         "assumption");
   t.real("levers.knowledge_exchange.distance_scale_km",
          KOPA_FIELD(levers.knowledge_exchange.distance_scale_km), 800, 1, 100000, "km",
          "ties fall as exp(-distance / scale)", "assumption");
