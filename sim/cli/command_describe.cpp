@@ -1,5 +1,6 @@
 // kopa describe [PREFIX] [--format table|markdown|json]: the parameter table for people. The
-// markdown form is also the ODD's parameter section (docs/ODD.md, scripts/update-odd-parameters.sh).
+// markdown form is also the ODD's parameter section (docs/ODD.md,
+// scripts/update-odd-parameters.sh).
 #include <algorithm>
 #include <ostream>
 #include <sstream>
@@ -246,7 +247,8 @@ void print_json(const std::vector<Row>& rows, std::ostream& out) {
 }  // namespace
 
 int command_describe(const CommandContext& context) {
-  CommandSpec spec{"describe", "kopa describe [PREFIX] [--format table|markdown|json]",
+  CommandSpec spec{"describe",
+                   "kopa describe [PREFIX] [--format table|markdown|json]",
                    "List the model's parameters (all, or those under PREFIX, e.g. "
                    "levers.seed_funding; 'region' for the [[region]] fields) with type, default, "
                    "range, unit and meaning; markdown and json add the source.",

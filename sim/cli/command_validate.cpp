@@ -8,16 +8,16 @@
 namespace kopa {
 
 int command_validate(const CommandContext& context) {
-  CommandSpec spec{"validate", "kopa validate SCENARIO.toml... [--set PATH=VALUE]...",
+  CommandSpec spec{"validate",
+                   "kopa validate SCENARIO.toml... [--set PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
                    "name) against the parameter table.\nPrints 'FILE: ok' or every error; exits 0 "
                    "when all files are valid, else 2.",
                    {"options"},
                    {}};
-  spec.options.add_options()(
-      "set", po::value<std::vector<std::string>>()->composing(),
-      "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
-      "regions.vidzeme.weight=2); repeatable")(
+  spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
+                             "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
+                             "regions.vidzeme.weight=2); repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
 
@@ -28,8 +28,8 @@ int command_validate(const CommandContext& context) {
                 << "usage: " << spec.usage << " (see 'kopa validate --help')\n";
     return exit_bad_input;
   }
-  const auto overrides =
-      values.count("set") ? values["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  const auto overrides = values.count("set") ? values["set"].as<std::vector<std::string>>()
+                                             : std::vector<std::string>{};
 
   bool all_valid = true;
   for (const auto& file : values["input"].as<std::vector<std::string>>()) {

@@ -1,7 +1,7 @@
 #pragma once
+#include <toml++/toml.h>
 #include <string>
 #include <string_view>
-#include <toml++/toml.h>
 
 #include "scenario/parameter_table.hpp"
 #include "util/expected.hpp"
