@@ -37,6 +37,23 @@ inline std::vector<std::string> formatted(const ScenarioLoad& load) {
   return lines;
 }
 
+inline void expect_same_region(Region left, Region right) {
+  for (const auto& field : parameter_table().region_fields()) {
+    const RegionField x = region_field(left, field.name), y = region_field(right, field.name);
+    if (x.text) {
+      EXPECT_EQ(*x.text, *y.text) << left.name << "." << field.name;
+    }
+    if (x.real) {
+      EXPECT_EQ(*x.real, *y.real) << left.name << "." << field.name;
+    }
+    if (x.boolean) {
+      EXPECT_EQ(*x.boolean, *y.boolean) << left.name << "." << field.name;
+    }
+  }
+  EXPECT_EQ(left.has_group_shares, right.has_group_shares) << left.name;
+  EXPECT_EQ(left.group_shares, right.group_shares) << left.name;
+}
+
 // Every table parameter and every region field equal.
 inline void expect_same_parameters(const ModelParameters& a, const ModelParameters& b) {
   for (const auto& spec : parameter_table().specs()) {
@@ -44,21 +61,7 @@ inline void expect_same_parameters(const ModelParameters& a, const ModelParamete
   }
   ASSERT_EQ(a.regions.size(), b.regions.size());
   for (std::size_t r = 0; r < a.regions.size(); ++r) {
-    Region left = a.regions[r], right = b.regions[r];
-    for (const auto& field : parameter_table().region_fields()) {
-      const RegionField x = region_field(left, field.name), y = region_field(right, field.name);
-      if (x.text) {
-        EXPECT_EQ(*x.text, *y.text) << field.name;
-      }
-      if (x.real) {
-        EXPECT_EQ(*x.real, *y.real) << field.name;
-      }
-      if (x.boolean) {
-        EXPECT_EQ(*x.boolean, *y.boolean) << field.name;
-      }
-    }
-    EXPECT_EQ(left.has_group_shares, right.has_group_shares) << left.name;
-    EXPECT_EQ(left.group_shares, right.group_shares) << left.name;
+    expect_same_region(a.regions[r], b.regions[r]);
   }
 }
 
