@@ -54,11 +54,15 @@ struct PlacedRegion {
 struct Layer {
   std::map<std::string, Assigned> values;
   std::optional<std::vector<PlacedRegion>> regions;
+  // Something went wrong before the whole chain could be read (a syntax error, an unreadable
+  // parent, a cycle) or a stated region list had errors: "no regions" would then be noise.
+  bool incomplete = false;
 
   // This layer on top of `parent`: values stated here win; regions stated here replace.
   void inherit(Layer parent) {
     for (auto& [path, assigned] : parent.values) values.try_emplace(path, std::move(assigned));
     if (!regions) regions = std::move(parent.regions);
+    incomplete = incomplete || parent.incomplete;
   }
 };
 
@@ -150,8 +154,16 @@ class Loader {
                   FileMeta& meta) {
     Layer layer;
     const auto root = parse(text, label);
-    if (!root) return layer;
+    if (!root) {
+      layer.incomplete = true;
+      return layer;
+    }
+    const std::size_t issues_before = issues_.size();
     walk_root(*root, label, layer, meta);
+    // Region problems are reported where they are; an empty list after them is no news.
+    if (layer.regions && layer.regions->empty() && issues_.size() != issues_before) {
+      layer.incomplete = true;
+    }
     if (meta.extends) layer.inherit(load_parent(*meta.extends, label, chain));
     return layer;
   }
@@ -318,11 +330,15 @@ class Loader {
       region.group_shares[group] = *share;
       seen[group] = true;
     }
+    std::vector<std::string> missing;
     for (std::size_t g = 0; g < group_count; ++g) {
       if (!seen[g] && !table->contains(group_names[g])) {
-        report(place_of(label, node.source()), path,
-               "missing group '" + std::string(group_names[g]) + "' (state all eight groups)");
+        missing.push_back("'" + std::string(group_names[g]) + "'");
       }
+    }
+    if (!missing.empty()) {
+      report(place_of(label, node.source()), path,
+             "missing " + listing(missing) + " (state the shares of all eight groups)");
     }
     region.has_group_shares = true;
   }
@@ -450,11 +466,13 @@ class Loader {
 
   Layer load_parent(const StringKey& extends, const std::string& label,
                     std::vector<ChainLink>& chain) {
+    Layer unread;
+    unread.incomplete = true;
     if (access_ == FileAccess::denied) {
       report(extends.place, "extends",
              "other scenarios cannot be read here (file access is "
              "disabled)");
-      return {};
+      return unread;
     }
     const std::string parent_label = (folder_of(label) / extends.value).lexically_normal().string();
     std::error_code ec;
@@ -464,20 +482,20 @@ class Loader {
       if (link.canonical == canonical) {
         std::string cycle;
         for (const auto& step : chain) cycle += step.label + " -> ";
-        report(extends.place, "extends", "extends cycle: " + cycle + parent_label);
-        return {};
+        report(extends.place, "extends", "cycle: " + cycle + parent_label);
+        return unread;
       }
     }
     if (chain.size() >= max_extends_depth) {
       report(extends.place, "extends",
              "extends chain longer than " + std::to_string(max_extends_depth) + " files");
-      return {};
+      return unread;
     }
     auto text = read_text_file(parent_label);
     if (!text) {
       report(extends.place, "extends",
              "cannot read '" + parent_label + "': " + text.error().message);
-      return {};
+      return unread;
     }
     chain.push_back({canonical, parent_label});
     FileMeta parent_meta;
@@ -506,6 +524,20 @@ std::optional<toml::table> parse_override_value(std::string_view text, bool bare
   toml::table table;
   table.insert("value", word);
   return table;
+}
+
+std::string expected_text(ParameterType type) {
+  switch (type) {
+    case ParameterType::real:
+      return "expected a real number";
+    case ParameterType::integer:
+      return "expected an integer";
+    case ParameterType::boolean:
+      return "expected true or false";
+    case ParameterType::choice:
+      break;
+  }
+  return "expected a name";
 }
 
 void Loader::apply_override(const std::string& raw, Layer& layer) {
@@ -552,7 +584,7 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
       const auto g = static_cast<std::size_t>(at - group_names.begin());
       auto share = value_table
                        ? read_parameter_value(group_share_spec(g), *value_table->get("value"))
-                       : Expected<double>(Error{"cannot read '" + text + "' as a number"});
+                       : Expected<double>(Error{"expected a real number, got '" + text + "'"});
       if (!share) {
         report(place, path, share.error().message);
         return;
@@ -580,7 +612,7 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
       }
       const auto value_table = parse_override_value(text, is_text_field(*field));
       if (!value_table) {
-        report(place, path, "cannot read '" + text + "' as " + std::string(type_name(field->type)));
+        report(place, path, expected_text(field->type) + ", got '" + text + "'");
         return;
       }
       if (auto problem = set_region_field(region, *field, *value_table->get("value"))) {
@@ -601,7 +633,7 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
   }
   const auto value_table = parse_override_value(text, spec->type == ParameterType::choice);
   if (!value_table) {
-    report(place, path, "cannot read '" + text + "' as " + std::string(type_name(spec->type)));
+    report(place, path, expected_text(spec->type) + ", got '" + text + "'");
     return;
   }
   auto value = read_parameter_value(*spec, *value_table->get("value"));
@@ -635,6 +667,7 @@ class CrossChecks {
 
   void regions() {
     if (!layer_.regions || layer_.regions->empty()) {
+      if (layer_.incomplete) return;
       loader_.report(Place{top_}, "regions",
                      "no regions: state regions = [\"PRESET\", ...] or [[region]] tables here or "
                      "in a file this one extends");
@@ -692,10 +725,13 @@ class CrossChecks {
         // Point at the key the author most likely got wrong: the one stated most specifically.
         const bool blame_upper = stated(upper_path) || !stated(spec.path);
         const std::string& blamed = blame_upper ? upper_path : spec.path;
-        const std::string relation = lower_name == "start_month" ? " is before " : " is below ";
+        const bool months = lower_name == "start_month";
+        const std::string upper_text = std::string(upper_name) + " " + upper->format(high);
+        const std::string lower_text = std::string(lower_name) + " " + spec.format(low);
         loader_.report(where(blamed), blamed,
-                       std::string(upper_name) + " " + upper->format(high) + relation +
-                           std::string(lower_name) + " " + spec.format(low));
+                       blame_upper
+                           ? upper_text + (months ? " is before " : " is below ") + lower_text
+                           : lower_text + (months ? " is after " : " is above ") + upper_text);
       }
     }
   }
