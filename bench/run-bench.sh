@@ -48,6 +48,9 @@ for b in report["benchmarks"]:
     s = scale[b["time_unit"]]
     counters = "  ".join(f"{k}={number(v)}" for k, v in b.items()
                          if k not in skip and isinstance(v, (int, float)))
+    # Per core: items over process CPU seconds, which a busy shared machine does not inflate.
+    if "items_per_second" in b and b["cpu_time"] > 0:
+        counters += f"  items_per_cpu_second={number(b['items_per_second'] * b['real_time'] / b['cpu_time'])}"
     rows.append((b["run_name"].replace("/process_time/real_time", "").replace("/real_time", ""),
                  f"{b['real_time'] * s:.3f}", f"{b['cpu_time'] * s:.3f}", counters))
 width = max(len(r[0]) for r in rows)
