@@ -29,6 +29,9 @@ asan: setup
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan -j $(JOBS)
 
+# The performance suite (docs/performance.md); results/bench.json keeps every repetition.
+bench: build
+	@./bench/run-bench.sh build/release/bench/kopa_bench results/bench.json
 
 FUZZ_SECONDS ?= 60
 fuzz: setup
