@@ -63,6 +63,8 @@ TEST(PhaseOperate, TwelveSelfSufficientMonthsMakeItSustainedByForm) {
   p.startups.other_revenue = 1e6;
   p.startups.revenue_noise = 0.0;
   p.startups.sustained_failure_rate = 0.0;
+  p.startups.wage = 2000.0;
+  p.startups.max_jobs = 255;
   SmallRun run(p);
   run.set_all(Stage::startup);
   Founders& f = run.state.founders;
@@ -75,10 +77,14 @@ TEST(PhaseOperate, TwelveSelfSufficientMonthsMakeItSustainedByForm) {
   f.form[1] = Form::platform;
   f.form[2] = Form::ngo;
   f.self_sufficient_months[3] = static_cast<std::uint8_t>(needed - 2);  // one month short
-  f.cash[4] = 10000.0f;
+  // Founder 4's own income (smoothed: 0.7 x last month's 0 + 0.3 x at most 1e6 = 3e5) falls
+  // short of its costs (200 jobs x 2,000 EUR = 4e5): not self-sufficient, however much cash it
+  // holds.
+  f.cash[4] = 1e7f;
   f.self_sufficient_months[4] = static_cast<std::uint8_t>(needed - 1);
-  f.grant_balance[4] = 1000.0f;  // a running grant: not self-sufficient
-  f.grant_end_month[4] = 20;
+  f.months_in_stage[4] = 5;
+  f.revenue[4] = 0.0f;
+  f.jobs[4] = 200;
   run.open(10);
   operate_initiatives(run.model, run.state);
   EXPECT_EQ(f.stage[0], Stage::sustained);
