@@ -6,6 +6,10 @@
 // "[pattern]" lines.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "scenario/scenario.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -110,30 +114,13 @@ TEST(Patterns, P1BaselineExcludesDisadvantagedGroups) {
   EXPECT_GT(approval.ci_low, 0.0);
 }
 
-// P2. SEMPRE Accelerators: 8 micro-projects, one per region, each with its own accelerator
-// team for the 36 months of the project (as scenarios/sempre_accelerators sets it up).
+// P2. SEMPRE Accelerators: the shipped scenario itself (8 micro-projects, one per region, each
+// with its own accelerator team for the 36 months of the project).
 ModelParameters sempre_parameters() {
-  ModelParameters p = testing::test_parameters(8, 36);
-  const Region town = p.regions.front();
-  p.regions.clear();
-  for (int r = 0; r < 8; ++r) {
-    Region region = town;
-    region.name = "area" + std::to_string(r);
-    region.weight = 1.0;
-    region.x_km = 150.0 * r;
-    p.regions.push_back(region);
-  }
-  p.founders.initial_micro_project_share = 1.0;
-  // The teams were formed from disadvantaged groups: no mainstream founders, the rest keep
-  // their relative shares.
-  const double mainstream = p.groups[index(Group::mainstream)].share;
-  for (auto& g : p.groups) g.share /= 1.0 - mainstream;
-  p.groups[index(Group::mainstream)].share = 0.0;
-  AdvocateParameters& team = p.advocates[index(AdvocateKind::accelerator_team)];
-  team.per_region = 1;
-  team.capacity = 1;
-  team.project_end_month = 36;
-  return p;
+  ScenarioLoad load =
+      load_scenario(std::filesystem::path(KOPA_SOURCE_DIR) / "scenarios/sempre_accelerators.toml");
+  EXPECT_TRUE(load.scenario) << (load.issues.empty() ? "" : format_issue(load.issues.front()));
+  return load.scenario ? load.scenario->parameters : testing::test_parameters(8, 36);
 }
 
 void print_distribution(const char* name, const std::vector<double>& values, double target) {
