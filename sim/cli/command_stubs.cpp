@@ -27,7 +27,4 @@ CommandSpec simple_spec(std::string name, std::string usage, std::string summary
 int command_compare(const CommandContext& context) {
   return not_yet(simple_spec("compare", "kopa compare RESULTS.h5 [options]", "Compare."), context);
 }
-int command_sweep(const CommandContext& context) {
-  return not_yet(simple_spec("sweep", "kopa sweep SWEEP.toml [options]", "Sweep."), context);
-}
 }  // namespace kopa
