@@ -437,6 +437,9 @@ class SweepLoader {
   void read_factor_keys(const toml::table& t, std::size_t i) {
     const std::string key = "factor[" + std::to_string(i + 1) + "]";
     reader_.check_keys(t, key, factor_keys);
+    if (const auto* values = t.get_as<toml::array>("values"); values && values->empty()) {
+      reader_.report(values, key + ".values", "is empty; give at least one value");
+    }
     auto path = reader_.get<std::string>(t, key, "path", "a parameter path");
     if (!path) {
       if (!t.contains("path")) reader_.report(&t, key + ".path", "missing: the parameter to vary");
