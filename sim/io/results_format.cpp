@@ -10,13 +10,8 @@ bool parse_number(std::string_view text, int& number) {
   return error == std::errc{} && end == text.data() + text.size() && !text.empty();
 }
 
-}  // namespace
-
-std::string results_format_version() {
-  return std::to_string(results_format_major) + "." + std::to_string(results_format_minor);
-}
-
-Status check_results_format_version(std::string_view found) {
+// The one rule, for either format: same major version, any minor version.
+Status check_version(std::string_view found, int known_major, const std::string& known) {
   const auto dot = found.find('.');
   int major = 0;
   int minor = 0;
@@ -24,15 +19,33 @@ Status check_results_format_version(std::string_view found) {
       !parse_number(found.substr(dot + 1), minor)) {
     return Error{"format_version '" + std::string(found) + "' is not of the form MAJOR.MINOR"};
   }
-  if (major > results_format_major) {
+  if (major > known_major) {
     return Error{"format_version " + std::string(found) + " is newer than this kopa reads (" +
-                 results_format_version() + "); use a newer kopa"};
+                 known + "); use a newer kopa"};
   }
-  if (major < results_format_major) {
+  if (major < known_major) {
     return Error{"format_version " + std::string(found) + " is older than this kopa reads (" +
-                 results_format_version() + "); use the kopa that wrote it"};
+                 known + "); use the kopa that wrote it"};
   }
   return ok();
+}
+
+}  // namespace
+
+std::string results_format_version() {
+  return std::to_string(results_format_major) + "." + std::to_string(results_format_minor);
+}
+
+Status check_results_format_version(std::string_view found) {
+  return check_version(found, results_format_major, results_format_version());
+}
+
+std::string sweep_format_version() {
+  return std::to_string(sweep_format_major) + "." + std::to_string(sweep_format_minor);
+}
+
+Status check_sweep_format_version(std::string_view found) {
+  return check_version(found, sweep_format_major, sweep_format_version());
 }
 
 }  // namespace kopa::io

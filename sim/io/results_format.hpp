@@ -21,4 +21,13 @@ std::string results_format_version();  // "1.0"
 // names both versions.
 Status check_results_format_version(std::string_view found);
 
+// Sweep files (`kopa sweep`) are a format of their own, versioned the same way and checked by
+// the same rule: a results reader refuses a sweep file by its `format` and the other way round.
+inline constexpr std::string_view sweep_format_name = "kopa-sweep";
+inline constexpr int sweep_format_major = 1;
+inline constexpr int sweep_format_minor = 0;
+
+std::string sweep_format_version();  // "1.0"
+Status check_sweep_format_version(std::string_view found);
+
 }  // namespace kopa::io

@@ -178,6 +178,9 @@ Expected<ResultsReader> ResultsReader::open(const fs::path& path) {
       return Error{quoted(path) + " is not a kopa results file: it has no 'format' attribute"};
     }
     const std::string format = hdf5::read_string_attribute(file, "format");
+    if (format == sweep_format_name) {
+      return Error{quoted(path) + " is a sweep file (kopa sweep), not a results file (kopa run)"};
+    }
     if (format != results_format_name) {
       return Error{quoted(path) + " is not a kopa results file: its format is '" + format +
                    "', not '" + std::string(results_format_name) + "'"};

@@ -13,6 +13,7 @@
 
 #include "engine/build_info.hpp"
 #include "io/hdf5.hpp"
+#include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
 #include "util/sha256.hpp"
 
@@ -20,6 +21,14 @@ namespace kopa::io {
 namespace fs = std::filesystem;
 using hdf5::check;
 using hdf5::Handle;
+using layout::creation_ordered_group;
+using layout::index_scale;
+using layout::label_scale;
+using layout::quoted;
+using layout::sync_to_disk;
+using layout::track_creation_order;
+using layout::utc_now_iso8601;
+using layout::write_hyperslab;
 
 namespace {
 
@@ -31,22 +40,6 @@ constexpr std::int32_t month_dimid = 1;
 // Deflate level 4 after byte shuffling: most of the gain of level 9 at a fraction of the time
 // for slowly varying doubles.
 constexpr unsigned deflate_level = 4;
-
-// Built by append: GCC 12 warns falsely (-Wrestrict) on "'" + std::string + "'".
-std::string quoted(const fs::path& path) {
-  std::string text = "'";
-  text.append(path.string()).append("'");
-  return text;
-}
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  std::array<char, 32> text{};
-  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text.data();
-}
 
 bool valid_scenario_name(std::string_view name) {
   if (name.empty()) return false;
@@ -86,48 +79,6 @@ Status validate(const std::vector<ScenarioHeader>& scenarios) {
     }
   }
   return ok();
-}
-
-// Readers (h5py, xarray) then list variables and attributes in the order written (the catalog's
-// order) rather than by name.
-void track_creation_order(hid_t group_plist) {
-  constexpr unsigned flags = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
-  check(H5Pset_link_creation_order(group_plist, flags), "group properties");
-  check(H5Pset_attr_creation_order(group_plist, flags), "group properties");
-}
-
-Handle creation_ordered_group(hid_t parent, const char* name) {
-  const Handle plist = hdf5::property_list(H5Pcreate(H5P_GROUP_CREATE), "group properties");
-  track_creation_order(plist.get());
-  return hdf5::group(H5Gcreate2(parent, name, H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-                     std::string("group '") + name + "'");
-}
-
-// A one-dimensional integer coordinate 0..n-1 that is also a netCDF dimension.
-Handle index_scale(hid_t group, const char* name, int size, std::int32_t dimid,
-                   std::string_view long_name) {
-  std::vector<std::int32_t> values(static_cast<std::size_t>(size));
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::int32_t>(i);
-  const Handle space = hdf5::simple_space({values.size()});
-  const std::string what = std::string("dataset '") + name + "'";
-  Handle scale = hdf5::dataset(
-      H5Dcreate2(group, name, H5T_STD_I32LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-      what);
-  check(H5Dwrite(scale.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-        what);
-  check(H5DSset_scale(scale.get(), name), what);
-  hdf5::write_attribute(scale.get(), "_Netcdf4Dimid", dimid);
-  hdf5::write_attribute(scale.get(), "long_name", long_name);
-  return scale;
-}
-
-Handle label_scale(hid_t group, Breakdown breakdown, const std::vector<std::string>& labels) {
-  const std::string name(dimension_name(breakdown));
-  Handle scale = hdf5::write_string_dataset(group, name.c_str(), labels);
-  check(H5DSset_scale(scale.get(), name.c_str()), "dimension scale '" + name + "'");
-  hdf5::write_attribute(scale.get(), "_Netcdf4Dimid", static_cast<std::int32_t>(breakdown) + 1);
-  hdf5::write_attribute(scale.get(), "long_name", name + " label");
-  return scale;
 }
 
 struct Scales {
@@ -210,43 +161,18 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
 
   Scales scales;
   scales.replicate =
-      index_scale(group.get(), "replicate", header.replicates, replicate_dimid, "replicate");
-  scales.month = index_scale(group.get(), "month", header.months, month_dimid,
-                             "month of the simulation, 0 the first");
+      index_scale(group.get(), "replicate", static_cast<std::size_t>(header.replicates),
+                  replicate_dimid, "replicate");
+  scales.month = index_scale(group.get(), "month", static_cast<std::size_t>(header.months),
+                             month_dimid, "month of the simulation, 0 the first");
   for (std::size_t b = 1; b < breakdown_count; ++b) {
-    scales.labels[b] = label_scale(group.get(), static_cast<Breakdown>(b), header.labels.labels[b]);
+    scales.labels[b] =
+        label_scale(group.get(), std::string(dimension_name(static_cast<Breakdown>(b))),
+                    header.labels.labels[b], static_cast<std::int32_t>(b) + 1);
   }
   write_per_replicate(group.get(), header, scales);
   for (const auto& spec : metric_catalog()) create_metric(group.get(), spec, header, scales);
   return group;
-}
-
-void write_hyperslab(hid_t group, const char* name, const std::vector<hsize_t>& start,
-                     const std::vector<hsize_t>& count, hid_t memory_type, const void* values) {
-  const std::string what = std::string("dataset '") + name + "'";
-  Handle data = hdf5::dataset(H5Dopen2(group, name, H5P_DEFAULT), what);
-  const Handle file_space = hdf5::dataspace(H5Dget_space(data.get()), what);
-  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
-                            nullptr),
-        what);
-  const Handle memory_space = hdf5::simple_space(count);
-  check(
-      H5Dwrite(data.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, values),
-      what);
-  check(data.close(), what);  // closing writes the chunk out of HDF5's cache
-}
-
-// Data the kernel still buffers is not on disk; a renamed file must not turn out empty after
-// a power cut.
-Status sync_to_disk(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const std::string reason = std::strerror(errno);
-    if (fd >= 0) ::close(fd);
-    return Error{"cannot flush " + quoted(path) + " to disk: " + reason};
-  }
-  ::close(fd);
-  return ok();
 }
 
 }  // namespace

@@ -1,0 +1,330 @@
+// `kopa sweep`: runs every design point of a sweep file R times. Finished runs go to a journal
+// beside the target as they finish (sweep/journal.hpp), and the HDF5 file is built from the
+// journal at the end, so a sweep killed at any moment resumes with --resume and ends with the
+// same numbers as one never interrupted.
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <thread>
+
+#include <tbb/global_control.h>
+
+#include "cli/exit_code.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/options.hpp"
+#include "cli/progress.hpp"
+#include "engine/build_info.hpp"
+#include "engine/ensemble.hpp"
+#include "io/sweep_writer.hpp"
+#include "model/random.hpp"
+#include "sweep/journal.hpp"
+#include "sweep/sweep_file.hpp"
+#include "util/sha256.hpp"
+
+namespace kopa {
+namespace {
+
+namespace fs = std::filesystem;
+
+CommandSpec sweep_spec() {
+  CommandSpec spec{
+      "sweep",
+      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--resume] [--force] [--quiet]",
+      "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
+      "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
+      "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
+      "random numbers). Finished runs are appended to a journal beside the output\n"
+      "(.<output>.journal) as they finish; the HDF5 file (group /sweep) is built from it at\n"
+      "the end. After a crash or kill, --resume keeps the finished runs and runs the rest; the\n"
+      "result is bit-identical to an uninterrupted sweep. Ctrl-C writes the file with status\n"
+      "interrupted (exit 130) and keeps the journal for --resume. See docs/sweeps.md.",
+      {"options"},
+      {}};
+  spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
+      "output,o", po::value<std::string>()->default_value("sweep.h5"), "sweep results file")(
+      "threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")(
+      "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
+      "force", "start over, replacing an existing output file and journal")("quiet",
+                                                                            "no progress output");
+  spec.positional.add("sweep", 1);
+  return spec;
+}
+
+struct SweepRequest {
+  fs::path file;
+  fs::path output;
+  int threads = 1;
+  bool resume = false;
+  bool force = false;
+  bool quiet = false;
+};
+
+std::string command_line_of(const CommandContext& context) {
+  std::string line = "kopa sweep";
+  for (const auto& arg : context.args) line += " " + arg;
+  return line;
+}
+
+std::string quoted(const fs::path& path) {
+  std::string text = "'";
+  text.append(path.string()).append("'");
+  return text;
+}
+
+io::SweepHeader make_header(const sweep::Sweep& s, const Model& first) {
+  io::SweepHeader h;
+  h.sweep_toml = s.text;
+  h.base_scenario_toml = s.base.resolved_toml;
+  h.design = sweep::design_name(s.settings.kind);
+  h.design_seed = s.settings.seed;
+  h.base_seed = s.base_seed;
+  h.replicates = s.replicates;
+  h.months = first.months();
+  h.labels = first.labels();
+  for (const auto& f : s.factors) {
+    h.factors.push_back({f.factor.path, std::string(f.spec.unit),
+                         f.factor.values ? "values" : (f.factor.log ? "log range" : "range")});
+  }
+  h.points = s.design.points;
+  for (int r = 0; r < s.replicates; ++r) {
+    h.replicate_seeds.push_back(replicate_seed(s.base_seed, static_cast<std::uint64_t>(r)));
+  }
+  h.sobol_block = s.design.sobol_block;
+  h.sobol_base_samples = s.design.sobol_base_samples;
+  h.morris_delta = s.design.morris_delta;
+  for (const auto& step : s.design.morris_steps) {
+    h.morris_trajectory.push_back(step.trajectory);
+    h.morris_factor.push_back(step.factor);
+    h.morris_direction.push_back(step.direction);
+  }
+  return h;
+}
+
+// Why a journal cannot be resumed by this sweep, or nothing.
+std::optional<std::string> resume_mismatch(const sweep::JournalHeader& found,
+                                           const sweep::JournalHeader& wanted) {
+  if (found.sweep_sha256 != wanted.sweep_sha256) {
+    return "the sweep file changed since the journal was started; resuming would mix two "
+           "sweeps. Restore the file, or start over with --force";
+  }
+  if (found.base_sha256 != wanted.base_sha256) {
+    return "the base scenario (or a file it extends) changed since the journal was started; "
+           "restore it, or start over with --force";
+  }
+  if (found.kopa_version != wanted.kopa_version || found.git_commit != wanted.git_commit) {
+    return "the journal was written by kopa " + found.kopa_version + " (" + found.git_commit +
+           "), this is kopa " + wanted.kopa_version + " (" + wanted.git_commit +
+           "); a different build may give different numbers. Resume with that build, or start "
+           "over with --force";
+  }
+  if (found.points != wanted.points || found.replicates != wanted.replicates ||
+      found.values_per_run != wanted.values_per_run) {
+    return std::string("the journal's design size differs from the sweep's");
+  }
+  return std::nullopt;
+}
+
+// The journal to append to, with the runs it already holds marked in `done`; an error message
+// and exit code otherwise.
+struct Journal {
+  std::optional<sweep::JournalWriter> writer;
+  std::uint64_t kept = 0;
+  std::string error;
+};
+
+Journal open_journal(const SweepRequest& request, const sweep::JournalHeader& header,
+                     std::vector<std::uint8_t>& done, std::ostream& err) {
+  const fs::path path = sweep::journal_path_for(request.output);
+  std::error_code ec;
+  const bool journal_exists = fs::exists(path, ec);
+  const bool output_exists = fs::exists(request.output, ec);
+  Journal journal;
+  if (request.resume && journal_exists && !request.force) {
+    auto scan = sweep::scan_journal(path, [&](const sweep::JournalRecord& record) -> Status {
+      done[record.point * header.replicates + record.replicate] = 1;
+      return ok();
+    });
+    if (scan) {
+      if (auto mismatch = resume_mismatch(scan->header, header)) {
+        journal.error = "cannot resume from " + quoted(path) + ": " + *mismatch;
+        return journal;
+      }
+      auto writer = sweep::JournalWriter::reopen(path, *scan);
+      if (!writer) {
+        journal.error = writer.error().message;
+        return journal;
+      }
+      journal.writer.emplace(std::move(*writer));
+      journal.kept = scan->records;
+      return journal;
+    }
+    // A journal cut short in its header holds no runs: start it again.
+    std::fill(done.begin(), done.end(), 0);
+    err << "kopa sweep: " << scan.error().message << "; starting the sweep afresh\n";
+  } else if (request.resume && output_exists) {
+    journal.error = "nothing to resume: there is no journal " + quoted(path) + " beside " +
+                    quoted(request.output) + " (the sweep finished); use --force to run it again";
+    return journal;
+  } else if (!request.force && (journal_exists || output_exists)) {
+    const fs::path& which = journal_exists ? path : request.output;
+    journal.error = quoted(which) + " already exists; use --resume to continue that sweep" +
+                    " or --force to start over";
+    return journal;
+  }
+  auto writer = sweep::JournalWriter::create(path, header);
+  if (!writer) {
+    journal.error = writer.error().message;
+    return journal;
+  }
+  journal.writer.emplace(std::move(*writer));
+  return journal;
+}
+
+// The HDF5 file from every run in the journal: temporary file, then rename.
+Status build_file(const SweepRequest& request, const io::RootInfo& root,
+                  const io::SweepHeader& header, io::RunStatus status) {
+  auto writer = io::SweepWriter::create(request.output, true, root, header);
+  if (!writer) return writer.error();
+  auto scan = sweep::scan_journal(
+      sweep::journal_path_for(request.output), [&](const sweep::JournalRecord& record) {
+        return writer->write_run(record.point, static_cast<int>(record.replicate), record.values);
+      });
+  if (!scan) return scan.error();
+  return writer->finish(status);
+}
+
+int execute(const SweepRequest& request, const CommandContext& context) {
+  sweep::SweepLoad load = sweep::load_sweep(request.file);
+  for (const auto& issue : load.issues) context.err << format_issue(issue) << "\n";
+  if (!load.sweep) return exit_bad_input;
+  const sweep::Sweep& s = *load.sweep;
+  for (const auto& note : s.design.notes) context.err << "kopa sweep: note: " << note << "\n";
+
+  std::vector<std::unique_ptr<Model>> models;
+  std::vector<const Model*> views;
+  for (const auto& parameters : s.points) {
+    models.push_back(std::make_unique<Model>(parameters));
+    views.push_back(models.back().get());
+    if (models.back()->months() != models.front()->months() ||
+        !(models.back()->labels().labels == models.front()->labels().labels)) {
+      context.err << "kopa sweep: design point " << models.size() - 1
+                  << " has other months or labels than point 0; a sweep's points must share "
+                     "them\n";
+      return exit_bad_input;
+    }
+  }
+  const io::SweepHeader header = make_header(s, *models.front());
+  const sweep::JournalHeader journal_header{s.sha256,
+                                            sha256_hex(s.base.resolved_toml),
+                                            std::string(kopa_version()),
+                                            std::string(git_commit()),
+                                            s.point_count(),
+                                            static_cast<std::uint64_t>(s.replicates),
+                                            sweep::values_per_run(header.months, header.labels)};
+
+  const auto replicates = static_cast<std::size_t>(s.replicates);
+  std::vector<std::uint8_t> done(s.point_count() * replicates, 0);
+  Journal journal = open_journal(request, journal_header, done, context.err);
+  if (!journal.writer) {
+    context.err << "kopa sweep: " << journal.error << "\n";
+    return exit_bad_input;
+  }
+
+  // Replicate-major: a sweep stopped early holds every point with a few replicates, which
+  // already shows the response surface.
+  std::vector<RunJob> jobs;
+  for (std::size_t r = 0; r < replicates; ++r) {
+    for (std::size_t p = 0; p < s.point_count(); ++p) {
+      if (done[p * replicates + r] == 0) jobs.push_back({p, static_cast<int>(r)});
+    }
+  }
+  const std::size_t total = done.size();
+  std::size_t finished = total - jobs.size();
+  if (request.resume && !request.quiet) {
+    context.err << "kopa sweep: resuming: " << finished << " of " << total
+                << " runs already in the journal\n";
+  }
+  const Progress::Mode mode = request.quiet                ? Progress::Mode::quiet
+                              : context.stderr_is_terminal ? Progress::Mode::bar
+                                                           : Progress::Mode::lines;
+  Progress progress(context.err, mode, total, "runs");
+  InterruptGuard interrupt;
+  tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
+                          static_cast<std::size_t>(request.threads));
+  EnsembleOptions options;
+  options.threads = request.threads;
+  options.base_seed = s.base_seed;  // common random numbers across points
+  options.stop = &interrupt.flag();
+  Status status =
+      run_ensemble(views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
+        Status appended = journal.writer->append(static_cast<std::uint32_t>(job.model),
+                                                 static_cast<std::uint32_t>(job.replicate),
+                                                 sweep::flatten(series));
+        progress.advance(++finished);
+        return appended;
+      });
+  progress.finish();
+  if (status) status = journal.writer->sync();
+  journal.writer.reset();
+  if (!status) {
+    context.err << "kopa sweep: " << status.error().message
+                << " (finished runs are kept in the journal; fix the cause and --resume)\n";
+    return exit_failure;
+  }
+
+  const bool complete = finished == total;
+  const io::RootInfo root{command_line_of(context), request.threads};
+  if (Status built = build_file(request, root, header,
+                                complete ? io::RunStatus::complete : io::RunStatus::interrupted);
+      !built) {
+    context.err << "kopa sweep: " << built.error().message << "\n";
+    return exit_failure;
+  }
+  if (!complete) {
+    context.err << "kopa sweep: interrupted; " << finished << " of " << total << " runs kept in "
+                << request.output.string() << " (status interrupted); continue with --resume\n";
+    return exit_interrupted;
+  }
+  std::error_code ignored;
+  fs::remove(sweep::journal_path_for(request.output), ignored);
+  if (!request.quiet) {
+    context.err << "kopa sweep: " << total << " runs of " << s.point_count()
+                << " design points written to " << request.output.string() << "\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int command_sweep(const CommandContext& context) {
+  const CommandSpec spec = sweep_spec();
+  po::variables_map values;
+  if (auto code = parse_command(spec, context, values)) return *code;
+  SweepRequest request;
+  if (!values.count("sweep")) {
+    context.err << "kopa sweep: name a sweep file (see 'kopa sweep --help')\n";
+    return exit_bad_input;
+  }
+  request.file = values["sweep"].as<std::string>();
+  request.output = values["output"].as<std::string>();
+  request.threads = values["threads"].as<int>();
+  if (request.threads < 0) {
+    context.err << "kopa sweep: --threads must be 0 (all cores) or more, got " << request.threads
+                << "\n";
+    return exit_bad_input;
+  }
+  if (request.threads == 0) {
+    request.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  request.resume = values.count("resume") > 0;
+  request.force = values.count("force") > 0;
+  request.quiet = values.count("quiet") > 0;
+  if (request.resume && request.force) {
+    context.err << "kopa sweep: --resume and --force contradict each other; choose one\n";
+    return exit_bad_input;
+  }
+  return execute(request, context);
+}
+
+}  // namespace kopa

@@ -1,0 +1,258 @@
+#include "io/sweep_reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+#include "io/hdf5.hpp"
+#include "io/netcdf_layout.hpp"
+#include "io/results_format.hpp"
+#include "util/sha256.hpp"
+#include "util/suggest.hpp"
+
+namespace kopa::io {
+namespace fs = std::filesystem;
+using hdf5::check;
+using hdf5::Failure;
+using hdf5::Handle;
+using layout::quoted;
+
+namespace {
+
+std::string require_string(hid_t object, const char* name) {
+  if (!hdf5::has_attribute(object, name)) throw Failure(std::string("no attribute '") + name + "'");
+  return hdf5::read_string_attribute(object, name);
+}
+
+std::int64_t require_int(hid_t object, const char* name) {
+  if (!hdf5::has_attribute(object, name)) throw Failure(std::string("no attribute '") + name + "'");
+  return hdf5::read_int_attribute(object, name);
+}
+
+Handle open_dataset(hid_t group, const std::string& name) {
+  if (!hdf5::link_exists(group, name.c_str())) throw Failure("no dataset '" + name + "'");
+  return hdf5::dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), "dataset '" + name + "'");
+}
+
+// A dataset of exactly `dims`, read whole as `memory_type`.
+template <class T>
+std::vector<T> read_all(hid_t group, const std::string& name, const std::vector<hsize_t>& dims,
+                        hid_t memory_type) {
+  const Handle data = open_dataset(group, name);
+  if (hdf5::extent(data.get()) != dims) throw Failure("dataset '" + name + "' is misshapen");
+  std::size_t size = 1;
+  for (const auto d : dims) size *= d;
+  std::vector<T> values(size);
+  if (size > 0) {
+    check(H5Dread(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          "dataset '" + name + "'");
+  }
+  return values;
+}
+
+std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::size_t points) {
+  if (!hdf5::link_exists(g, name)) return {};
+  return read_all<std::int32_t>(g, name, {points}, H5T_NATIVE_INT32);
+}
+
+bool is_structural(std::string_view name) {
+  for (const char* s : {"point", "replicate", "month", "seed", "done", "sobol_block",
+                        "morris_trajectory", "morris_factor", "morris_direction"}) {
+    if (name == s) return true;
+  }
+  for (std::size_t b = 1; b < breakdown_count; ++b) {
+    if (name == dimension_name(static_cast<Breakdown>(b))) return true;
+  }
+  return name.starts_with("factor.");
+}
+
+void read_group(hid_t g, SweepContents& c) {
+  SweepHeader& h = c.header;
+  h.design = require_string(g, "design");
+  h.sweep_toml = require_string(g, "sweep_toml");
+  c.sweep_sha256 = require_string(g, "sweep_sha256");
+  if (sha256_hex(h.sweep_toml) != c.sweep_sha256) {
+    throw Failure("sweep_sha256 does not match sweep_toml");
+  }
+  h.base_scenario_toml = require_string(g, "base_scenario_toml");
+  h.base_seed = hdf5::read_uint_attribute(g, "base_seed");
+  h.design_seed = hdf5::read_uint_attribute(g, "design_seed");
+  const std::int64_t points = require_int(g, "points");
+  h.replicates = static_cast<int>(require_int(g, "replicates"));
+  h.months = static_cast<int>(require_int(g, "months"));
+  const std::int64_t factors = require_int(g, "factors");
+  if (points < 1 || h.replicates < 1 || h.months < 1 || factors < 0) {
+    throw Failure("points, replicates and months must be at least 1");
+  }
+  const auto P = static_cast<hsize_t>(points);
+  const auto R = static_cast<hsize_t>(h.replicates);
+  for (std::size_t b = 1; b < breakdown_count; ++b) {
+    const Handle labels = open_dataset(g, std::string(dimension_name(static_cast<Breakdown>(b))));
+    h.labels.labels[b] = hdf5::read_string_dataset(labels.get());
+  }
+  h.points.assign(P, std::vector<double>(static_cast<std::size_t>(factors)));
+  for (const auto& link : hdf5::link_names(g)) {
+    if (!link.starts_with("factor.")) continue;
+    const Handle data = open_dataset(g, link);
+    const auto index = hdf5::read_int_attribute(data.get(), "factor_index");
+    if (index < 0 || index >= factors) throw Failure("dataset '" + link + "': bad factor_index");
+    SweepFactorHeader factor;
+    factor.path = require_string(data.get(), "path");
+    factor.units = require_string(data.get(), "units");
+    factor.kind = require_string(data.get(), "kind");
+    const auto values = read_all<double>(g, link, {P}, H5T_NATIVE_DOUBLE);
+    for (std::size_t p = 0; p < P; ++p) h.points[p][static_cast<std::size_t>(index)] = values[p];
+    h.factors.resize(static_cast<std::size_t>(factors));
+    h.factors[static_cast<std::size_t>(index)] = std::move(factor);
+  }
+  if (h.factors.size() != static_cast<std::size_t>(factors)) {
+    throw Failure("the group names " + std::to_string(factors) + " factors but holds " +
+                  std::to_string(h.factors.size()));
+  }
+  for (const auto& f : h.factors) {
+    if (f.path.empty()) throw Failure("a factor dataset is missing");
+  }
+  h.replicate_seeds = read_all<std::uint64_t>(g, "seed", {R}, H5T_NATIVE_UINT64);
+  c.done = read_all<std::uint8_t>(g, "done", {P, R}, H5T_NATIVE_UINT8);
+  h.sobol_block = read_optional_ints(g, "sobol_block", P);
+  h.morris_trajectory = read_optional_ints(g, "morris_trajectory", P);
+  h.morris_factor = read_optional_ints(g, "morris_factor", P);
+  h.morris_direction = read_optional_ints(g, "morris_direction", P);
+  if (hdf5::has_attribute(g, "sobol_base_samples")) {
+    h.sobol_base_samples =
+        static_cast<std::int32_t>(hdf5::read_int_attribute(g, "sobol_base_samples"));
+  }
+  if (hdf5::has_attribute(g, "morris_delta")) {
+    const Handle attribute =
+        hdf5::attribute(H5Aopen(g, "morris_delta", H5P_DEFAULT), "attribute 'morris_delta'");
+    check(H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &h.morris_delta), "attribute 'morris_delta'");
+  }
+  for (auto& link : hdf5::link_names(g)) {
+    if (!is_structural(link)) c.metrics.push_back(std::move(link));
+  }
+}
+
+Error open_failure(const fs::path& path) {
+  std::error_code error;
+  if (!fs::exists(path, error)) return Error{quoted(path) + " does not exist"};
+  if (fs::is_directory(path, error)) return Error{quoted(path) + " is a folder, not a file"};
+  if (!std::ifstream(path)) return Error{"cannot read " + quoted(path)};
+  return Error{quoted(path) + " is not an HDF5 file (so not a kopa sweep file)"};
+}
+
+}  // namespace
+
+std::vector<int> SweepContents::done_replicates(std::size_t point) const {
+  std::vector<int> out;
+  for (int r = 0; r < header.replicates; ++r) {
+    if (is_done(point, r)) out.push_back(r);
+  }
+  return out;
+}
+
+struct SweepReader::State {
+  Handle file;
+  SweepContents contents;
+};
+
+SweepReader::SweepReader(std::unique_ptr<State> state) : state_(std::move(state)) {}
+SweepReader::SweepReader(SweepReader&&) noexcept = default;
+SweepReader& SweepReader::operator=(SweepReader&&) noexcept = default;
+SweepReader::~SweepReader() = default;
+
+const SweepContents& SweepReader::contents() const {
+  return state_->contents;
+}
+
+Expected<SweepReader> SweepReader::open(const fs::path& path) {
+  hdf5::prepare_library();
+  auto state = std::make_unique<State>();
+  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (id < 0) {
+    static_cast<void>(hdf5::last_error_message());
+    return open_failure(path);
+  }
+  state->file = Handle(id, H5Fclose);
+  SweepContents& c = state->contents;
+  c.path = path;
+  try {
+    const hid_t file = state->file.get();
+    if (!hdf5::has_attribute(file, "format")) {
+      return Error{quoted(path) + " is not a kopa sweep file: it has no 'format' attribute"};
+    }
+    const std::string format = hdf5::read_string_attribute(file, "format");
+    if (format == results_format_name) {
+      return Error{quoted(path) + " is a results file (kopa run), not a sweep file (kopa sweep)"};
+    }
+    if (format != sweep_format_name) {
+      return Error{quoted(path) + " is not a kopa sweep file: its format is '" + format + "'"};
+    }
+    c.format_version = require_string(file, "format_version");
+    if (const Status version = check_sweep_format_version(c.format_version); !version) {
+      return Error{quoted(path) + ": " + version.error().message};
+    }
+    c.kopa_version = require_string(file, "kopa_version");
+    c.git_commit = require_string(file, "git_commit");
+    c.created_utc = require_string(file, "created_utc");
+    c.command_line = require_string(file, "command_line");
+    const std::string status = require_string(file, "status");
+    if (status != "complete" && status != "interrupted") {
+      throw Failure("status '" + status + "' is neither 'complete' nor 'interrupted'");
+    }
+    c.status = status == "complete" ? RunStatus::complete : RunStatus::interrupted;
+    if (!hdf5::link_exists(file, "sweep")) throw Failure("no group '/sweep'");
+    const Handle group = hdf5::group(H5Gopen2(file, "sweep", H5P_DEFAULT), "/sweep");
+    read_group(group.get(), c);
+  } catch (const std::exception& failure) {
+    return Error{quoted(path) + ": " + failure.what()};
+  }
+  return SweepReader(std::move(state));
+}
+
+Expected<SweepMetric> SweepReader::read_metric(std::string_view metric) const {
+  const SweepContents& c = state_->contents;
+  if (std::find(c.metrics.begin(), c.metrics.end(), metric) == c.metrics.end()) {
+    return Error{quoted(c.path) + " has no metric '" + std::string(metric) + "'" +
+                 did_you_mean(metric, c.metrics)};
+  }
+  try {
+    const std::string path = "sweep/" + std::string(metric);
+    const Handle data = hdf5::dataset(H5Dopen2(state_->file.get(), path.c_str(), H5P_DEFAULT),
+                                      "dataset '" + std::string(metric) + "'");
+    const auto dims = hdf5::extent(data.get());
+    if ((dims.size() != 3 && dims.size() != 4) || dims[0] != c.points() ||
+        dims[1] != static_cast<hsize_t>(c.header.replicates) ||
+        dims[2] != static_cast<hsize_t>(c.header.months)) {
+      return Error{quoted(c.path) + ": metric '" + std::string(metric) +
+                   "' is not shaped [point, replicate, month(, label)]"};
+    }
+    SweepMetric out;
+    out.name = std::string(metric);
+    out.points = dims[0];
+    out.replicates = dims[1];
+    out.months = dims[2];
+    out.width = dims.size() == 4 ? dims[3] : 1;
+    out.values.resize(out.points * out.replicates * out.months * out.width);
+    if (!out.values.empty()) {
+      check(
+          H5Dread(data.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.values.data()),
+          "reading metric '" + std::string(metric) + "'");
+    }
+    return out;
+  } catch (const std::exception& failure) {
+    return Error{quoted(c.path) + ": " + failure.what()};
+  }
+}
+
+Expected<SweepContents> read_sweep(const fs::path& path) {
+  auto reader = SweepReader::open(path);
+  if (!reader) return reader.error();
+  return reader->contents();
+}
+
+Expected<SweepMetric> read_sweep_metric(const fs::path& path, std::string_view metric) {
+  auto reader = SweepReader::open(path);
+  if (!reader) return reader.error();
+  return reader->read_metric(metric);
+}
+
+}  // namespace kopa::io

@@ -1,0 +1,347 @@
+#include "io/sweep_writer.hpp"
+
+#include <fcntl.h>
+#include <hdf5_hl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <limits>
+
+#include "engine/build_info.hpp"
+#include "io/hdf5.hpp"
+#include "io/netcdf_layout.hpp"
+#include "io/results_format.hpp"
+#include "util/sha256.hpp"
+
+namespace kopa::io {
+namespace fs = std::filesystem;
+using hdf5::check;
+using hdf5::Handle;
+using layout::quoted;
+
+namespace {
+
+// netCDF dimension numbers in /sweep: point, replicate, month, then the breakdowns.
+constexpr std::int32_t point_dimid = 0;
+constexpr std::int32_t replicate_dimid = 1;
+constexpr std::int32_t month_dimid = 2;
+constexpr unsigned deflate_level = 4;  // as in results files
+
+struct Scales {
+  Handle point;
+  Handle replicate;
+  Handle month;
+  std::array<Handle, breakdown_count> labels;
+};
+
+Status validate(const SweepHeader& h) {
+  if (h.points.empty()) return Error{"a sweep has no design points"};
+  if (h.replicates < 1) return Error{"replicates must be at least 1"};
+  if (h.months < 1) return Error{"months must be at least 1"};
+  if (h.replicate_seeds.size() != static_cast<std::size_t>(h.replicates)) {
+    return Error{"one seed per replicate needed"};
+  }
+  for (const auto& point : h.points) {
+    if (point.size() != h.factors.size()) return Error{"a point without one value per factor"};
+  }
+  return ok();
+}
+
+// A [point] dataset of `type`, attached to the point dimension.
+Handle point_dataset(hid_t group, const std::string& name, hid_t file_type, hid_t memory_type,
+                     const void* values, std::size_t points, const Scales& scales) {
+  const std::string what = "dataset '" + name + "'";
+  const Handle space = hdf5::simple_space({points});
+  Handle data = hdf5::dataset(H5Dcreate2(group, name.c_str(), file_type, space.get(), H5P_DEFAULT,
+                                         H5P_DEFAULT, H5P_DEFAULT),
+                              what);
+  check(H5Dwrite(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), what);
+  check(H5DSattach_scale(data.get(), scales.point.get(), 0), what);
+  return data;
+}
+
+void write_factors(hid_t group, const SweepHeader& h, const Scales& scales) {
+  for (std::size_t j = 0; j < h.factors.size(); ++j) {
+    std::vector<double> values;
+    for (const auto& point : h.points) values.push_back(point[j]);
+    const Handle data = point_dataset(group, "factor." + h.factors[j].path, H5T_IEEE_F64LE,
+                                      H5T_NATIVE_DOUBLE, values.data(), values.size(), scales);
+    hdf5::write_attribute(data.get(), "path", h.factors[j].path);
+    hdf5::write_attribute(data.get(), "factor_index", static_cast<std::int32_t>(j));
+    hdf5::write_attribute(data.get(), "units", h.factors[j].units);
+    hdf5::write_attribute(data.get(), "kind", h.factors[j].kind);
+    hdf5::write_attribute(data.get(), "long_name", "value of " + h.factors[j].path);
+  }
+}
+
+void write_design_metadata(hid_t group, const SweepHeader& h, const Scales& scales) {
+  const std::size_t points = h.points.size();
+  auto int_dataset = [&](const char* name, const std::vector<std::int32_t>& values,
+                         std::string_view long_name) {
+    if (values.size() != points) return;
+    const Handle data =
+        point_dataset(group, name, H5T_STD_I32LE, H5T_NATIVE_INT32, values.data(), points, scales);
+    hdf5::write_attribute(data.get(), "long_name", long_name);
+  };
+  int_dataset("sobol_block", h.sobol_block, "Saltelli block: 0 = A, 1 = B, 2 + i = AB_i");
+  int_dataset("morris_trajectory", h.morris_trajectory, "Morris trajectory of the point");
+  int_dataset("morris_factor", h.morris_factor,
+              "factor index changed from the previous point, -1 at a trajectory's start");
+  int_dataset("morris_direction", h.morris_direction, "+1 or -1 step in unit space, 0 at start");
+}
+
+void create_metric(hid_t group, const MetricSpec& spec, const SweepHeader& h,
+                   const Scales& scales) {
+  const std::string name(spec.name);
+  const std::string what = "dataset '" + name + "'";
+  std::vector<hsize_t> dims{h.points.size(), static_cast<hsize_t>(h.replicates),
+                            static_cast<hsize_t>(h.months)};
+  if (spec.breakdown != Breakdown::total) dims.push_back(h.labels.width(spec.breakdown));
+  const Handle space = hdf5::simple_space(dims);
+  const Handle plist = hdf5::property_list(H5Pcreate(H5P_DATASET_CREATE), what);
+  check(H5Pset_attr_creation_order(plist.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        what);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &nan), what);
+  // One run per chunk: runs arrive in any order and each is written once, whole.
+  if (dims.back() != 0) {
+    std::vector<hsize_t> chunk = dims;
+    chunk[0] = 1;
+    chunk[1] = 1;
+    check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), what);
+    check(H5Pset_shuffle(plist.get()), what);
+    check(H5Pset_deflate(plist.get(), deflate_level), what);
+  }
+  const Handle data = hdf5::dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
+                                               H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+                                    what);
+  check(H5DSattach_scale(data.get(), scales.point.get(), 0), what);
+  check(H5DSattach_scale(data.get(), scales.replicate.get(), 1), what);
+  check(H5DSattach_scale(data.get(), scales.month.get(), 2), what);
+  if (spec.breakdown != Breakdown::total) {
+    check(H5DSattach_scale(data.get(),
+                           scales.labels[static_cast<std::size_t>(spec.breakdown)].get(), 3),
+          what);
+  }
+  hdf5::write_attribute(data.get(), "units", spec.units);
+  hdf5::write_attribute(data.get(), "long_name", spec.long_name);
+  hdf5::write_attribute(data.get(), "accumulation",
+                        spec.accumulation == Accumulation::stock ? "stock" : "flow");
+  hdf5::write_attribute(data.get(), "_FillValue", nan);
+}
+
+Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
+  Handle group = layout::creation_ordered_group(file, "sweep");
+  const hid_t g = group.get();
+  hdf5::write_attribute(g, "design", h.design);
+  hdf5::write_attribute(g, "design_seed", h.design_seed);
+  hdf5::write_attribute(g, "sweep_toml", h.sweep_toml);
+  hdf5::write_attribute(g, "sweep_sha256", sha256_hex(h.sweep_toml));
+  hdf5::write_attribute(g, "base_scenario_toml", h.base_scenario_toml);
+  hdf5::write_attribute(g, "base_scenario_sha256", sha256_hex(h.base_scenario_toml));
+  hdf5::write_attribute(g, "base_seed", h.base_seed);
+  hdf5::write_attribute(g, "points", static_cast<std::int32_t>(h.points.size()));
+  hdf5::write_attribute(g, "replicates", static_cast<std::int32_t>(h.replicates));
+  hdf5::write_attribute(g, "months", static_cast<std::int32_t>(h.months));
+  hdf5::write_attribute(g, "factors", static_cast<std::int32_t>(h.factors.size()));
+  if (h.design == "sobol") hdf5::write_attribute(g, "sobol_base_samples", h.sobol_base_samples);
+  if (h.design == "morris") hdf5::write_attribute(g, "morris_delta", h.morris_delta);
+
+  scales.point = layout::index_scale(g, "point", h.points.size(), point_dimid, "design point");
+  scales.replicate = layout::index_scale(g, "replicate", static_cast<std::size_t>(h.replicates),
+                                         replicate_dimid, "replicate");
+  scales.month = layout::index_scale(g, "month", static_cast<std::size_t>(h.months), month_dimid,
+                                     "month of the simulation, 0 the first");
+  for (std::size_t b = 1; b < breakdown_count; ++b) {
+    scales.labels[b] =
+        layout::label_scale(g, std::string(dimension_name(static_cast<Breakdown>(b))),
+                            h.labels.labels[b], static_cast<std::int32_t>(b) + 2);
+  }
+  write_factors(g, h, scales);
+  write_design_metadata(g, h, scales);
+
+  const Handle rspace = hdf5::simple_space({static_cast<hsize_t>(h.replicates)});
+  const Handle seed = hdf5::dataset(
+      H5Dcreate2(g, "seed", H5T_STD_U64LE, rspace.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      "dataset 'seed'");
+  check(H5Dwrite(seed.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                 h.replicate_seeds.data()),
+        "dataset 'seed'");
+  check(H5DSattach_scale(seed.get(), scales.replicate.get(), 0), "dataset 'seed'");
+  hdf5::write_attribute(seed.get(), "long_name",
+                        "random seed of the replicate, the same at every point");
+
+  const Handle dspace = hdf5::simple_space({h.points.size(), static_cast<hsize_t>(h.replicates)});
+  const Handle done = hdf5::dataset(
+      H5Dcreate2(g, "done", H5T_STD_U8LE, dspace.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      "dataset 'done'");
+  check(H5DSattach_scale(done.get(), scales.point.get(), 0), "dataset 'done'");
+  check(H5DSattach_scale(done.get(), scales.replicate.get(), 1), "dataset 'done'");
+  hdf5::write_attribute(done.get(), "long_name", "1 if the run finished, else 0");
+
+  for (const auto& spec : metric_catalog()) create_metric(g, spec, h, scales);
+  return group;
+}
+
+}  // namespace
+
+struct SweepWriter::State {
+  fs::path target;
+  fs::path temporary;
+  bool force = false;
+  bool owns_temporary = false;
+  bool failed = false;
+  bool finished = false;
+  SweepHeader header;
+  std::vector<std::uint8_t> done;  // [point][replicate]
+  Handle file;
+  Handle group;
+
+  void close_all() {
+    static_cast<void>(group.close());
+    static_cast<void>(file.close());
+  }
+  void abandon() {
+    close_all();
+    if (owns_temporary) {
+      std::error_code ignored;
+      fs::resize_file(temporary, 0, ignored);
+      fs::remove(temporary, ignored);
+      owns_temporary = false;
+    }
+  }
+  ~State() {
+    if (finished) {
+      close_all();
+    } else {
+      abandon();
+    }
+  }
+  Status fail_and_abandon(std::string message) {
+    failed = true;
+    abandon();
+    return Error{std::move(message)};
+  }
+};
+
+SweepWriter::SweepWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+SweepWriter::SweepWriter(SweepWriter&&) noexcept = default;
+SweepWriter& SweepWriter::operator=(SweepWriter&&) noexcept = default;
+SweepWriter::~SweepWriter() = default;
+
+Expected<SweepWriter> SweepWriter::create(const fs::path& target, bool force, const RootInfo& root,
+                                          const SweepHeader& header) {
+  if (const Status valid = validate(header); !valid) return valid.error();
+  std::error_code error;
+  if (fs::exists(target, error) && !force) {
+    return Error{quoted(target) + " already exists; use --force to overwrite it"};
+  }
+  auto state = std::make_unique<State>();
+  state->target = target;
+  state->temporary = temporary_path_for(target);
+  state->force = force;
+  state->header = header;
+  state->done.assign(header.points.size() * static_cast<std::size_t>(header.replicates), 0);
+  const int fd = ::open(state->temporary.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0644);
+  if (fd < 0) {
+    return Error{"cannot write " + quoted(target) + ": cannot create " + quoted(state->temporary) +
+                 ": " + std::strerror(errno)};
+  }
+  ::close(fd);
+  state->owns_temporary = true;
+  try {
+    hdf5::prepare_library();
+    const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
+    layout::track_creation_order(plist.get());
+    state->file = hdf5::file(
+        H5Fcreate(state->temporary.c_str(), H5F_ACC_TRUNC, plist.get(), H5P_DEFAULT), "create");
+    const hid_t file = state->file.get();
+    hdf5::write_attribute(file, "format", sweep_format_name);
+    hdf5::write_attribute(file, "format_version", sweep_format_version());
+    hdf5::write_attribute(file, "kopa_version", kopa_version());
+    hdf5::write_attribute(file, "git_commit", git_commit());
+    hdf5::write_attribute(file, "created_utc", layout::utc_now_iso8601());
+    hdf5::write_attribute(file, "command_line", root.command_line);
+    hdf5::write_attribute(file, "threads", static_cast<std::int32_t>(root.threads));
+    hdf5::write_attribute(file, "status", to_string(RunStatus::interrupted));
+    Scales scales;
+    state->group = create_sweep_group(file, header, scales);
+  } catch (const std::exception& failure) {
+    return Error{"cannot write " + quoted(target) + ": " + failure.what()};
+  }
+  return SweepWriter(std::move(state));
+}
+
+Status SweepWriter::write_run(std::size_t point, int replicate, const std::vector<double>& values) {
+  State& s = *state_;
+  const SweepHeader& h = s.header;
+  if (s.failed || s.finished) return Error{"write_run on a finished or failed sweep writer"};
+  if (point >= h.points.size() || replicate < 0 || replicate >= h.replicates) {
+    return Error{"no run (point " + std::to_string(point) + ", replicate " +
+                 std::to_string(replicate) + ") in this sweep"};
+  }
+  const auto months = static_cast<hsize_t>(h.months);
+  std::size_t expected = 0;
+  for (const auto& spec : metric_catalog()) expected += months * h.labels.width(spec.breakdown);
+  if (values.size() != expected) {
+    return Error{"a run of " + std::to_string(values.size()) + " values; expected " +
+                 std::to_string(expected)};
+  }
+  try {
+    const hid_t g = s.group.get();
+    const hsize_t p = point;
+    const auto r = static_cast<hsize_t>(replicate);
+    std::size_t at = 0;
+    for (const auto& spec : metric_catalog()) {
+      const std::string name(spec.name);
+      const hsize_t width = h.labels.width(spec.breakdown);
+      if (spec.breakdown == Breakdown::total) {
+        layout::write_hyperslab(g, name.c_str(), {p, r, 0}, {1, 1, months}, H5T_NATIVE_DOUBLE,
+                                values.data() + at);
+      } else if (width > 0) {
+        layout::write_hyperslab(g, name.c_str(), {p, r, 0, 0}, {1, 1, months, width},
+                                H5T_NATIVE_DOUBLE, values.data() + at);
+      }
+      at += months * width;
+    }
+  } catch (const std::exception& failure) {
+    return s.fail_and_abandon("cannot write point " + std::to_string(point) + " replicate " +
+                              std::to_string(replicate) + " to " + quoted(s.temporary) + ": " +
+                              failure.what());
+  }
+  s.done[point * static_cast<std::size_t>(h.replicates) + static_cast<std::size_t>(replicate)] = 1;
+  return ok();
+}
+
+Status SweepWriter::finish(RunStatus status) {
+  State& s = *state_;
+  if (s.failed || s.finished) return Error{"finish on a finished or failed sweep writer"};
+  const std::string writing = "cannot write " + quoted(s.target) + ": ";
+  try {
+    Handle done = hdf5::dataset(H5Dopen2(s.group.get(), "done", H5P_DEFAULT), "done");
+    check(H5Dwrite(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.done.data()),
+          "dataset 'done'");
+    check(done.close(), "dataset 'done'");  // before the file: a weak close would defer it
+    hdf5::write_attribute(s.file.get(), "status", to_string(status));
+    check(s.group.close(), "closing group");
+    check(s.file.close(), "closing file");
+  } catch (const std::exception& failure) {
+    return s.fail_and_abandon(writing + failure.what());
+  }
+  if (const Status synced = layout::sync_to_disk(s.temporary); !synced) {
+    return s.fail_and_abandon(synced.error().message);
+  }
+  std::error_code error;
+  if (!s.force && fs::exists(s.target, error)) {
+    return s.fail_and_abandon(quoted(s.target) + " appeared while writing; use --force");
+  }
+  fs::rename(s.temporary, s.target, error);
+  if (error) {
+    return s.fail_and_abandon(writing + "renaming " + quoted(s.temporary) + ": " + error.message());
+  }
+  s.finished = true;
+  return ok();
+}
+
+}  // namespace kopa::io

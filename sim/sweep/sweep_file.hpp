@@ -1,0 +1,60 @@
+#pragma once
+// Sweep files (docs/sweeps.md): a base scenario, fixed overrides, factors and a design. Loading
+// reads and checks the file, loads the base scenario, builds the design and then every design
+// point as a scenario of its own (base + sweep.set + the point's factor values, through the
+// scenario loader, so every cross-field rule holds at every point). Either a sweep comes back or
+// every problem found, never both, as for scenarios.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "scenario/parameter_table.hpp"
+#include "scenario/scenario.hpp"
+#include "sweep/design.hpp"
+
+namespace kopa::sweep {
+
+struct SweepFactor {
+  Factor factor;         // as given to make_design
+  ParameterSpec spec;    // type, range and formatting of the swept parameter
+  bool rounded = false;  // an integer range: design values are rounded to the nearest integer
+};
+
+struct Sweep {
+  std::filesystem::path file;
+  std::string text;    // the sweep file's bytes, as read
+  std::string sha256;  // of `text`
+  std::string description;
+  std::filesystem::path base_file;  // resolved against the sweep file's folder
+  std::vector<std::string> set;     // sweep.set as PATH=VALUE overrides, in file order
+  Scenario base;                    // the base scenario with sweep.set applied
+  int replicates = 0;
+  DesignSettings settings;
+  std::vector<SweepFactor> factors;
+  Design design;  // points in parameter units, integer factors already rounded
+  // Common random numbers: every point uses the base scenario's simulation.seed, so replicate r
+  // draws the same numbers at every point.
+  std::uint64_t base_seed = 0;
+  std::vector<ModelParameters> points;  // one frozen parameter set per design point
+
+  std::size_t point_count() const { return design.points.size(); }
+};
+
+struct SweepLoad {
+  std::optional<Sweep> sweep;
+  std::vector<ScenarioIssue> issues;  // same shape as scenario issues (format_issue)
+};
+
+SweepLoad load_sweep(const std::filesystem::path& file);
+// The same for text in memory; `file_label` names it in messages and anchors `base`.
+SweepLoad load_sweep_text(std::string_view text, const std::filesystem::path& file_label);
+
+// The overrides that turn the base scenario into design point `point`, "PATH=VALUE" in factor
+// order (sweep.set comes before them and is already in Sweep::base).
+std::vector<std::string> point_overrides(const Sweep& sweep, std::size_t point);
+
+}  // namespace kopa::sweep
