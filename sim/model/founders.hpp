@@ -7,6 +7,7 @@
 namespace kopa {
 
 inline constexpr std::int32_t no_advocate = -1;
+inline constexpr float no_income_yet = -1.0f;  // a just-launched initiative's income history
 
 // Founders as structure-of-arrays: each phase streams through the few fields it needs. 64 bytes
 // of state per founder (bench/ checks it); ties are held elsewhere (RunState::ties).
@@ -36,7 +37,7 @@ struct Founders {
   std::vector<float> cash;           // EUR: savings, then the initiative's cash
   std::vector<float> grant_balance;  // EUR awarded and not yet paid out
   std::vector<float> repayment;      // EUR/month of loan repayment
-  std::vector<float> revenue;        // EUR last month
+  std::vector<float> revenue;        // EUR/month, smoothed; no_income_yet before the first month
 
   std::size_t size() const { return stage.size(); }
   void resize(std::size_t n);

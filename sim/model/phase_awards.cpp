@@ -70,6 +70,8 @@ void grant(const Model& model, RunState& state, FunderKind kind, const Applicati
   const auto amount = static_cast<float>(a.request);
   f.grant_end_month[i] = static_cast<std::int16_t>(state.month + funder.grant_months);
   if (funder.repayable) {
+    // A loan brings no reporting burden; the end month now belongs to the loan.
+    f.funding[i] = with_grant_funder(f.funding[i], -1);
     f.cash[i] += amount;
     f.repayment[i] += amount / static_cast<float>(funder.grant_months);
   } else {

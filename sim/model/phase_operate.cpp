@@ -28,6 +28,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
     f.cash[i] -= static_cast<float>(cost) - from_grant;
     set_stage(f, i, Stage::startup);
     f.self_sufficient_months[i] = 0;
+    f.revenue[i] = no_income_yet;
     ++tally.new_startups;
     ++tally.new_startups_by_group[index(f.group[i])];
     return;
@@ -74,6 +75,8 @@ void exit_initiative(const OperateContext& x, Tally& tally, std::size_t i, doubl
   f.repayment[i] = 0.0f;
   f.cash[i] = std::max(0.0f, f.cash[i]);  // debts are written off; a comeback starts from zero
   f.grant_balance[i] = 0.0f;
+  f.revenue[i] = 0.0f;
+  f.funding[i] = with_grant_funder(f.funding[i], -1);
   if (u < x.s.closure_share) {
     set_stage(f, i, Stage::closed);
     ++tally.closures;
@@ -100,9 +103,8 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
     if (f.grant_end_month[i] <= month + 1) f.grant_balance[i] = 0.0f;
   }
   // Income smoothed over about three months: one bad month is noise, not failure.
-  const double smoothed = f.months_in_stage[i] == 0 && f.stage[i] == Stage::startup
-                              ? revenue
-                              : 0.7 * f.revenue[i] + 0.3 * revenue;
+  const double smoothed = f.revenue[i] < 0.0f ? revenue  // first month: no history yet
+                                              : 0.7 * f.revenue[i] + 0.3 * revenue;
   f.revenue[i] = static_cast<float>(smoothed);
   f.cash[i] += static_cast<float>(revenue + payout - costs);
 
