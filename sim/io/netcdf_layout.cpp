@@ -52,6 +52,31 @@ Handle label_scale(hid_t group, const std::string& name, const std::vector<std::
   return scale;
 }
 
+hdf5::Handle file_access() {
+  Handle access = hdf5::property_list(H5Pcreate(H5P_FILE_ACCESS), "file access");
+  check(H5Pset_libver_bounds(access.get(), H5F_LIBVER_V110, H5F_LIBVER_V110), "file access");
+  return access;
+}
+
+hdf5::Handle open_for_streaming(hid_t group, const char* name) {
+  const std::string what = std::string("dataset '") + name + "'";
+  const Handle access = hdf5::property_list(H5Pcreate(H5P_DATASET_ACCESS), what);
+  check(H5Pset_chunk_cache(access.get(), 0, 0, 1.0), what);
+  return hdf5::dataset(H5Dopen2(group, name, access.get()), what);
+}
+
+void write_hyperslab(hid_t dataset, std::string_view what, const std::vector<hsize_t>& start,
+                     const std::vector<hsize_t>& count, hid_t memory_type, const void* values) {
+  const std::string label(what);
+  const Handle file_space = hdf5::dataspace(H5Dget_space(dataset), label);
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                            nullptr),
+        label);
+  const Handle memory_space = hdf5::simple_space(count);
+  check(H5Dwrite(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, values),
+        label);
+}
+
 void write_hyperslab(hid_t group, const char* name, const std::vector<hsize_t>& start,
                      const std::vector<hsize_t>& count, hid_t memory_type, const void* values) {
   const std::string what = std::string("dataset '") + name + "'";

@@ -26,7 +26,7 @@ namespace {
 constexpr std::int32_t point_dimid = 0;
 constexpr std::int32_t replicate_dimid = 1;
 constexpr std::int32_t month_dimid = 2;
-constexpr unsigned deflate_level = 4;  // as in results files
+constexpr unsigned deflate_level = 1;  // as in results files
 
 struct Scales {
   Handle point;
@@ -197,8 +197,10 @@ struct SweepWriter::State {
   std::vector<std::uint8_t> done;  // [point][replicate]
   Handle file;
   Handle group;
+  std::vector<Handle> metrics;  // open for streaming, in catalog order; empty until first write
 
   void close_all() {
+    for (auto& metric : metrics) static_cast<void>(metric.close());
     static_cast<void>(group.close());
     static_cast<void>(file.close());
   }
@@ -254,8 +256,9 @@ Expected<SweepWriter> SweepWriter::create(const fs::path& target, bool force, co
     hdf5::prepare_library();
     const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
     layout::track_creation_order(plist.get());
-    state->file = hdf5::file(
-        H5Fcreate(state->temporary.c_str(), H5F_ACC_TRUNC, plist.get(), H5P_DEFAULT), "create");
+    state->file = hdf5::file(H5Fcreate(state->temporary.c_str(), H5F_ACC_TRUNC, plist.get(),
+                                       layout::file_access().get()),
+                             "create");
     const hid_t file = state->file.get();
     hdf5::write_attribute(file, "format", sweep_format_name);
     hdf5::write_attribute(file, "format_version", sweep_format_version());
@@ -292,15 +295,22 @@ Status SweepWriter::write_run(std::size_t point, int replicate, const std::vecto
     const hid_t g = s.group.get();
     const hsize_t p = point;
     const auto r = static_cast<hsize_t>(replicate);
+    // Opening every dataset by name for each run cost more than the writes: keep them open.
+    if (s.metrics.empty()) {
+      for (const auto& spec : metric_catalog()) {
+        s.metrics.push_back(layout::open_for_streaming(g, std::string(spec.name).c_str()));
+      }
+    }
     std::size_t at = 0;
-    for (const auto& spec : metric_catalog()) {
-      const std::string name(spec.name);
+    for (std::size_t m = 0; m < metric_count; ++m) {
+      const auto& spec = metric_catalog()[m];
       const hsize_t width = h.labels.width(spec.breakdown);
+      const hid_t dataset = s.metrics[m].get();
       if (spec.breakdown == Breakdown::total) {
-        layout::write_hyperslab(g, name.c_str(), {p, r, 0}, {1, 1, months}, H5T_NATIVE_DOUBLE,
+        layout::write_hyperslab(dataset, spec.name, {p, r, 0}, {1, 1, months}, H5T_NATIVE_DOUBLE,
                                 values.data() + at);
       } else if (width > 0) {
-        layout::write_hyperslab(g, name.c_str(), {p, r, 0, 0}, {1, 1, months, width},
+        layout::write_hyperslab(dataset, spec.name, {p, r, 0, 0}, {1, 1, months, width},
                                 H5T_NATIVE_DOUBLE, values.data() + at);
       }
       at += months * width;
@@ -324,6 +334,7 @@ Status SweepWriter::finish(RunStatus status) {
           "dataset 'done'");
     check(done.close(), "dataset 'done'");  // before the file: a weak close would defer it
     hdf5::write_attribute(s.file.get(), "status", to_string(status));
+    for (auto& metric : s.metrics) check(metric.close(), "closing dataset");
     check(s.group.close(), "closing group");
     check(s.file.close(), "closing file");
   } catch (const std::exception& failure) {
