@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/compare_sweep.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "engine/metrics.hpp"
@@ -242,7 +243,17 @@ Expected<std::string> compare_text(const CompareRequest& request, const Comparis
 
 Expected<std::string> run_compare(const CompareRequest& request) {
   auto reader = io::ResultsReader::open(request.results);
-  if (!reader) return reader.error();
+  if (!reader) {
+    // A sweep file: per design point, not against a baseline.
+    if (!is_sweep_file(request.results)) return reader.error();
+    if (request.baseline || request.series) {
+      return Error{
+          "a sweep file is summarised per design point: --baseline and --series do "
+          "not apply"};
+    }
+    return compare_sweep(request.results, request.metrics, request.month,
+                         request.format.value_or(analysis::Format::table));
+  }
   const io::ResultsFile& file = reader->contents();
   if (Status known = check_baseline(request.baseline, file); !known) return known.error();
   const std::vector<std::string> totals = total_metrics(file);

@@ -1,17 +1,36 @@
 // kopa validate FILE... [--set PATH=VALUE]...: checks scenario files without running anything.
+#include <fstream>
 #include <ostream>
 
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "scenario/scenario.hpp"
+#include "sweep/sweep_file.hpp"
 
 namespace kopa {
 
+namespace {
+
+// A sweep file has a [sweep] table (docs/sweeps.md); anything else is read as a scenario.
+bool is_sweep_text(const std::string& file) {
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto start = line.find_first_not_of(" \t");
+    if (start != std::string::npos && line.compare(start, 7, "[sweep]") == 0) return true;
+    if (start != std::string::npos && line.compare(start, 7, "[sweep.") == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int command_validate(const CommandContext& context) {
   CommandSpec spec{"validate",
-                   "kopa validate SCENARIO.toml... [--set PATH=VALUE]...",
+                   "kopa validate FILE... [--set PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
-                   "name) against the parameter table.\nPrints 'FILE: ok' or every error; exits 0 "
+                   "name) and sweep files (a [sweep] table) against the parameter table.\nPrints "
+                   "'FILE: ok' or every error; exits 0 "
                    "when all files are valid, else 2.",
                    {"options"},
                    {}};
@@ -33,13 +52,24 @@ int command_validate(const CommandContext& context) {
 
   bool all_valid = true;
   for (const auto& file : values["input"].as<std::vector<std::string>>()) {
-    const ScenarioLoad load = load_scenario(file, overrides);
-    if (load.scenario) {
+    std::vector<ScenarioIssue> issues;
+    if (is_sweep_text(file)) {
+      if (!overrides.empty()) {
+        context.err << "kopa validate: " << file
+                    << ": --set does not apply to a sweep file (use its [sweep.set])\n";
+        all_valid = false;
+        continue;
+      }
+      issues = sweep::load_sweep(file).issues;
+    } else {
+      issues = load_scenario(file, overrides).issues;
+    }
+    if (issues.empty()) {
       context.out << file << ": ok\n";
       continue;
     }
     all_valid = false;
-    for (const auto& issue : load.issues) context.err << format_issue(issue) << "\n";
+    for (const auto& issue : issues) context.err << format_issue(issue) << "\n";
   }
   return all_valid ? exit_ok : exit_bad_input;
 }

@@ -1,0 +1,69 @@
+#include "cli/compare_sweep.hpp"
+
+#include "engine/metrics.hpp"
+#include "io/sweep_reader.hpp"
+#include "stats/sweep_summary.hpp"
+#include "util/suggest.hpp"
+
+namespace kopa {
+namespace {
+
+// The headline metrics that are single datasets (the money share is a ratio of two).
+const std::vector<std::string> sweep_headline{"founders_sustained", "founders_startup",
+                                              "jobs_disadvantaged", "collaborations",
+                                              "public_cost"};
+
+analysis::SweepSummaryInput summary_input(const io::SweepContents& contents,
+                                          const io::SweepMetric& metric) {
+  analysis::SweepSummaryInput input;
+  input.metric = metric.name;
+  input.accumulation =
+      metric_catalog()[static_cast<std::size_t>(find_metric(metric.name))].accumulation;
+  for (const auto& factor : contents.header.factors) input.factor_paths.push_back(factor.path);
+  input.points = contents.header.points;
+  input.replicates = metric.replicates;
+  input.months = metric.months;
+  input.width = metric.width;
+  input.values = metric.values;
+  input.done = contents.done;
+  input.interrupted = contents.status == io::RunStatus::interrupted;
+  return input;
+}
+
+}  // namespace
+
+bool is_sweep_file(const std::filesystem::path& file) {
+  return io::read_sweep(file).has_value();
+}
+
+Expected<std::string> compare_sweep(const std::filesystem::path& file,
+                                    const std::vector<std::string>& metrics,
+                                    std::optional<int> month, analysis::Format format) {
+  auto reader = io::SweepReader::open(file);
+  if (!reader) return reader.error();
+  const io::SweepContents& contents = reader->contents();
+  const std::vector<std::string>& names = metrics.empty() ? sweep_headline : metrics;
+  std::string text;
+  for (const std::string& name : names) {
+    const int index = find_metric(name);
+    if (index < 0 ||
+        metric_catalog()[static_cast<std::size_t>(index)].breakdown != Breakdown::total) {
+      std::vector<std::string> totals;
+      for (const auto& spec : metric_catalog()) {
+        if (spec.breakdown == Breakdown::total) totals.emplace_back(spec.name);
+      }
+      return Error{"unknown metric '" + name + "' for a sweep" + did_you_mean(name, totals) +
+                   "; a sweep compares totals only"};
+    }
+    auto metric = reader->read_metric(name);
+    if (!metric) return metric.error();
+    const int at = month.value_or(static_cast<int>(metric->months) - 1);
+    auto summary = analysis::summarize_sweep(summary_input(contents, *metric), at);
+    if (!summary) return summary.error();
+    text += analysis::format_sweep_summary(*summary, format);
+    if (format == analysis::Format::table || format == analysis::Format::markdown) text += "\n";
+  }
+  return text;
+}
+
+}  // namespace kopa
