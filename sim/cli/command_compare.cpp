@@ -62,7 +62,9 @@ std::string compare_summary() {
          indented_lines(headline_names()) +
          "Cost-effectiveness (public cost per additional sustained enterprise and job) is always "
          "added.\n\n"
-         "Formats: table (default), csv, markdown, json; --series writes csv (default) or json.";
+         "Formats: table (default), csv, markdown, json; --series writes csv (default) or json.\n\n"
+         "Given a sweep file (kopa sweep -o), summarises each metric per design point instead:\n"
+         "mean and 5-95 % band over the point's finished replicates at month M.";
 }
 
 CommandSpec compare_spec() {
@@ -72,8 +74,9 @@ CommandSpec compare_spec() {
                    compare_summary(),
                    {"options"},
                    {}};
-  spec.options.add_options()                                                   //
-      ("results", po::value<std::string>(), "the results file (kopa run -o)")  //
+  spec.options.add_options()  //
+      ("results", po::value<std::string>(),
+       "the results file (kopa run -o) or sweep file (kopa sweep -o)")  //
       ("baseline", po::value<std::string>(),
        "scenario compared against (default: 'baseline', else the first)")  //
       ("metric", po::value<std::vector<std::string>>()->composing(),
