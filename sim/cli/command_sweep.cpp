@@ -181,17 +181,18 @@ Journal open_journal(const SweepRequest& request, const sweep::JournalHeader& he
   return journal;
 }
 
-// The HDF5 file from every run in the journal: temporary file, then rename.
-Status build_file(const SweepRequest& request, const io::RootInfo& root,
-                  const io::SweepHeader& header, io::RunStatus status) {
+// The HDF5 file (under its temporary name) with the runs a resumed journal already holds; the
+// runs still to come are written to it as they finish, beside the journal.
+Expected<io::SweepWriter> start_file(const SweepRequest& request, const io::RootInfo& root,
+                                     const io::SweepHeader& header, std::uint64_t kept) {
   auto writer = io::SweepWriter::create(request.output, true, root, header);
-  if (!writer) return writer.error();
+  if (!writer || kept == 0) return writer;
   auto scan = sweep::scan_journal(
       sweep::journal_path_for(request.output), [&](const sweep::JournalRecord& record) {
         return writer->write_run(record.point, static_cast<int>(record.replicate), record.values);
       });
   if (!scan) return scan.error();
-  return writer->finish(status);
+  return writer;
 }
 
 int execute(const SweepRequest& request, const CommandContext& context) {
@@ -248,6 +249,14 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   const Progress::Mode mode = request.quiet                ? Progress::Mode::quiet
                               : context.stderr_is_terminal ? Progress::Mode::bar
                                                            : Progress::Mode::lines;
+  // The file is written as runs finish, overlapping the simulation; the journal is what survives
+  // a crash (a kill mid-write can corrupt an HDF5 file, never the journal's valid prefix).
+  const io::RootInfo root{command_line_of(context), request.threads};
+  auto file = start_file(request, root, header, journal.kept);
+  if (!file) {
+    context.err << "kopa sweep: " << file.error().message << "\n";
+    return exit_failure;
+  }
   Progress progress(context.err, mode, total, "runs");
   InterruptGuard interrupt;
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
@@ -258,11 +267,13 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   options.stop = &interrupt.flag();
   Status status =
       run_ensemble(views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
+        const std::vector<double> values = sweep::flatten(series);
         Status appended = journal.writer->append(static_cast<std::uint32_t>(job.model),
-                                                 static_cast<std::uint32_t>(job.replicate),
-                                                 sweep::flatten(series));
+                                                 static_cast<std::uint32_t>(job.replicate), values);
+        if (!appended) return appended;
+        Status written = file->write_run(job.model, job.replicate, values);
         progress.advance(++finished);
-        return appended;
+        return written;
       });
   progress.finish();
   if (status) status = journal.writer->sync();
@@ -274,9 +285,7 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   }
 
   const bool complete = finished == total;
-  const io::RootInfo root{command_line_of(context), request.threads};
-  if (Status built = build_file(request, root, header,
-                                complete ? io::RunStatus::complete : io::RunStatus::interrupted);
+  if (Status built = file->finish(complete ? io::RunStatus::complete : io::RunStatus::interrupted);
       !built) {
     context.err << "kopa sweep: " << built.error().message << "\n";
     return exit_failure;
