@@ -252,6 +252,7 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   // The file is written as runs finish, overlapping the simulation; the journal is what survives
   // a crash (a kill mid-write can corrupt an HDF5 file, never the journal's valid prefix).
   const io::RootInfo root{command_line_of(context), request.threads};
+  io::remove_stale_temporaries(request.output);  // a killed earlier attempt's half-written file
   auto file = start_file(request, root, header, journal.kept);
   if (!file) {
     context.err << "kopa sweep: " << file.error().message << "\n";

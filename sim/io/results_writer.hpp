@@ -70,4 +70,8 @@ class ResultsWriter {
 // The temporary name create() writes under: ".<target file name>.tmp-<process id>" beside it.
 std::filesystem::path temporary_path_for(const std::filesystem::path& target);
 
+// Deletes temporary files of `target` left by processes that no longer run (a kill -9 leaves
+// one); those of live processes are left alone. Returns how many were removed.
+std::size_t remove_stale_temporaries(const std::filesystem::path& target);
+
 }  // namespace kopa::io

@@ -100,6 +100,9 @@ def test_kill_and_resume(tmp, sweep_file):
     assert status == "complete" and done.all()
     assert_same(got, ref)
     assert not os.path.exists(journal)
+    # The killed attempts' half-written files are cleaned up by the next sweep to that output.
+    leftovers = [n for n in os.listdir(tmp) if n.startswith(".killed.h5.tmp-")]
+    assert not leftovers, leftovers
 
 
 def test_sigint_then_resume(tmp, sweep_file):
