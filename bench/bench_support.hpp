@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "model/kinds.hpp"
+#include "model/model_fixture.hpp"
 #include "model/parameters.hpp"
 #include "scenario/parameter_table.hpp"
 
@@ -26,29 +27,11 @@ inline void enable_lever(ModelParameters& p, Lever lever) {
   p.levers.calendar(lever).enabled = true;
 }
 
-// Defaults plus four hand-made regions (as tests/model/model_fixture.hpp): near and remote, with
-// and without an incubator and a local enabling network.
+// The tests' model: defaults plus four hand-made regions, near and remote, with and without an
+// incubator and a local enabling network (tests/model/model_fixture.hpp).
 inline ModelParameters bench_parameters(std::int64_t founders, std::int64_t months,
                                         Policy policy = Policy::baseline) {
-  ModelParameters p = parameter_table().defaults();
-  p.simulation.founders = founders;
-  p.simulation.months = months;
-  auto region = [](std::string name, double remoteness, double demand, bool incubator, bool len,
-                   double x) {
-    Region r;
-    r.name = std::move(name);
-    r.country = "bench";
-    r.remoteness_minutes = remoteness;
-    r.local_demand = demand;
-    r.authority_attitude = 0.5;
-    r.has_incubator = incubator;
-    r.has_len = len;
-    r.x_km = x;
-    return r;
-  };
-  p.regions = {region("town", 15, 0.6, true, true, 0), region("valley", 45, 0.5, false, true, 300),
-               region("coast", 30, 0.55, true, false, 600),
-               region("inland", 120, 0.45, false, false, 900)};
+  ModelParameters p = testing::test_parameters(founders, months);
   if (policy == Policy::combined) {
     for (std::size_t l = 0; l < lever_count; ++l) enable_lever(p, static_cast<Lever>(l));
   }

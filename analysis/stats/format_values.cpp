@@ -1,4 +1,5 @@
 #include "stats/format_values.hpp"
+#include "util/quoted.hpp"
 
 #include <array>
 #include <cmath>
@@ -35,33 +36,7 @@ std::string json_numbers(const std::vector<double>& values) {
 }
 
 std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-  return out;
+  return quoted_escaped(text);
 }
 
 std::string csv_number(double x) {

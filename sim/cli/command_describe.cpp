@@ -11,6 +11,7 @@
 #include "scenario/parameter_table.hpp"
 #include "scenario/region_access.hpp"
 #include "scenario/toml_value.hpp"
+#include "util/quoted.hpp"
 #include "util/suggest.hpp"
 
 namespace kopa {
@@ -166,29 +167,7 @@ void print_markdown(const std::vector<Row>& rows, std::ostream& out) {
 }
 
 std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
+  return quoted_escaped(text);
 }
 
 // A number as JSON: the TOML spelling, which is valid JSON for finite values.

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "util/quoted.hpp"
 #include "util/suggest.hpp"
 
 namespace kopa {
@@ -92,35 +93,7 @@ std::string describe_node(const toml::node& node) {
 }
 
 std::string toml_quote(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
+  return quoted_escaped(text);
 }
 
 std::string display_number(double value) {
