@@ -1,6 +1,6 @@
 #include "io/results_writer.hpp"
+#include "io/temporary_target.hpp"
 
-#include <fcntl.h>
 #include <hdf5_hl.h>
 #include <unistd.h>
 
@@ -218,14 +218,13 @@ struct ResultsWriter::State {
     std::vector<Handle> metrics;  // open for streaming, in catalog order; empty until first write
   };
 
-  fs::path target;
-  fs::path temporary;
-  bool force = false;
-  bool owns_temporary = false;  // created by this writer, so this writer deletes it
+  TemporaryTarget output;  // declared first: destroyed after the handles below are closed
   bool failed = false;
   bool finished = false;
   Handle file;
   std::vector<Scenario> scenarios;
+
+  explicit State(TemporaryTarget claimed) : output(std::move(claimed)) {}
 
   void close_all() {
     for (auto& scenario : scenarios) {
@@ -238,22 +237,10 @@ struct ResultsWriter::State {
   // Closes and deletes the temporary file: nothing half-written is left behind.
   void abandon() {
     close_all();
-    if (owns_temporary) {
-      std::error_code ignored;
-      // After a failed close HDF5 still holds the file open; emptying it frees the disk now.
-      fs::resize_file(temporary, 0, ignored);
-      fs::remove(temporary, ignored);
-      owns_temporary = false;
-    }
+    output.discard();
   }
 
-  ~State() {
-    if (finished) {
-      close_all();
-    } else {
-      abandon();
-    }
-  }
+  ~State() { close_all(); }  // then `output` discards the file unless it was published
 
   Status fail(std::string message) {
     failed = true;
@@ -272,43 +259,23 @@ ResultsWriter& ResultsWriter::operator=(ResultsWriter&&) noexcept = default;
 ResultsWriter::~ResultsWriter() = default;
 
 const fs::path& ResultsWriter::temporary_path() const {
-  return state_->temporary;
+  return state_->output.temporary();
 }
 
 Expected<ResultsWriter> ResultsWriter::create(const fs::path& target, bool force,
                                               const RootInfo& root,
                                               const std::vector<ScenarioHeader>& scenarios) {
   if (const Status valid = validate(scenarios); !valid) return valid.error();
-  std::error_code error;
-  if (fs::exists(target, error) && !force) {
-    return Error{quoted(target) + " already exists; use --force to overwrite it"};
-  }
-  const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  if (!fs::is_directory(folder, error)) {
-    return Error{"cannot write " + quoted(target) + ": " + quoted(folder) +
-                 (fs::exists(folder, error) ? " is not a folder" : " does not exist")};
-  }
-
-  auto state = std::make_unique<State>();
-  state->target = target;
-  state->temporary = temporary_path_for(target);
-  state->force = force;
-  // Claim the temporary name first (O_EXCL): the OS's own words for an unwritable folder, and
-  // never a file another writer is using.
-  const int fd = ::open(state->temporary.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0644);
-  if (fd < 0) {
-    return Error{"cannot write " + quoted(target) + ": cannot create " + quoted(state->temporary) +
-                 ": " + std::strerror(errno)};
-  }
-  ::close(fd);
-  state->owns_temporary = true;
+  auto claimed = TemporaryTarget::claim(target, force);
+  if (!claimed) return claimed.error();
+  auto state = std::make_unique<State>(std::move(*claimed));
 
   try {
     hdf5::prepare_library();
     const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
     track_creation_order(plist.get());
-    state->file = hdf5::file(H5Fcreate(state->temporary.c_str(), H5F_ACC_TRUNC, plist.get(),
-                                       layout::file_access().get()),
+    state->file = hdf5::file(H5Fcreate(state->output.temporary().c_str(), H5F_ACC_TRUNC,
+                                       plist.get(), layout::file_access().get()),
                              "create");
     const hid_t file = state->file.get();
     hdf5::write_attribute(file, "format", results_format_name);
@@ -338,10 +305,12 @@ Expected<ResultsWriter> ResultsWriter::create(const fs::path& target, bool force
 Status ResultsWriter::write_run(std::size_t scenario_index, int replicate,
                                 const RunSeries& series) {
   State& state = *state_;
-  if (state.finished) return Error{"write_run after finish on " + quoted(state.target)};
-  if (state.failed) return Error{"an earlier write to " + quoted(state.target) + " failed"};
+  if (state.finished) return Error{"write_run after finish on " + quoted(state.output.target())};
+  if (state.failed)
+    return Error{"an earlier write to " + quoted(state.output.target()) + " failed"};
   if (scenario_index >= state.scenarios.size()) {
-    return Error{"no scenario " + std::to_string(scenario_index) + " in " + quoted(state.target)};
+    return Error{"no scenario " + std::to_string(scenario_index) + " in " +
+                 quoted(state.output.target())};
   }
   State::Scenario& scenario = state.scenarios[scenario_index];
   const ScenarioHeader& header = scenario.header;
@@ -390,7 +359,7 @@ Status ResultsWriter::write_run(std::size_t scenario_index, int replicate,
     const std::uint8_t one = 1;
     write_hyperslab(group, "done", {r}, {1}, H5T_NATIVE_UINT8, &one);
   } catch (const std::exception& failure) {
-    return state.fail("cannot write " + which + " to " + quoted(state.temporary) + ": " +
+    return state.fail("cannot write " + which + " to " + quoted(state.output.temporary()) + ": " +
                       failure.what());
   }
   scenario.written[static_cast<std::size_t>(replicate)] = 1;
@@ -399,11 +368,11 @@ Status ResultsWriter::write_run(std::size_t scenario_index, int replicate,
 
 Status ResultsWriter::finish(RunStatus status) {
   State& state = *state_;
-  if (state.finished) return Error{quoted(state.target) + " is already finished"};
+  if (state.finished) return Error{quoted(state.output.target()) + " is already finished"};
   if (state.failed) {
-    return Error{"not writing " + quoted(state.target) + ": an earlier write failed"};
+    return Error{"not writing " + quoted(state.output.target()) + ": an earlier write failed"};
   }
-  const std::string writing = "cannot write " + quoted(state.target) + ": ";
+  const std::string writing = "cannot write " + quoted(state.output.target()) + ": ";
   try {
     hdf5::write_attribute(state.file.get(), "status", to_string(status));
     for (auto& scenario : state.scenarios) {
@@ -414,19 +383,9 @@ Status ResultsWriter::finish(RunStatus status) {
   } catch (const std::exception& failure) {
     return state.fail_and_abandon(writing + failure.what());
   }
-  if (const Status synced = sync_to_disk(state.temporary); !synced) {
-    return state.fail_and_abandon(synced.error().message);
+  if (Status published = state.output.publish(); !published) {
+    return state.fail(published.error().message);
   }
-  std::error_code error;
-  // Checked again: the target may have appeared while the runs were going.
-  if (!state.force && fs::exists(state.target, error)) {
-    return state.fail_and_abandon(quoted(state.target) +
-                                  " appeared while writing; use --force to overwrite");
-  }
-  fs::rename(state.temporary, state.target, error);
-  if (error)
-    return state.fail_and_abandon(writing + "renaming " + quoted(state.temporary) + ": " +
-                                  error.message());
   state.finished = true;
   return ok();
 }

@@ -1,6 +1,6 @@
 #include "io/sweep_writer.hpp"
+#include "io/temporary_target.hpp"
 
-#include <fcntl.h>
 #include <hdf5_hl.h>
 #include <unistd.h>
 
@@ -187,10 +187,7 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
 }  // namespace
 
 struct SweepWriter::State {
-  fs::path target;
-  fs::path temporary;
-  bool force = false;
-  bool owns_temporary = false;
+  TemporaryTarget output;  // declared first: destroyed after the handles below are closed
   bool failed = false;
   bool finished = false;
   SweepHeader header;
@@ -199,6 +196,8 @@ struct SweepWriter::State {
   Handle group;
   std::vector<Handle> metrics;  // open for streaming, in catalog order; empty until first write
 
+  explicit State(TemporaryTarget claimed) : output(std::move(claimed)) {}
+
   void close_all() {
     for (auto& metric : metrics) static_cast<void>(metric.close());
     static_cast<void>(group.close());
@@ -206,20 +205,9 @@ struct SweepWriter::State {
   }
   void abandon() {
     close_all();
-    if (owns_temporary) {
-      std::error_code ignored;
-      fs::resize_file(temporary, 0, ignored);
-      fs::remove(temporary, ignored);
-      owns_temporary = false;
-    }
+    output.discard();
   }
-  ~State() {
-    if (finished) {
-      close_all();
-    } else {
-      abandon();
-    }
-  }
+  ~State() { close_all(); }  // then `output` discards the file unless it was published
   Status fail_and_abandon(std::string message) {
     failed = true;
     abandon();
@@ -235,29 +223,17 @@ SweepWriter::~SweepWriter() = default;
 Expected<SweepWriter> SweepWriter::create(const fs::path& target, bool force, const RootInfo& root,
                                           const SweepHeader& header) {
   if (const Status valid = validate(header); !valid) return valid.error();
-  std::error_code error;
-  if (fs::exists(target, error) && !force) {
-    return Error{quoted(target) + " already exists; use --force to overwrite it"};
-  }
-  auto state = std::make_unique<State>();
-  state->target = target;
-  state->temporary = temporary_path_for(target);
-  state->force = force;
+  auto claimed = TemporaryTarget::claim(target, force);
+  if (!claimed) return claimed.error();
+  auto state = std::make_unique<State>(std::move(*claimed));
   state->header = header;
   state->done.assign(header.points.size() * static_cast<std::size_t>(header.replicates), 0);
-  const int fd = ::open(state->temporary.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0644);
-  if (fd < 0) {
-    return Error{"cannot write " + quoted(target) + ": cannot create " + quoted(state->temporary) +
-                 ": " + std::strerror(errno)};
-  }
-  ::close(fd);
-  state->owns_temporary = true;
   try {
     hdf5::prepare_library();
     const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
     layout::track_creation_order(plist.get());
-    state->file = hdf5::file(H5Fcreate(state->temporary.c_str(), H5F_ACC_TRUNC, plist.get(),
-                                       layout::file_access().get()),
+    state->file = hdf5::file(H5Fcreate(state->output.temporary().c_str(), H5F_ACC_TRUNC,
+                                       plist.get(), layout::file_access().get()),
                              "create");
     const hid_t file = state->file.get();
     hdf5::write_attribute(file, "format", sweep_format_name);
@@ -317,8 +293,8 @@ Status SweepWriter::write_run(std::size_t point, int replicate, const std::vecto
     }
   } catch (const std::exception& failure) {
     return s.fail_and_abandon("cannot write point " + std::to_string(point) + " replicate " +
-                              std::to_string(replicate) + " to " + quoted(s.temporary) + ": " +
-                              failure.what());
+                              std::to_string(replicate) + " to " + quoted(s.output.temporary()) +
+                              ": " + failure.what());
   }
   s.done[point * static_cast<std::size_t>(h.replicates) + static_cast<std::size_t>(replicate)] = 1;
   return ok();
@@ -327,7 +303,7 @@ Status SweepWriter::write_run(std::size_t point, int replicate, const std::vecto
 Status SweepWriter::finish(RunStatus status) {
   State& s = *state_;
   if (s.failed || s.finished) return Error{"finish on a finished or failed sweep writer"};
-  const std::string writing = "cannot write " + quoted(s.target) + ": ";
+  const std::string writing = "cannot write " + quoted(s.output.target()) + ": ";
   try {
     Handle done = hdf5::dataset(H5Dopen2(s.group.get(), "done", H5P_DEFAULT), "done");
     check(H5Dwrite(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.done.data()),
@@ -340,16 +316,9 @@ Status SweepWriter::finish(RunStatus status) {
   } catch (const std::exception& failure) {
     return s.fail_and_abandon(writing + failure.what());
   }
-  if (const Status synced = layout::sync_to_disk(s.temporary); !synced) {
-    return s.fail_and_abandon(synced.error().message);
-  }
-  std::error_code error;
-  if (!s.force && fs::exists(s.target, error)) {
-    return s.fail_and_abandon(quoted(s.target) + " appeared while writing; use --force");
-  }
-  fs::rename(s.temporary, s.target, error);
-  if (error) {
-    return s.fail_and_abandon(writing + "renaming " + quoted(s.temporary) + ": " + error.message());
+  if (Status published = s.output.publish(); !published) {
+    s.failed = true;
+    return published;
   }
   s.finished = true;
   return ok();
