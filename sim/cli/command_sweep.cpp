@@ -35,8 +35,9 @@ CommandSpec sweep_spec() {
       "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
       "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
       "random numbers). Finished runs are appended to a journal beside the output\n"
-      "(.<output>.journal) as they finish; the HDF5 file (group /sweep) is built from it at\n"
-      "the end. After a crash or kill, --resume keeps the finished runs and runs the rest; the\n"
+      "(.<output>.journal) and written to the HDF5 file (group /sweep) as they finish; the\n"
+      "file is renamed into place at the end. After a crash or kill, --resume keeps the\n"
+      "journal's runs and runs the rest; the\n"
       "result is bit-identical to an uninterrupted sweep. Ctrl-C writes the file with status\n"
       "interrupted (exit 130) and keeps the journal for --resume. See docs/sweeps.md.",
       {"options"},
