@@ -37,9 +37,9 @@ CommandSpec sweep_spec() {
       "random numbers). Finished runs are appended to a journal beside the output\n"
       "(.<output>.journal) and written to the HDF5 file (group /sweep) as they finish; the\n"
       "file is renamed into place at the end. After a crash or kill, --resume keeps the\n"
-      "journal's runs and runs the rest; the\n"
-      "result is bit-identical to an uninterrupted sweep. Ctrl-C writes the file with status\n"
-      "interrupted (exit 130) and keeps the journal for --resume. See docs/sweeps.md.",
+      "journal's runs and runs the rest; the result is bit-identical to an uninterrupted\n"
+      "sweep. Ctrl-C writes the file with status interrupted (exit 130) and keeps the\n"
+      "journal for --resume. See docs/sweeps.md.",
       {"options"},
       {}};
   spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
