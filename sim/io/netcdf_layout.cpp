@@ -1,5 +1,7 @@
 #include "io/netcdf_layout.hpp"
 
+#include "engine/build_info.hpp"
+
 #include <fcntl.h>
 #include <hdf5_hl.h>
 #include <unistd.h>
@@ -56,6 +58,26 @@ hdf5::Handle file_access() {
   Handle access = hdf5::property_list(H5Pcreate(H5P_FILE_ACCESS), "file access");
   check(H5Pset_libver_bounds(access.get(), H5F_LIBVER_V110, H5F_LIBVER_V110), "file access");
   return access;
+}
+
+hdf5::Handle create_kopa_file(const std::filesystem::path& path, std::string_view format,
+                              const std::string& format_version, const std::string& command_line,
+                              int threads) {
+  hdf5::prepare_library();
+  const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
+  track_creation_order(plist.get());
+  Handle file = hdf5::file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, plist.get(), file_access().get()),
+                           "create");
+  const hid_t id = file.get();
+  hdf5::write_attribute(id, "format", format);
+  hdf5::write_attribute(id, "format_version", format_version);
+  hdf5::write_attribute(id, "kopa_version", kopa_version());
+  hdf5::write_attribute(id, "git_commit", git_commit());
+  hdf5::write_attribute(id, "created_utc", utc_now_iso8601());
+  hdf5::write_attribute(id, "command_line", command_line);
+  hdf5::write_attribute(id, "threads", static_cast<std::int32_t>(threads));
+  hdf5::write_attribute(id, "status", std::string_view("interrupted"));
+  return file;
 }
 
 hdf5::Handle open_for_streaming(hid_t group, const char* name) {

@@ -33,6 +33,14 @@ void write_hyperslab(hid_t group, const char* name, const std::vector<hsize_t>& 
 // xarray/h5netcdf and netCDF-C built on HDF5 >= 1.10 read them.
 hdf5::Handle file_access();
 
+// Creates the HDF5 file at `path` (file_access(), creation order tracked) with the root
+// attributes every kopa file carries: format, format_version, kopa_version, git_commit,
+// created_utc, command_line, threads, and status "interrupted" until the writer finishes (a file
+// saved from a crash never claims to be complete).
+hdf5::Handle create_kopa_file(const std::filesystem::path& path, std::string_view format,
+                              const std::string& format_version, const std::string& command_line,
+                              int threads);
+
 // Opens dataset `name` for writing whole chunks once each: HDF5's chunk cache is off, so every
 // write goes straight to the file and an open handle holds no data between runs.
 hdf5::Handle open_for_streaming(hid_t group, const char* name);

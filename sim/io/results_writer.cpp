@@ -271,22 +271,10 @@ Expected<ResultsWriter> ResultsWriter::create(const fs::path& target, bool force
   auto state = std::make_unique<State>(std::move(*claimed));
 
   try {
-    hdf5::prepare_library();
-    const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
-    track_creation_order(plist.get());
-    state->file = hdf5::file(H5Fcreate(state->output.temporary().c_str(), H5F_ACC_TRUNC,
-                                       plist.get(), layout::file_access().get()),
-                             "create");
+    state->file =
+        layout::create_kopa_file(state->output.temporary(), results_format_name,
+                                 results_format_version(), root.command_line, root.threads);
     const hid_t file = state->file.get();
-    hdf5::write_attribute(file, "format", results_format_name);
-    hdf5::write_attribute(file, "format_version", results_format_version());
-    hdf5::write_attribute(file, "kopa_version", kopa_version());
-    hdf5::write_attribute(file, "git_commit", git_commit());
-    hdf5::write_attribute(file, "created_utc", utc_now_iso8601());
-    hdf5::write_attribute(file, "command_line", root.command_line);
-    hdf5::write_attribute(file, "threads", static_cast<std::int32_t>(root.threads));
-    // Until finish() says otherwise: a file saved from a crash never claims to be complete.
-    hdf5::write_attribute(file, "status", to_string(RunStatus::interrupted));
 
     const Handle scenarios_group = creation_ordered_group(file, "scenarios");
     for (const auto& header : scenarios) {

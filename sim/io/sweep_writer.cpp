@@ -229,21 +229,9 @@ Expected<SweepWriter> SweepWriter::create(const fs::path& target, bool force, co
   state->header = header;
   state->done.assign(header.points.size() * static_cast<std::size_t>(header.replicates), 0);
   try {
-    hdf5::prepare_library();
-    const Handle plist = hdf5::property_list(H5Pcreate(H5P_FILE_CREATE), "file properties");
-    layout::track_creation_order(plist.get());
-    state->file = hdf5::file(H5Fcreate(state->output.temporary().c_str(), H5F_ACC_TRUNC,
-                                       plist.get(), layout::file_access().get()),
-                             "create");
+    state->file = layout::create_kopa_file(state->output.temporary(), sweep_format_name,
+                                           sweep_format_version(), root.command_line, root.threads);
     const hid_t file = state->file.get();
-    hdf5::write_attribute(file, "format", sweep_format_name);
-    hdf5::write_attribute(file, "format_version", sweep_format_version());
-    hdf5::write_attribute(file, "kopa_version", kopa_version());
-    hdf5::write_attribute(file, "git_commit", git_commit());
-    hdf5::write_attribute(file, "created_utc", layout::utc_now_iso8601());
-    hdf5::write_attribute(file, "command_line", root.command_line);
-    hdf5::write_attribute(file, "threads", static_cast<std::int32_t>(root.threads));
-    hdf5::write_attribute(file, "status", to_string(RunStatus::interrupted));
     Scales scales;
     state->group = create_sweep_group(file, header, scales);
   } catch (const std::exception& failure) {

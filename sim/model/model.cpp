@@ -76,6 +76,10 @@ Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
       distance_km_[a * n + b] = std::sqrt(dx * dx + dy * dy);
     }
   }
+  for (const auto& region : parameters_.regions) {
+    reach_.push_back(
+        std::exp(-region.remoteness_minutes / parameters_.founders.remoteness_scale_minutes));
+  }
   founders_per_region_ = split_by_weight(parameters_.simulation.founders, parameters_.regions);
 
   auto& labels = labels_.labels;

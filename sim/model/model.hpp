@@ -37,6 +37,9 @@ class Model {
   double distance_km(std::size_t a, std::size_t b) const {
     return distance_km_[a * region_count() + b];
   }
+  // How much of a region support reaches: attendance and outreach fall as
+  // exp(-remoteness_minutes / founders.remoteness_scale_minutes).
+  double reach(std::size_t region) const { return reach_[region]; }
   // Founders of each region, by largest remainder over the region weights.
   const std::vector<std::int64_t>& founders_per_region() const { return founders_per_region_; }
   const DimensionLabels& labels() const { return labels_; }
@@ -48,6 +51,7 @@ class Model {
   std::vector<AdvocateSeat> advocates_;
   std::vector<std::size_t> advocate_begin_;
   std::vector<double> distance_km_;
+  std::vector<double> reach_;
   std::vector<std::int64_t> founders_per_region_;
   DimensionLabels labels_;
 };

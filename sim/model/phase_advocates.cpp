@@ -67,7 +67,7 @@ std::vector<double> discovery_hazards(const Model& model, const RunState& state)
       }
     }
     const double network = model.region(r).has_len ? 1.5 : 1.0;
-    hazard[r] = std::min(1.0, (1.0 - miss) * reach(model, r) * platform * network);
+    hazard[r] = std::min(1.0, (1.0 - miss) * model.reach(r) * platform * network);
   }
   return hazard;
 }

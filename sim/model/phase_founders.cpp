@@ -78,7 +78,7 @@ void train(const FounderContext& x, Tally& tally, std::size_t i) {
     f.business_skill[i] = gain_towards_one(f.business_skill[i], local.skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], local.admin_gain);
     ++tally.lever_training_seats;
-  } else if (u[1] < x.p.founders.training_rate * reach(x.model, r)) {
+  } else if (u[1] < x.p.founders.training_rate * x.model.reach(r)) {
     f.business_skill[i] = gain_towards_one(f.business_skill[i], x.p.founders.training_skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.p.founders.training_admin_gain);
   }

@@ -38,12 +38,6 @@ void tally_founder_blocks(const Model& model, RunState& state, Body&& body) {
   for (std::size_t b = 0; b < block_count(n); ++b) state.flows.founders.add(state.block_tallies[b]);
 }
 
-// The remoteness factor: attendance and outreach fall as exp(-minutes / scale).
-inline double reach(const Model& model, std::size_t region) {
-  return std::exp(-model.region(region).remoteness_minutes /
-                  model.parameters().founders.remoteness_scale_minutes);
-}
-
 // Plan quality of a founder's applications: own capacity plus an advocate's co-writing.
 inline double plan_quality(const Model& model, const RunState& state, std::size_t i) {
   const std::int32_t a = state.founders.advocate[i];

@@ -56,8 +56,7 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   std::size_t id = 0;
   for (std::size_t r = 0; r < model.region_count(); ++r) {
     const Region& region = model.region(r);
-    const double remote =
-        std::exp(-region.remoteness_minutes / p.founders.remoteness_scale_minutes);
+    const double remote = model.reach(r);
     for (std::int64_t k = 0; k < model.founders_per_region()[r]; ++k, ++id) {
       const auto u = state.random.uniforms(Stream::setup, 0, id, 0);
       const auto v = state.random.uniforms(Stream::setup, 0, id, 1);
