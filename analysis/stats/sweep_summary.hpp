@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics.hpp"  // Accumulation (header-only use)
+#include "model/metrics.hpp"  // Accumulation (header-only use)
 #include "stats/format.hpp"
 #include "util/expected.hpp"
 

@@ -1,7 +1,7 @@
 #include "cli/compare_sweep.hpp"
 
-#include "engine/metrics.hpp"
 #include "io/sweep_reader.hpp"
+#include "model/metrics.hpp"
 #include "stats/sweep_summary.hpp"
 #include "util/suggest.hpp"
 

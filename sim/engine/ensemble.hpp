@@ -4,7 +4,7 @@
 #include <functional>
 #include <vector>
 
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 #include "model/model.hpp"
 #include "util/expected.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <cstdint>
 
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 #include "util/expected.hpp"
 
 namespace kopa::io {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics.hpp"
 #include "io/results_writer.hpp"
+#include "model/metrics.hpp"
 #include "util/expected.hpp"
 
 namespace kopa::io {

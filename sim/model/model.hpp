@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 #include "model/parameters.hpp"
 
 namespace kopa {

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/blocks.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
+#include "util/blocks.hpp"
 
 // Helpers shared by the phase implementations (not part of the public interface).
 namespace kopa {

@@ -1,5 +1,5 @@
 #pragma once
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
 

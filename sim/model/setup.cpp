@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/blocks.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
+#include "util/blocks.hpp"
 
 namespace kopa {
 namespace {

@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/blocks.hpp"
 #include "model/founders.hpp"
 #include "model/kinds.hpp"
 #include "model/random.hpp"
+#include "util/blocks.hpp"
 
 namespace kopa {
 

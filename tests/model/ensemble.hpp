@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics.hpp"
 #include "engine/run.hpp"
+#include "model/metrics.hpp"
 #include "model/model.hpp"
 #include "stats/paired.hpp"
 

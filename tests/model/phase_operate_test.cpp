@@ -1,7 +1,7 @@
 // operate_initiatives, founders_act, exchange_knowledge and observe on hand-built states.
 #include <gtest/gtest.h>
 
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 #include "phase_fixture.hpp"
 
 namespace kopa {

@@ -34,7 +34,7 @@ SCENARIOS = {
         "seeds": [2001, 2002, 18446744073709551615],
     },
 }
-# A few catalog entries (sim/engine/metrics.cpp) with their index, to check values and units.
+# A few catalog entries (sim/model/metrics.cpp) with their index, to check values and units.
 METRICS = {
     "founders_latent": (0, None, "founders", "stock"),
     "new_startups": (13, None, "founders/month", "flow"),

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics.hpp"
 #include "io/results_writer.hpp"
+#include "model/metrics.hpp"
 
 namespace kopa::sample {
 

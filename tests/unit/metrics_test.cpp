@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 
 namespace kopa {
 namespace {

@@ -1,4 +1,4 @@
-#include "engine/metrics.hpp"
+#include "model/metrics.hpp"
 
 #include <cassert>
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Layers run one way: cli -> io/sweep/scenario -> engine -> model -> util (docs/ODD.md, README).
+# Fails, naming file and line, when a folder includes a header from a folder it may not use.
+set -u
+root=${1:?usage: check_layers.sh SOURCE_DIR}
+cd "$root" || exit 2
+
+# Folder: the folders its files may include from (besides itself).
+declare -A allowed=(
+  [sim/util]=""
+  [sim/model]="util"
+  [sim/engine]="model util"
+  [sim/scenario]="model util"
+  [sim/io]="engine model util"
+  [sim/sweep]="scenario engine model util"
+  [analysis/stats]="model util"
+)
+status=0
+for folder in "${!allowed[@]}"; do
+  [ -d "$folder" ] || continue
+  own=$(basename "$folder")
+  while IFS= read -r hit; do
+    file=${hit%%:*}
+    rest=${hit#*:}
+    line=${rest%%:*}
+    target=$(sed -n 's/^#include "\([a-z_]*\)\/.*/\1/p' <<<"${rest#*:}")
+    [ -n "$target" ] || continue
+    [ "$target" = "$own" ] && continue
+    case " ${allowed[$folder]} " in *" $target "*) continue ;; esac
+    echo "$file:$line: $folder may not include from $target/ (allowed: ${allowed[$folder]:-none})"
+    status=1
+  done < <(grep -rn '^#include "' "$folder" --include='*.hpp' --include='*.cpp' --include='*.h')
+done
+[ $status -eq 0 ] && echo "layers: every include runs one way"
+exit $status
