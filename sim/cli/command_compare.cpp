@@ -11,6 +11,7 @@
 #include "cli/compare_sweep.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
+#include "io/cohort_datasets.hpp"
 #include "io/results_reader.hpp"
 #include "model/metrics.hpp"
 #include "stats/comparison.hpp"
@@ -61,7 +62,9 @@ std::string compare_summary() {
          "both summed over months 0..M):\n" +
          indented_lines(headline_names()) +
          "Cost-effectiveness (public cost per additional sustained enterprise and job) is always "
-         "added.\n\n"
+         "added.\n"
+         "Cohort survival: --metric survival_1y ... survival_5y (the share of the run's start-ups\n"
+         "still operating k years after launch; one value per run, not read at a month).\n\n"
          "Formats: table (default), csv, markdown, json; --series writes csv (default) or json.\n\n"
          "Given a sweep file (kopa sweep -o), summarises each metric per design point instead:\n"
          "mean and 5-95 % band over the point's finished replicates at month M.";
@@ -127,8 +130,21 @@ std::vector<std::string> total_metrics(const io::ResultsFile& file) {
   return names;
 }
 
-Status check_metric(const std::string& name, const std::vector<std::string>& totals) {
+bool has_survival(const io::ResultsFile& file) {
+  return std::all_of(file.scenarios.begin(), file.scenarios.end(), [](const auto& scenario) {
+    return std::find(scenario.cohorts.begin(), scenario.cohorts.end(), io::survival_dataset) !=
+           scenario.cohorts.end();
+  });
+}
+
+std::size_t survival_year_of(const std::string& name) {
+  return analysis::survival_year(name, survival_years);
+}
+
+Status check_metric(const std::string& name, const std::vector<std::string>& totals,
+                    bool survival) {
   if (name == analysis::money_share_disadvantaged) return ok();
+  if (survival && survival_year_of(name) > 0) return ok();
   if (std::find(totals.begin(), totals.end(), name) != totals.end()) return ok();
   const int index = find_metric(name);
   if (index >= 0 && metric_catalog()[index].breakdown != Breakdown::total) {
@@ -138,6 +154,9 @@ Status check_metric(const std::string& name, const std::vector<std::string>& tot
   }
   std::vector<std::string> valid{std::string(analysis::money_share_disadvantaged)};
   valid.insert(valid.end(), totals.begin(), totals.end());
+  for (std::size_t k = 1; survival && k <= survival_years; ++k) {
+    valid.push_back(analysis::survival_metric(k));
+  }
   return Error{"unknown metric '" + name + "'" + did_you_mean(name, valid) +
                "; the metrics are: " + joined(valid)};
 }
@@ -158,6 +177,7 @@ std::vector<std::string> metrics_to_read(const std::vector<std::string>& asked) 
   }
   std::vector<std::string> datasets;
   for (const std::string& name : names) {
+    if (survival_year_of(name) > 0) continue;  // read from the cohort dataset
     const std::vector<std::string> parts =
         name == analysis::money_share_disadvantaged
             ? std::vector<std::string>{"money_awarded_disadvantaged", "money_awarded"}
@@ -189,21 +209,48 @@ Expected<analysis::MetricSeries> read_series(const io::ResultsReader& reader, st
   return series;
 }
 
+// survival_<k>y for the asked-for years, one value per finished replicate.
+Expected<std::vector<analysis::RunValues>> read_survival(const io::ResultsReader& reader,
+                                                         std::size_t scenario,
+                                                         const std::vector<std::string>& asked,
+                                                         const std::vector<int>& replicates) {
+  std::vector<analysis::RunValues> found;
+  for (const std::string& name : asked) {
+    const std::size_t year = survival_year_of(name);
+    if (year == 0) continue;
+    auto shares = reader.read_cohort(scenario, io::survival_dataset, replicates);
+    if (!shares) return shares.error();
+    analysis::RunValues run{name,
+                            "1",
+                            "share of the run's start-ups still operating " + std::to_string(year) +
+                                " year" + (year > 1 ? "s" : "") +
+                                " after launch (cohorts whose anniversary falls in the run)",
+                            {}};
+    for (std::size_t r = 0; r < replicates.size(); ++r) run.values.push_back(shares->at(r, year));
+    found.push_back(std::move(run));
+  }
+  return found;
+}
+
 Expected<ComparisonInput> read_input(const io::ResultsReader& reader,
-                                     const std::vector<std::string>& datasets) {
+                                     const std::vector<std::string>& datasets,
+                                     const std::vector<std::string>& asked) {
   const io::ResultsFile& file = reader.contents();
   ComparisonInput input;
   input.interrupted = file.status == io::RunStatus::interrupted;
   for (std::size_t s = 0; s < file.scenarios.size(); ++s) {
     const io::ScenarioContents& contents = file.scenarios[s];
     const std::vector<int> done = contents.done_replicates();
-    analysis::ScenarioResults scenario{contents.header.name, {}, {}};
+    analysis::ScenarioResults scenario{contents.header.name, {}, {}, {}};
     for (const int r : done) scenario.replicate_ids.push_back(static_cast<std::uint32_t>(r));
     for (const std::string& name : datasets) {
       auto series = read_series(reader, s, name, done);
       if (!series) return series.error();
       scenario.metrics.push_back(std::move(*series));
     }
+    auto survival = read_survival(reader, s, asked, done);
+    if (!survival) return survival.error();
+    scenario.run_values = std::move(*survival);
     input.scenarios.push_back(std::move(scenario));
   }
   return input;
@@ -260,10 +307,11 @@ Expected<std::string> run_compare(const CompareRequest& request) {
   const io::ResultsFile& file = reader->contents();
   if (Status known = check_baseline(request.baseline, file); !known) return known.error();
   const std::vector<std::string> totals = total_metrics(file);
+  const bool survival = has_survival(file);
   for (const std::string& name : request.metrics) {
-    if (Status known = check_metric(name, totals); !known) return known.error();
+    if (Status known = check_metric(name, totals, survival); !known) return known.error();
   }
-  auto input = read_input(*reader, metrics_to_read(request.metrics));
+  auto input = read_input(*reader, metrics_to_read(request.metrics), request.metrics);
   if (!input) return input.error();
   return compare_text(request, *input);
 }

@@ -13,9 +13,11 @@
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
+#include "cli/scenario_folder.hpp"
 #include "engine/ensemble.hpp"
 #include "io/results_writer.hpp"
 #include "model/random.hpp"
+#include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 
 namespace kopa {
@@ -24,11 +26,6 @@ namespace {
 // The main job's scenarios, when `kopa run` is given none.
 constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof", "knowledge_exchange",
                                        "combined"};
-
-std::filesystem::path default_scenario_dir() {
-  if (std::filesystem::is_directory("scenarios")) return "scenarios";
-  return KOPA_DEFAULT_SCENARIO_DIR;
-}
 
 CommandSpec run_spec() {
   CommandSpec spec{"run",
@@ -114,6 +111,8 @@ int execute(const RunRequest& request, const CommandContext& context) {
   for (const auto& scenario : *scenarios) {
     models.push_back(std::make_unique<Model>(scenario.parameters));
     model_views.push_back(models.back().get());
+    const std::string coarse = resolution_warning(scenario.name, *models.back());
+    if (!coarse.empty()) context.err << "kopa run: " << coarse << "\n";
     io::ScenarioHeader header;
     header.name = scenario.name;
     header.description = scenario.description;
@@ -121,6 +120,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
     header.base_seed = base_seed;
     header.replicates = request.replicates;
     header.months = models.back()->months();
+    header.people_per_agent = models.back()->people_per_agent_overall();
     header.labels = models.back()->labels();
     for (int r = 0; r < request.replicates; ++r) {
       header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));

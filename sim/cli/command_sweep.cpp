@@ -216,7 +216,9 @@ int execute(const SweepRequest& request, const CommandContext& context) {
       return exit_bad_input;
     }
   }
-  const io::SweepHeader header = make_header(s, *models.front());
+  io::SweepHeader header = make_header(s, *models.front());
+  for (const auto& model : models)
+    header.people_per_agent.push_back(model->people_per_agent_overall());
   const sweep::JournalHeader journal_header{s.sha256,
                                             sha256_hex(s.base.resolved_toml),
                                             std::string(kopa_version()),

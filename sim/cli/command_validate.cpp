@@ -4,6 +4,7 @@
 
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
+#include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 #include "sweep/sweep_file.hpp"
 
@@ -36,7 +37,7 @@ int command_validate(const CommandContext& context) {
                    {}};
   spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                              "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
-                             "regions.vidzeme.weight=2); repeatable")(
+                             "regions.vidzeme.population=30000); repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
 
@@ -62,7 +63,14 @@ int command_validate(const CommandContext& context) {
       }
       issues = sweep::load_sweep(file).issues;
     } else {
-      issues = load_scenario(file, overrides).issues;
+      ScenarioLoad load = load_scenario(file, overrides);
+      issues = std::move(load.issues);
+      // A valid scenario whose agents are too coarse for its capacities is still valid: warn.
+      if (issues.empty() && load.scenario) {
+        const std::string coarse =
+            resolution_warning(load.scenario->name, Model(load.scenario->parameters));
+        if (!coarse.empty()) context.err << file << ": " << coarse << "\n";
+      }
     }
     if (issues.empty()) {
       context.out << file << ": ok\n";

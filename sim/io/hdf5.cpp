@@ -161,6 +161,10 @@ std::uint64_t read_uint_attribute(hid_t object, const char* name) {
   return read_scalar_attribute<std::uint64_t>(object, name, H5T_NATIVE_UINT64);
 }
 
+double read_double_attribute(hid_t object, const char* name) {
+  return read_scalar_attribute<double>(object, name, H5T_NATIVE_DOUBLE);
+}
+
 Handle write_string_dataset(hid_t parent, const char* name,
                             const std::vector<std::string>& values) {
   const std::string what = std::string("dataset '") + name + "'";

@@ -80,6 +80,7 @@ void write_attribute(hid_t object, const char* name, double value);
 std::string read_string_attribute(hid_t object, const char* name);
 std::int64_t read_int_attribute(hid_t object, const char* name);
 std::uint64_t read_uint_attribute(hid_t object, const char* name);
+double read_double_attribute(hid_t object, const char* name);
 
 // One-dimensional datasets of strings (variable-length UTF-8).
 Handle write_string_dataset(hid_t parent, const char* name, const std::vector<std::string>& values);

@@ -11,10 +11,10 @@ inline constexpr std::string_view results_format_name = "kopa-results";
 
 // Bump the minor version for additions an older reader can ignore (a new metric, a new
 // attribute); bump the major version for anything else (a renamed or reshaped dataset).
-inline constexpr int results_format_major = 1;
+inline constexpr int results_format_major = 2;
 inline constexpr int results_format_minor = 0;
 
-std::string results_format_version();  // "1.0"
+std::string results_format_version();  // "2.0"
 
 // The one rule every reader applies: accept the same major version with any minor version;
 // refuse a newer major version (and an older one, for which there is no reader). The message
@@ -24,10 +24,10 @@ Status check_results_format_version(std::string_view found);
 // Sweep files (`kopa sweep`) are a format of their own, versioned the same way and checked by
 // the same rule: a results reader refuses a sweep file by its `format` and the other way round.
 inline constexpr std::string_view sweep_format_name = "kopa-sweep";
-inline constexpr int sweep_format_major = 1;
+inline constexpr int sweep_format_major = 2;
 inline constexpr int sweep_format_minor = 0;
 
-std::string sweep_format_version();  // "1.0"
+std::string sweep_format_version();  // "2.0"
 Status check_sweep_format_version(std::string_view found);
 
 }  // namespace kopa::io

@@ -1,6 +1,7 @@
 #include "model/metrics.hpp"
 
 #include <cassert>
+#include <limits>
 
 namespace kopa {
 namespace {
@@ -94,6 +95,10 @@ std::string_view dimension_name(Breakdown breakdown) {
   return names[static_cast<std::size_t>(breakdown)];
 }
 
+std::string_view accumulation_name(Accumulation accumulation) {
+  return accumulation == Accumulation::stock ? "stock" : "flow";
+}
+
 std::span<const MetricSpec> metric_catalog() {
   return catalog;
 }
@@ -107,6 +112,12 @@ int find_metric(std::string_view name) {
     if (catalog[i].name == name) return static_cast<int>(i);
   }
   return -1;
+}
+
+double CohortSurvival::share(std::size_t year) const {
+  assert(year >= 1 && year <= survival_years);
+  const double cohort = launched[year - 1];
+  return cohort > 0.0 ? operating[year - 1] / cohort : std::numeric_limits<double>::quiet_NaN();
 }
 
 std::size_t DimensionLabels::width(Breakdown breakdown) const {

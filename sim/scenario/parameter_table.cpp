@@ -80,9 +80,11 @@ class TableBuilder {
 void declare_simulation(TableBuilder& t) {
   t.integer("simulation.months", KOPA_FIELD(simulation.months), 120, 1, max_month, "months",
             "simulated horizon", "model brief: default horizon 120 months");
-  t.integer("simulation.founders", KOPA_FIELD(simulation.founders), 10000, 1, 1e8, "founders",
-            "founder agents in all regions, spread by region weight",
-            "assumption: a sample of potential founders; budgets are set for 10,000");
+  t.integer("simulation.founders", KOPA_FIELD(simulation.founders), 0, 0, 1e8, "agents",
+            "founder agents sampled from the regions' working-age residents, split by population; "
+            "each stands for population / agents people of its region; 0: one agent per person",
+            "model design: sets precision only; means agree within sampling error at 2e4, 2e5 "
+            "and one agent per person (tests/model/scale_invariance_test.cpp)");
   t.integer("simulation.seed", KOPA_FIELD(simulation.seed), 1, 0, 9007199254740991.0, "-",
             "base seed of the counter-based random streams", "-");
 }
@@ -603,8 +605,12 @@ ParameterTable::ParameterTable() {
   region_fields_ = {
       {"name", T::choice, 0, 0, true, "-", "region name (letters, digits, _ and -), unique", "-"},
       {"country", T::choice, 0, 0, true, "-", "country", "seed: the six SEMPRE countries"},
-      {"weight", T::real, 0, 1e9, false, "1", "share of founders (normalised over regions)",
-       "assumption"},
+      {"population", T::integer, 1, 1e8, true, "people",
+       "working-age residents (15-64): the people the region's founder agents stand for",
+       "the region's population_source (presets: national statistics offices)"},
+      {"population_source", T::choice, 0, 0, false, "-",
+       "where the population figure comes from (office, table, year; 'approximately' if rounded)",
+       "-"},
       {"remoteness_minutes", T::real, 0, 10000, false, "minutes",
        "travel time to the nearest support centre", "assumption"},
       {"local_demand", T::real, 0, 1, false, "1", "local demand for social services", "assumption"},

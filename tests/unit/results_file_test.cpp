@@ -69,7 +69,7 @@ TEST_F(ResultsFileTest, RoundTripsEveryValueAndHeader) {
   auto reader = ResultsReader::open(target);
   ASSERT_TRUE(reader) << reader.error().message;
   const ResultsFile& file = reader->contents();
-  EXPECT_EQ(file.format_version, "1.0");
+  EXPECT_EQ(file.format_version, "2.0");
   EXPECT_EQ(file.format_version, results_format_version());
   EXPECT_EQ(file.kopa_version, kopa_version());
   EXPECT_EQ(file.git_commit, git_commit());
@@ -92,6 +92,7 @@ TEST_F(ResultsFileTest, RoundTripsEveryValueAndHeader) {
     EXPECT_EQ(got.header.base_seed, want.base_seed);
     EXPECT_EQ(got.header.replicates, want.replicates);
     EXPECT_EQ(got.header.months, want.months);
+    EXPECT_EQ(got.header.people_per_agent, want.people_per_agent);
     EXPECT_EQ(got.header.labels.labels, want.labels.labels);
     EXPECT_EQ(got.header.replicate_seeds, want.replicate_seeds);
     EXPECT_EQ(got.done, (std::vector<std::uint8_t>{1, 1, 1}));
@@ -114,6 +115,24 @@ TEST_F(ResultsFileTest, RoundTripsEveryValueAndHeader) {
             ASSERT_EQ(array->at(r, t, l), sample_value(s, r, m, t, l))
                 << want.name << " " << spec.name << " r" << r << " t" << t << " l" << l;
           }
+        }
+      }
+    }
+
+    // Cohort survival: the share and its cohort, year 5 (no cohort) as NaN.
+    EXPECT_EQ(got.cohorts, (std::vector<std::string>{"survival", "survival_cohort"}));
+    const std::vector<int> all{0, 1, 2};
+    const auto shares = reader->read_cohort(s, "survival", all);
+    const auto cohorts = reader->read_cohort(s, "survival_cohort", all);
+    ASSERT_TRUE(shares && cohorts);
+    for (int r = 0; r < 3; ++r) {
+      const CohortSurvival want_survival = sample_run(want, s, r).survival;
+      for (std::size_t k = 1; k <= survival_years; ++k) {
+        EXPECT_EQ(cohorts->at(static_cast<std::size_t>(r), k), want_survival.launched[k - 1]);
+        if (k < survival_years) {
+          EXPECT_EQ(shares->at(static_cast<std::size_t>(r), k), want_survival.share(k));
+        } else {
+          EXPECT_TRUE(std::isnan(shares->at(static_cast<std::size_t>(r), k)));
         }
       }
     }
@@ -302,15 +321,15 @@ class AlteredFileTest : public ResultsFileTest {
 
 TEST_F(AlteredFileTest, RefusesANewerMajorVersionNamingBoth) {
   const auto newer =
-      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "2.0"); });
+      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "3.0"); });
   ASSERT_FALSE(newer);
+  EXPECT_NE(newer.error().message.find("3.0"), std::string::npos) << newer.error().message;
   EXPECT_NE(newer.error().message.find("2.0"), std::string::npos) << newer.error().message;
-  EXPECT_NE(newer.error().message.find("1.0"), std::string::npos) << newer.error().message;
 }
 
 TEST_F(AlteredFileTest, AcceptsANewerMinorVersion) {
   const auto newer =
-      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "1.9"); });
+      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "2.9"); });
   ASSERT_TRUE(newer) << newer.error().message;
 }
 
@@ -353,12 +372,12 @@ TEST_F(AlteredFileTest, NoticesScenarioTextThatNoLongerMatchesItsHash) {
 }
 
 TEST(ResultsFormatVersion, SameMajorOnly) {
-  EXPECT_TRUE(check_results_format_version("1.0"));
-  EXPECT_TRUE(check_results_format_version("1.12"));
-  EXPECT_FALSE(check_results_format_version("2.0"));
-  EXPECT_FALSE(check_results_format_version("0.9"));
-  EXPECT_FALSE(check_results_format_version("1"));
-  EXPECT_FALSE(check_results_format_version("1.x"));
+  EXPECT_TRUE(check_results_format_version("2.0"));
+  EXPECT_TRUE(check_results_format_version("2.12"));
+  EXPECT_FALSE(check_results_format_version("3.0"));
+  EXPECT_FALSE(check_results_format_version("1.0"));  // counts of agents, not of people
+  EXPECT_FALSE(check_results_format_version("2"));
+  EXPECT_FALSE(check_results_format_version("2.x"));
 }
 
 TEST_F(ResultsFileTest, H5dumpReadsTheHeader) {
