@@ -29,8 +29,9 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
     set_stage(f, i, Stage::startup);
     f.self_sufficient_months[i] = 0;
     f.revenue[i] = no_income_yet;
-    ++tally.new_startups;
-    ++tally.new_startups_by_group[index(f.group[i])];
+    const double people = x.model.people_per_agent(f.region[i]);
+    tally.new_startups += people;
+    tally.new_startups_by_group[index(f.group[i])] += people;
     return;
   }
   const double give_up = x.s.micro_project_abandon_rate * (1.0 - f.motivation[i]) *
@@ -38,7 +39,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
                          (f.advocate[i] != no_advocate ? 0.5 : 1.0);
   if (u[1] < give_up) {
     set_stage(f, i, Stage::dormant);
-    ++tally.dormancies;
+    tally.dormancies += x.model.people_per_agent(f.region[i]);
   }
 }
 
@@ -77,12 +78,13 @@ void exit_initiative(const OperateContext& x, Tally& tally, std::size_t i, doubl
   f.grant_balance[i] = 0.0f;
   f.revenue[i] = 0.0f;
   f.funding[i] = with_grant_funder(f.funding[i], -1);
+  const double people = x.model.people_per_agent(f.region[i]);
   if (u < x.s.closure_share) {
     set_stage(f, i, Stage::closed);
-    ++tally.closures;
+    tally.closures += people;
   } else {
     set_stage(f, i, Stage::dormant);
-    ++tally.dormancies;
+    tally.dormancies += people;
   }
 }
 
@@ -139,10 +141,11 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   }
   if (f.self_sufficient_months[i] >= x.s.self_sufficiency_months) {
     set_stage(f, i, Stage::sustained);
+    const double people = x.model.people_per_agent(f.region[i]);
     if (f.form[i] == Form::enterprise) {
-      ++tally.new_sustained;
+      tally.new_sustained += people;
     } else {
-      ++tally.new_lasting_other;
+      tally.new_lasting_other += people;
     }
   }
 }
