@@ -37,13 +37,13 @@ SCENARIOS = {
 }
 # A few catalog entries (sim/model/metrics.cpp) with their index, to check values and units.
 METRICS = {
-    "founders_latent": (0, None, "founders", "stock"),
-    "new_startups": (13, None, "founders/month", "flow"),
+    "founders_latent": (0, None, "people", "stock"),
+    "new_startups": (13, None, "initiatives/month", "flow"),
     "public_cost": (28, None, "EUR/month", "flow"),
-    "population_by_group": (33, "group", "founders", "stock"),
-    "founders_supported_by_region": (43, "region", "founders", "stock"),
+    "population_by_group": (33, "group", "people", "stock"),
+    "founders_supported_by_region": (43, "region", "people", "stock"),
     "money_awarded_by_funder": (49, "funder", "EUR/month", "flow"),
-    "collaborations_by_partner_kind": (50, "partner_kind", "ties", "stock"),
+    "collaborations_by_partner_kind": (50, "partner_kind", "collaborations", "stock"),
     "public_cost_by_lever": (51, "lever", "EUR/month", "flow"),
 }
 
