@@ -32,16 +32,16 @@ KOPA, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 COMBINED = os.path.join(SOURCE, "scenarios", "combined.toml")
 N = 64
 
-# 64 base rows x 5 blocks x 2 replicates = 640 runs of 1,000 founders over 5 years: a few
-# seconds on two cores.
+# 64 base rows x 5 blocks x 2 replicates = 640 runs of 500 founders over 4 years: about 2 s of
+# CPU time.
 SWEEP = f"""[sweep]
 base = "{COMBINED}"
 replicates = 2
 design = "sobol"
 samples = {N}
 [sweep.set]
-"simulation.founders" = 1000
-"simulation.months" = 60
+"simulation.founders" = 500
+"simulation.months" = 48
 [[factor]]
 path = "levers.seed_funding.budget_per_year"
 min = 100000.0
