@@ -24,7 +24,8 @@ bool contains(const std::string& text, const std::string& part) {
 }
 
 // Two small sweeps of the seed fund, shared by every test: a Sobol' design (N = 8, 2 factors,
-// 2 replicates: 64 runs) and a Latin hypercube (24 points, 2 replicates).
+// 2 replicates: 64 runs) and a Latin hypercube (16 points, 2 replicates), of 300 founders over a
+// year.
 class AnalyseCommand : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -35,7 +36,7 @@ class AnalyseCommand : public ::testing::Test {
     sobol = new fs::path(*dir / "sobol.h5");
     lhs = new fs::path(*dir / "lhs.h5");
     make_sweep("design = \"sobol\"\nsamples = 8\n", *sobol);
-    make_sweep("design = \"lhs\"\nsamples = 24\nseed = 4\n", *lhs);
+    make_sweep("design = \"lhs\"\nsamples = 16\nseed = 4\n", *lhs);
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir);
@@ -51,7 +52,7 @@ class AnalyseCommand : public ::testing::Test {
                         << "\"\nreplicates = 2\n"
                         << design
                         << "[sweep.set]\n\"simulation.founders\" = 300\n"
-                           "\"simulation.months\" = 24\n"
+                           "\"simulation.months\" = 12\n"
                            "[[factor]]\npath = \"levers.seed_funding.budget_per_year\"\n"
                            "min = 50000.0\nmax = 2000000.0\nlog = true\n"
                            "[[factor]]\npath = \"levers.seed_funding.grant_max\"\n"
@@ -170,8 +171,8 @@ TEST_F(AnalyseCommand, RefusesWhatItCannotAnalyse) {
                  "--metric does not apply to PRIM");
   expect_refused({sobol->string(), "--prim-box", "2"}, "--prim-box applies to PRIM only");
   expect_refused({sobol->string(), "--format", "markdown"}, "choose table, json or csv");
-  expect_refused({sobol->string(), "--month", "24"},
-                 "month 24 is outside the sweep's months 0..23");
+  expect_refused({sobol->string(), "--month", "12"},
+                 "month 12 is outside the sweep's months 0..11");
   expect_refused({(*dir / "missing.h5").string()}, "missing.h5");
   const fs::path text = *dir / "not-a-sweep.h5";
   std::ofstream(text) << "not HDF5\n";

@@ -136,7 +136,7 @@ void expect_convergence(const char* name, const std::vector<sweep::Factor>& fact
   std::printf("%s: N, worst |error| over S1 and ST, widest 95%% interval, analytic outside\n",
               name);
   std::vector<double> errors;
-  for (const int n : {64, 256, 1024, 4096, 16384}) {
+  for (const int n : {64, 256, 1024, 4096}) {
     const SobolIndices s = estimate(factors, n, model);
     ASSERT_EQ(s.factors.size(), truth.first_order.size());
     double widest = 0;
@@ -150,7 +150,7 @@ void expect_convergence(const char* name, const std::vector<sweep::Factor>& fact
     EXPECT_EQ(misses(s, truth), 0) << name << " at N = " << n;
   }
   EXPECT_LT(errors.back(), final_tolerance) << name;
-  EXPECT_LT(errors.back(), errors.front() / 4) << name << ": 256 times the rows, error not / 4";
+  EXPECT_LT(errors.back(), errors.front() / 4) << name << ": 64 times the rows, error not / 4";
 }
 
 TEST(SobolIndices, IshigamiConvergesToItsAnalyticIndices) {
