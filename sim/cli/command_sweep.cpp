@@ -18,6 +18,7 @@
 #include "engine/ensemble.hpp"
 #include "io/sweep_writer.hpp"
 #include "model/random.hpp"
+#include "model/resolution.hpp"
 #include "sweep/journal.hpp"
 #include "sweep/sweep_file.hpp"
 #include "util/sha256.hpp"
@@ -215,6 +216,12 @@ int execute(const SweepRequest& request, const CommandContext& context) {
                      "them\n";
       return exit_bad_input;
     }
+  }
+  // Agents too coarse for the capacities at the first point (the base with the design's first
+  // values): the same warning as kopa run's.
+  if (const std::string coarse = resolution_warning("sweep point 0", *models.front());
+      !coarse.empty() && !request.quiet) {
+    context.err << "kopa sweep: " << coarse << "\n";
   }
   io::SweepHeader header = make_header(s, *models.front());
   for (const auto& model : models)
