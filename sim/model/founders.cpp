@@ -6,7 +6,7 @@ void Founders::resize(std::size_t n) {
   region.resize(n);
   group.resize(n);
   stage.resize(n, Stage::latent);
-  form.resize(n, Form::enterprise);
+  form.resize(n, Form::undecided);
   funding.resize(n);
   jobs.resize(n);
   self_sufficient_months.resize(n);

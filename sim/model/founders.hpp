@@ -16,7 +16,7 @@ struct Founders {
   std::vector<std::uint16_t> region;
   std::vector<Group> group;
   std::vector<Stage> stage;
-  std::vector<Form> form;  // meaningful from micro-project on
+  std::vector<Form> form;  // drawn at the first micro-project (or setup), then fixed
   // Low nibble: funder+1 of this month's application; high nibble: funder+1 of the running grant.
   std::vector<std::uint8_t> funding;
   std::vector<std::uint8_t> jobs;  // jobs for disadvantaged people

@@ -46,7 +46,9 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   if (u[0] < co_creation) {
     f.stage[i] = Stage::micro_project;
     f.months_in_stage[i] = 0;
-    f.form[i] = micro_project_form(x.model, f.business_skill[i], u[1]);
+    // A founder returning with a new idea keeps the form its earlier initiative took.
+    if (f.form[i] == Form::undecided)
+      f.form[i] = micro_project_form(x.model, f.business_skill[i], u[1]);
     ++tally.new_micro_projects;
     ++tally.new_micro_projects_by_region[f.region[i]];
     return;
@@ -126,7 +128,12 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
     const std::size_t k = index(kind);
     if (!x.c.call_open[k]) continue;
     const FunderParameters& funder = x.model.funder(kind);
-    if (f.stage[i] == Stage::micro_project && !funder.micro_projects_eligible) continue;
+    if (f.stage[i] == Stage::micro_project) {
+      if (!funder.micro_projects_eligible) continue;
+      // A scheme whose smallest award exceeds the whole launch budget is too large for the
+      // project: the founder looks at the next call rather than inflate its request.
+      if (funder.grant_min > launch_cost(x.model, f.form[i])) continue;
+    }
     if (funder.disadvantaged_only && !is_disadvantaged(f.group[i])) continue;
     const auto u = x.state.random.uniforms(Stream::application, x.state.month, i, k);
     if (!supported && u[0] >= f.awareness[i]) continue;  // advocates tell of every call
