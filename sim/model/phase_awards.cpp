@@ -25,6 +25,15 @@ double request_of(const Model& model, const Founders& f, std::size_t i,
   return funder.grant_min + (funder.grant_max - funder.grant_min) * f.idea_quality[i];
 }
 
+// A start-up's trading record as funders see it: up to 0.1 for how far its own income has
+// covered its costs (self_sufficient_months) towards the spell that makes it sustained. Income
+// alone is no record: most start-ups have some from their first month.
+double track_record(const StartupParameters& s, const Founders& f, std::size_t i) {
+  if (f.stage[i] != Stage::startup) return 0.0;
+  const double spell = static_cast<double>(std::max<Integer>(1, s.self_sufficiency_months));
+  return 0.1 * std::min(1.0, f.self_sufficient_months[i] / spell);
+}
+
 Application assess(const Model& model, const RunState& state, FunderKind kind, std::size_t i) {
   const Founders& f = state.founders;
   const FunderParameters& funder = model.funder(kind);
@@ -36,8 +45,8 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   const double relief = opened ? p.levers.open_schemes.threshold_relief : 0.0;
 
   const double quality = plan_quality(model, state, i);
-  const double track = 0.5 * f.business_skill[i] + 0.5 * quality +
-                       (f.stage[i] == Stage::startup && f.revenue[i] > 0.0f ? 0.1 : 0.0);
+  const double track =
+      0.5 * f.business_skill[i] + 0.5 * quality + track_record(model.parameters().startups, f, i);
   // Mainstream funders weigh social innovation (the idea's fit to a social need); a fund for
   // disadvantaged groups also weighs their inclusion.
   const double social = funder.disadvantaged_only

@@ -30,7 +30,9 @@ struct Census {
     awareness += f.awareness[i];
     skill_g[g] += f.business_skill[i];
     admin_g[g] += f.admin_capacity[i];
-    if (f.advocate[i] != no_advocate) {
+    // A founder who left the active stages this month is let go only next month
+    // (release_caseloads); it is no longer counted as supported.
+    if (f.advocate[i] != no_advocate && is_active_stage(s)) {
       supported += 1;
       supported_r[r] += 1;
     }

@@ -46,9 +46,11 @@ double monthly_revenue(const OperateContext& x, std::size_t i, double u1, double
   const Founders& f = x.state.founders;
   const bool enterprise = f.form[i] == Form::enterprise;
   const double full = enterprise ? x.s.enterprise_revenue : x.s.other_revenue;
+  // months_in_stage counts from the launch month, so it is k in the k-th operating month: the
+  // first earns 1/ramp_months of full income, month ramp_months the whole of it.
   const double ramp = f.stage[i] == Stage::sustained || x.s.ramp_months <= 0.0
                           ? 1.0
-                          : std::min(1.0, (f.months_in_stage[i] + 1.0) / x.s.ramp_months);
+                          : std::min(1.0, f.months_in_stage[i] / x.s.ramp_months);
   const double sigma = x.s.revenue_noise;
   const double noise = std::exp(sigma * standard_normal(u1, u2) - 0.5 * sigma * sigma);
   return full * (0.4 + 0.6 * x.model.region(f.region[i]).local_demand) *

@@ -1,6 +1,8 @@
 // award_calls: competitive rounds ranked by score, awarded until the budget is spent.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "phase_fixture.hpp"
 
 namespace kopa {
@@ -89,6 +91,62 @@ TEST(PhaseAwards, BelowThresholdOrIneligibleGetsNothingEvenWithBudgetLeft) {
   award_calls(run.model, run.state);
   EXPECT_EQ(run.state.flows.awards[seed_fund], 0u);
   EXPECT_EQ(run.state.founders.grant_balance[0], 0.0f);
+}
+
+// A rejection never takes motivation below 0.
+TEST(PhaseAwards, RejectionLeavesMotivationInTheUnitInterval) {
+  ModelParameters p = seed_fund_parameters();
+  p.levers.seed_funding.score_threshold = 2.0;  // above any score: everyone is rejected
+  p.founders.rejection_penalty = 0.3;
+  SmallRun run(p);
+  run.set_all(Stage::micro_project);
+  Founders& f = run.state.founders;
+  f.group[0] = Group::youth;
+  f.motivation[0] = 0.1f;
+  apply(run, 0, seed_fund);
+  run.open(0);
+  award_calls(run.model, run.state);
+  EXPECT_EQ(run.state.flows.awards[seed_fund], 0u);
+  EXPECT_EQ(f.motivation[0], 0.0f);
+}
+
+// Funders credit a start-up's track record by how far its own income has covered its costs
+// towards self-sufficiency, not merely for having income. Score = track + noise when the
+// track-record weight is 1 and the founder is unsupported; the threshold is set just above what
+// each founder scores without the bonus.
+TEST(PhaseAwards, TrackRecordIsIncomeCoveringCostsNotJustIncome) {
+  ModelParameters p = testing::test_parameters(40);
+  auto& leader = p.funders[index(FunderKind::leader)];
+  leader.budget_per_year = 1e6;
+  leader.admin_threshold = 0.0;
+  leader.cofinancing_share = 0.0;
+  leader.track_record_weight = 1.0;
+  const int month = static_cast<int>(leader.call_month);
+  // Skill and admin capacity 0.5: track = 0.5 before any bonus. Founder 0 and a founder j of the
+  // same region whose score noise is within 0.02 of founder 0's.
+  const RandomStreams random(1);  // SmallRun's replicate seed
+  auto noise = [&](std::size_t i) {
+    return 0.1 * (random.uniforms(Stream::scoring, month, i)[0] - 0.5);
+  };
+  std::size_t j = 1;
+  while (std::abs(noise(j) - noise(0)) > 0.02) ++j;
+  ASSERT_LT(j, 10u);  // the first region's founders
+  leader.score_threshold = 0.5 + std::max(noise(0), noise(j)) + 0.05;
+  SmallRun run(p, 1);
+  run.set_all(Stage::startup, 0.5f);
+  Founders& f = run.state.founders;
+  // Founder 0 has had income but never covered its costs; founder j has covered them for the
+  // whole spell a start-up needs to become sustained.
+  for (std::size_t i : {std::size_t{0}, j}) {
+    f.months_in_stage[i] = 20;
+    f.revenue[i] = 500.0f;
+    apply(run, i, index(FunderKind::leader));
+  }
+  f.self_sufficient_months[j] = static_cast<std::uint8_t>(p.startups.self_sufficiency_months);
+  run.open(month);
+  award_calls(run.model, run.state);
+  EXPECT_EQ(f.grant_balance[0], 0.0f);
+  EXPECT_GT(f.grant_balance[j], 0.0f);
 }
 
 // open_schemes: a reserved share of a mainstream public round goes first to disadvantaged

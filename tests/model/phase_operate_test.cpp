@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "model/metrics.hpp"
+#include "model/phase_support.hpp"
 #include "phase_fixture.hpp"
 
 namespace kopa {
@@ -71,6 +72,7 @@ TEST(PhaseOperate, TwelveSelfSufficientMonthsMakeItSustainedByForm) {
   const auto needed = static_cast<std::uint8_t>(p.startups.self_sufficiency_months);
   for (std::size_t i = 0; i < 4; ++i) {
     f.cash[i] = 10000.0f;
+    f.months_in_stage[i] = 20;  // past the revenue ramp
     f.self_sufficient_months[i] = static_cast<std::uint8_t>(needed - 1);
   }
   f.form[0] = Form::enterprise;
@@ -103,6 +105,62 @@ TEST(PhaseOperate, TwelveSelfSufficientMonthsMakeItSustainedByForm) {
   EXPECT_EQ(series.at(Metric::founders_lasting_ngo, 10), 1.0);
   EXPECT_EQ(series.at(Metric::founders_lasting_civic, 10), 0.0);
   EXPECT_EQ(series.at(Metric::new_sustained, 10), 1.0);
+}
+
+// Income of founder i in a month at full demand conditions with no noise, before the ramp.
+double full_income(const Model& model, const Founders& f, std::size_t i) {
+  const StartupParameters& s = model.parameters().startups;
+  const double full = f.form[i] == Form::enterprise ? s.enterprise_revenue : s.other_revenue;
+  return full * (0.4 + 0.6 * model.region(f.region[i]).local_demand) *
+         (0.4 + 0.6 * f.idea_quality[i]) * (0.5 + f.business_skill[i]) *
+         (1.0 + s.partner_effect * f.social_capital[i]);
+}
+
+// A launch in month 4 is followed by the first operating month 5, which earns 1/ramp_months of
+// full income, the second 2/ramp_months, and so on (docs/ODD.md 7.9).
+TEST(PhaseOperate, RevenueRampsFromOneTwelfthInTheFirstOperatingMonth) {
+  ModelParameters p = testing::test_parameters(20);
+  p.startups.launch_rate = 1.0;
+  p.startups.revenue_noise = 0.0;
+  p.startups.ramp_months = 12;
+  SmallRun run(p);
+  run.set_all(Stage::micro_project, 0.5f);
+  Founders& f = run.state.founders;
+  f.months_in_stage[0] = static_cast<std::uint16_t>(p.startups.min_micro_project_months);
+  f.cash[0] = static_cast<float>(p.startups.launch_cost + 1e6);  // no debt, no exit
+  run.open(4);
+  operate_initiatives(run.model, run.state);
+  ASSERT_EQ(f.stage[0], Stage::startup);
+  for (int k = 1; k <= 3; ++k) {
+    const float before = f.revenue[0];
+    run.open(4 + k);
+    operate_initiatives(run.model, run.state);
+    const double income = full_income(run.model, f, 0) * k / 12.0;
+    const double expected = k == 1 ? income : 0.7 * before + 0.3 * income;
+    EXPECT_NEAR(f.revenue[0], expected, 1e-6 * expected) << "operating month " << k;
+  }
+}
+
+// Founders on a caseload are counted as supported only while they are in the active stages: an
+// initiative that exits this month is no longer counted, though its advocate lets go of it only
+// next month.
+TEST(PhaseObserve, SupportedCountsOnlyFoundersStillInTheActiveStages) {
+  SmallRun run(testing::test_parameters(20));
+  run.set_all(Stage::idea);
+  Founders& f = run.state.founders;
+  const std::size_t a = run.advocate(f.region[0], AdvocateKind::ngo);
+  run.support(0, a);  // exits this month
+  run.support(1, a);  // stays an idea
+  f.stage[0] = Stage::startup;
+  f.months_in_stage[0] = 5;
+  f.cash[0] = -1e6f;
+  run.open(3);
+  operate_initiatives(run.model, run.state);
+  ASSERT_FALSE(is_operating(f.stage[0]));
+  RunSeries series(run.model.months(), run.model.labels());
+  observe(run.model, run.state, series);
+  EXPECT_EQ(series.at(Metric::founders_supported, 3), 1.0);
+  EXPECT_EQ(series.at(Metric::founders_supported_by_region, 3, f.region[0]), 1.0);
 }
 
 TEST(PhaseObserve, CountsStagesGroupsAndSupport) {
