@@ -107,9 +107,9 @@ void learn_and_hear(const FounderContext& x, std::size_t i) {
 bool needs_money(const FounderContext& x, std::size_t i) {
   const Founders& f = x.state.founders;
   // One running grant or loan at a time.
-  if (f.grant_balance[i] > 0.0f || f.repayment[i] > 0.0f) return false;
+  if (f.award_balance[i] > 0) return false;
   if (f.stage[i] == Stage::micro_project) {
-    return f.cash[i] + f.grant_balance[i] < launch_cost(x.model, f.form[i]);
+    return f.cash[i] < launch_cost(x.model, f.form[i]);  // no grant money is owed to it
   }
   // A start-up asks for money when its cash would not carry it three months.
   const double fixed = f.form[i] == Form::enterprise ? x.p.startups.enterprise_fixed_cost

@@ -18,7 +18,16 @@ struct Census {
   explicit Census(std::size_t regions)
       : population_r(regions), supported_r(regions), startup_r(regions), sustained_r(regions) {}
 
-  void count(const Founders& f, std::size_t i) {
+  // People an initiative has served since its launch: people_served_<form> for each month it
+  // has operated (a launch operates from the month after).
+  static double people_served(const StartupParameters& s, const Founders& f, std::size_t i,
+                              int month) {
+    const double per_month =
+        f.form[i] == Form::enterprise ? s.people_served_enterprise : s.people_served_other;
+    return per_month * static_cast<double>(month - f.launch_month[i]);
+  }
+
+  void count(const StartupParameters& startups, int month, const Founders& f, std::size_t i) {
     const std::size_t g = index(f.group[i]);
     const std::size_t r = f.region[i];
     const Stage s = f.stage[i];
@@ -50,7 +59,7 @@ struct Census {
     if (is_operating(s)) {
       running[g] += 1;
       jobs += f.jobs[i];
-      served += f.people_served[i];
+      served += people_served(startups, f, i, month);
     }
   }
 
@@ -84,7 +93,9 @@ Census take_census(const Model& model, const RunState& state) {
   std::vector<Census> blocks(block_count(f.size()), Census(model.region_count()));
   for_each_block(state.parallelism, f.size(),
                  [&](std::size_t block, std::size_t begin, std::size_t end) {
-                   for (std::size_t i = begin; i < end; ++i) blocks[block].count(f, i);
+                   for (std::size_t i = begin; i < end; ++i) {
+                     blocks[block].count(model.parameters().startups, state.month, f, i);
+                   }
                  });
   Census total(model.region_count());
   for (const Census& block : blocks) total.add(block);
