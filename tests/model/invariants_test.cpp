@@ -19,9 +19,7 @@ struct Case {
 std::vector<Case> cases() {
   std::vector<Case> all;
   all.push_back({"baseline", testing::test_parameters(6000, 72)});
-  ModelParameters every = testing::test_parameters(6000, 72);
-  for (std::size_t l = 0; l < lever_count; ++l)
-    every.levers.calendar(static_cast<Lever>(l)).enabled = true;
+  ModelParameters every = testing::all_levers(6000, 72);
   all.push_back({"all levers", every});
   // Levers that switch on and off mid-run, and a one-roof platform that closes while its
   // enlarged caseloads are still full.

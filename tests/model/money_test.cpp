@@ -20,10 +20,7 @@ struct Case {
 
 std::vector<Case> cases() {
   std::vector<Case> all;
-  ModelParameters every = testing::test_parameters(6000, 72);
-  for (std::size_t l = 0; l < lever_count; ++l) {
-    every.levers.calendar(static_cast<Lever>(l)).enabled = true;
-  }
+  ModelParameters every = testing::all_levers(6000, 72);
   every.levers.seed_funding.end_month = 40;  // the seed fund closes while its grants still run
   all.push_back({"all levers", every});
   // Loans to micro-projects (held until launch), lean pots that must carry over, one-month

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "model/award_ranking.hpp"
 #include "phase_fixture.hpp"
 
 namespace kopa {
@@ -93,6 +94,16 @@ TEST(PhaseAwards, BelowThresholdOrIneligibleGetsNothingEvenWithBudgetLeft) {
   award_calls(run.model, run.state);
   EXPECT_EQ(run.state.flows.awards[seed_fund], 0u);
   EXPECT_EQ(run.state.founders.award_balance[0], 0);
+}
+
+// Equal scores rank by founder id, lowest first, whatever order the applications came in.
+TEST(PhaseAwards, TiedScoresRankByLowerIdFirst) {
+  std::vector<Application> round{
+      {0.5, 7, 100, true}, {0.5, 3, 100, true}, {0.7, 9, 100, true}, {0.5, 5, 100, true}};
+  rank_applications(round);
+  std::vector<std::uint32_t> order;
+  for (const Application& a : round) order.push_back(a.founder);
+  EXPECT_EQ(order, (std::vector<std::uint32_t>{9, 3, 5, 7}));
 }
 
 // A rejection never takes motivation below 0.

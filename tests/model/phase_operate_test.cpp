@@ -1,6 +1,9 @@
 // operate_initiatives, founders_act, exchange_knowledge and observe on hand-built states.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <vector>
+
 #include "model/metrics.hpp"
 #include "model/phase_support.hpp"
 #include "phase_fixture.hpp"
@@ -12,7 +15,7 @@ using testing::full_income;
 using testing::SmallRun;
 
 TEST(PhaseOperate, FundedMicroProjectLaunchesWhenTheDrawAllows) {
-using testing::full_income;
+  using testing::full_income;
   for (double rate : {0.0, 1.0}) {
     ModelParameters p = testing::test_parameters(20);
     p.startups.launch_rate = rate;
@@ -240,6 +243,30 @@ TEST(PhaseObserve, SupportedCountsOnlyFoundersStillInTheActiveStages) {
   observe(run.model, run.state, series);
   EXPECT_EQ(series.at(Metric::founders_supported, 3), 1.0);
   EXPECT_EQ(series.at(Metric::founders_supported_by_region, 3, f.region[0]), 1.0);
+}
+
+// The census sums its blocks in block order, never in the order threads finish them: with skills
+// of 24 significant bits spanning 40 binary orders of magnitude, sums of 10^5 of them round, and
+// a different order would change their last bits.
+TEST(PhaseObserve, CensusAddsBlocksInBlockOrder) {
+  SmallRun run(testing::test_parameters(100000));
+  Founders& f = run.state.founders;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const double golden = std::fmod(static_cast<double>(i) * 0.6180339887498949, 1.0);
+    f.business_skill[i] =
+        std::ldexp(static_cast<float>(0.5 + 0.5 * golden), -static_cast<int>((i * 7) % 40));
+  }
+  run.open(0);
+  std::vector<RunSeries> series;
+  for (Parallelism mode : {Parallelism::serial, Parallelism::reversed, Parallelism::blocks}) {
+    run.state.parallelism = mode;
+    series.emplace_back(run.model.months(), run.model.labels());
+    observe(run.model, run.state, series.back());
+  }
+  EXPECT_EQ(series[0].at(Metric::mean_business_skill, 0),
+            series[1].at(Metric::mean_business_skill, 0));
+  EXPECT_TRUE(series[0] == series[1]);
+  EXPECT_TRUE(series[0] == series[2]);
 }
 
 TEST(PhaseObserve, CountsStagesGroupsAndSupport) {
