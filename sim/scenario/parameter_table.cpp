@@ -20,6 +20,9 @@ namespace {
 
 constexpr double max_month = 1200;
 constexpr double max_money = 1e10;
+// A running award's balance is held in 32-bit integer euro cents (Founders::award_balance): at
+// most EUR 21.47 M, so no award may exceed EUR 20 M.
+constexpr double max_award = 2e7;
 
 class TableBuilder {
  public:
@@ -323,13 +326,16 @@ void declare_funders(TableBuilder& t) {
            "EUR/year", "budget per year (per region when local)", sources[f].budget, f);
     t.choice(p + "scope", KOPA_FIELD(funders[i].scope), {"local", "national"}, d[f].scope,
              "local: a budget and ranking per region; national: one for all", "model brief", f);
-    t.choice(p + "calendar", KOPA_FIELD(funders[i].calendar), {"annual", "rolling"}, d[f].calendar,
-             "annual: one call a year; rolling: awards every month", "model brief", f);
+    t.choice(
+        p + "calendar", KOPA_FIELD(funders[i].calendar), {"annual", "rolling"}, d[f].calendar,
+        "annual: one call a year with the year's budget; rolling: awards every month from a pot "
+        "that gains a twelfth of it a month and carries over, up to one year's budget",
+        "model brief", f);
     t.integer(p + "call_month", KOPA_FIELD(funders[i].call_month), d[f].call_month, 0, 11,
               "month of year", "month of the year an annual call opens", "assumption", f);
-    t.real(p + "grant_min", KOPA_FIELD(funders[i].grant_min), d[f].grant_min, 0, max_money, "EUR",
+    t.real(p + "grant_min", KOPA_FIELD(funders[i].grant_min), d[f].grant_min, 0, max_award, "EUR",
            "smallest award", sources[f].range, f);
-    t.real(p + "grant_max", KOPA_FIELD(funders[i].grant_max), d[f].grant_max, 0, max_money, "EUR",
+    t.real(p + "grant_max", KOPA_FIELD(funders[i].grant_max), d[f].grant_max, 0, max_award, "EUR",
            "largest award", sources[f].range, f);
     t.integer(p + "grant_months", KOPA_FIELD(funders[i].grant_months), d[f].grant_months, 1,
               max_month, "months", "months a grant is paid over (a loan repaid over)",
@@ -539,9 +545,9 @@ void declare_levers(TableBuilder& t) {
          "assumption (seed recommendation 8): about five rounds a year the size of the LV bank "
          "micro-grant round (EUR 56k) for the shipped regions");
   t.real("levers.seed_funding.grant_min", KOPA_FIELD(levers.seed_funding.grant_min), 2000, 0,
-         max_money, "EUR", "smallest seed grant", "assumption");
+         max_award, "EUR", "smallest seed grant", "assumption");
   t.real("levers.seed_funding.grant_max", KOPA_FIELD(levers.seed_funding.grant_max), 8000, 0,
-         max_money, "EUR", "largest seed grant", "LV bank micro-grant round: max EUR 8k");
+         max_award, "EUR", "largest seed grant", "LV bank micro-grant round: max EUR 8k");
   t.integer("levers.seed_funding.grant_months", KOPA_FIELD(levers.seed_funding.grant_months), 12, 1,
             max_month, "months", "months a seed grant is paid over", "assumption");
   t.real("levers.seed_funding.complexity", KOPA_FIELD(levers.seed_funding.complexity), 0.2, 0, 1,
