@@ -37,6 +37,12 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
     const double people = x.model.people_per_agent(f.region[i]);
     tally.new_startups += people;
     tally.new_startups_by_group[index(f.group[i])] += people;
+    // The cohorts whose survival the run can see: anniversaries within the horizon.
+    for (std::size_t k = 1; k <= survival_years; ++k) {
+      if (x.state.month + 12 * static_cast<int>(k) < x.model.months()) {
+        tally.survival.launched[k - 1] += people;
+      }
+    }
     return;
   }
   const double give_up = x.s.micro_project_abandon_rate * (1.0 - f.motivation[i]) *
@@ -168,6 +174,18 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   }
 }
 
+// A start-up still operating (in any form) k whole years after its launch month counts in the
+// k-year survival of its cohort (docs/ODD.md 7.9): checked in the anniversary month, after the
+// month's exits.
+void count_anniversary(const OperateContext& x, Tally& tally, std::size_t i) {
+  const Founders& f = x.state.founders;
+  if (!is_operating(f.stage[i])) return;
+  const int age = x.state.month - f.launch_month[i];
+  if (age <= 0 || age % 12 != 0 || age / 12 > static_cast<int>(survival_years)) return;
+  tally.survival.operating[static_cast<std::size_t>(age / 12 - 1)] +=
+      x.model.people_per_agent(f.region[i]);
+}
+
 }  // namespace
 
 void operate_initiatives(const Model& model, RunState& state) {
@@ -179,14 +197,20 @@ void operate_initiatives(const Model& model, RunState& state) {
         try_launch(x, tally, i);
       } else if (is_operating(f.stage[i])) {
         operate(x, tally, i);
+        count_anniversary(x, tally, i);
       }
       if (f.months_in_stage[i] < 65535) ++f.months_in_stage[i];
     }
   });
-  // The month's payouts, repayments, returns and write-offs into the funders' books.
+  // The month's payouts, repayments, returns and write-offs into the funders' books, and the
+  // month's launches and anniversaries into the run's cohort survival.
   for (std::size_t b = 0; b < block_count(f.size()); ++b) {
-    for (std::size_t k = 0; k < funder_count; ++k)
-      state.books[k] += state.block_tallies[b].books[k];
+    const Tally& block = state.block_tallies[b];
+    for (std::size_t k = 0; k < funder_count; ++k) state.books[k] += block.books[k];
+    for (std::size_t k = 0; k < survival_years; ++k) {
+      state.survival.launched[k] += block.survival.launched[k];
+      state.survival.operating[k] += block.survival.operating[k];
+    }
   }
 }
 
