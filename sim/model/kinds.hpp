@@ -44,8 +44,9 @@ inline constexpr std::size_t stage_count = 7;
 inline constexpr std::array<std::string_view, stage_count> stage_names{
     "latent", "idea", "micro_project", "startup", "sustained", "dormant", "closed"};
 
-// The form a lasting initiative takes (the seed's Figure 2).
-enum class Form : std::uint8_t { enterprise, platform, civic, ngo };
+// The form a lasting initiative takes (the seed's Figure 2). `undecided` (not a label) until
+// the founder's first micro-project draws it; it is fixed from then on.
+enum class Form : std::uint8_t { enterprise, platform, civic, ngo, undecided };
 inline constexpr std::size_t form_count = 4;
 inline constexpr std::array<std::string_view, form_count> form_names{"enterprise", "platform",
                                                                      "civic", "ngo"};

@@ -1,28 +1,33 @@
 #include <algorithm>
+#include <cassert>
 #include <vector>
 
+#include "model/award_ranking.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
 namespace kopa {
 namespace {
 
-struct Application {
-  double score;
-  std::uint32_t founder;
-  double request;
-  bool eligible;
-};
-
 // What the founder asks for: the launch money still missing (a micro-project), or a grant
 // scaled by the idea (a start-up), within the funder's range.
 double request_of(const Model& model, const Founders& f, std::size_t i,
                   const FunderParameters& funder) {
   if (f.stage[i] == Stage::micro_project) {
-    const double missing = launch_cost(model, f.form[i]) - f.cash[i] - f.grant_balance[i];
+    // Only a founder with no running award applies (founders_act), so cash is all it has.
+    const double missing = launch_cost(model, f.form[i]) - f.cash[i];
     return std::clamp(missing, funder.grant_min, funder.grant_max);
   }
   return funder.grant_min + (funder.grant_max - funder.grant_min) * f.idea_quality[i];
+}
+
+// A start-up's trading record as funders see it: up to 0.1 for how far its own income has
+// covered its costs (self_sufficient_months) towards the spell that makes it sustained. Income
+// alone is no record: most start-ups have some from their first month.
+double track_record(const StartupParameters& s, const Founders& f, std::size_t i) {
+  if (f.stage[i] != Stage::startup) return 0.0;
+  const double spell = static_cast<double>(std::max<Integer>(1, s.self_sufficiency_months));
+  return 0.1 * std::min(1.0, f.self_sufficient_months[i] / spell);
 }
 
 Application assess(const Model& model, const RunState& state, FunderKind kind, std::size_t i) {
@@ -36,8 +41,8 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   const double relief = opened ? p.levers.open_schemes.threshold_relief : 0.0;
 
   const double quality = plan_quality(model, state, i);
-  const double track = 0.5 * f.business_skill[i] + 0.5 * quality +
-                       (f.stage[i] == Stage::startup && f.revenue[i] > 0.0f ? 0.1 : 0.0);
+  const double track =
+      0.5 * f.business_skill[i] + 0.5 * quality + track_record(model.parameters().startups, f, i);
   // Mainstream funders weigh social innovation (the idea's fit to a social need); a fund for
   // disadvantaged groups also weighs their inclusion.
   const double social = funder.disadvantaged_only
@@ -53,80 +58,100 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   a.founder = static_cast<std::uint32_t>(i);
   a.score = funder.track_record_weight * track + (1.0 - funder.track_record_weight) * social +
             bonus + 0.1 * (u[0] - 0.5);
-  a.request = request_of(model, f, i, funder);
+  a.request = to_cents(request_of(model, f, i, funder));
+  a.admit_draw = u[1];
   // A plan must meet the funder's bar, which simplification lowers with the complexity.
   const double complexity_ratio =
       funder.complexity > 0.0 ? c.complexity[index(kind)] / funder.complexity : 1.0;
   const double bar = funder.admin_threshold * complexity_ratio * (1.0 - relief);
   const double own_share = funder.cofinancing_share * (1.0 - relief);
-  a.eligible = quality >= bar && f.cash[i] >= own_share * a.request;
+  a.eligible = quality >= bar && f.cash[i] >= own_share * to_eur(a.request);
   return a;
 }
 
+// The award: a grant's money is owed to the founder and paid out as it operates; a loan is paid
+// into its cash at once and owed by the founder until repaid. Either is recorded with its funder
+// and end month.
 void grant(const Model& model, RunState& state, FunderKind kind, const Application& a) {
   Founders& f = state.founders;
   const FunderParameters& funder = model.funder(kind);
   const std::size_t i = a.founder;
-  const auto amount = static_cast<float>(a.request);
-  f.grant_end_month[i] = static_cast<std::int16_t>(state.month + funder.grant_months);
+  const std::size_t k = index(kind);
+  assert(f.award_balance[i] == 0);  // one award at a time: only founders with none apply
+  f.award_end_month[i] = static_cast<std::int16_t>(state.month + funder.grant_months);
+  f.award_balance[i] = static_cast<std::int32_t>(a.request);
+  f.funding[i] = with_award_funder(f.funding[i], static_cast<int>(k));
+  state.books[k].awarded += a.request;
   if (funder.repayable) {
-    // A loan brings no reporting burden; the end month now belongs to the loan.
-    f.funding[i] = with_grant_funder(f.funding[i], -1);
-    f.cash[i] += amount;
-    f.repayment[i] += amount / static_cast<float>(funder.grant_months);
-  } else {
-    f.grant_balance[i] += amount;
-    f.funding[i] = with_grant_funder(f.funding[i], static_cast<int>(index(kind)));
+    f.cash[i] += static_cast<float>(to_eur(a.request));
+    state.books[k].disbursed += a.request;
   }
+  // Every person the agent stands for is awarded: the flows count them all.
+  const double people = model.people_per_agent(f.region[i]);
+  const double amount = people * to_eur(a.request);
   MonthFlows& flows = state.flows;
   const std::size_t g = index(f.group[i]);
-  ++flows.awards[index(kind)];
-  flows.money[index(kind)] += a.request;
-  ++flows.awards_by_group[g];
-  flows.money_by_group[g] += a.request;
+  flows.awards[k] += people;
+  flows.money[k] += amount;
+  flows.awards_by_group[g] += people;
+  flows.money_by_group[g] += amount;
   if (kind == FunderKind::seed_fund) {
     flows.public_cost[index(Lever::seed_funding)] +=
-        a.request * (1.0 + model.parameters().levers.seed_funding.admin_cost_share);
+        amount * (1.0 + model.parameters().levers.seed_funding.admin_cost_share);
   }
 }
 
 // Awards in rank order (score, then id) while the budget lasts; `take` says who may compete
-// in this pass. Returns what is left of the budget.
+// in this pass. An agent stands for `people` applicants asking its request each: while they
+// all fit in the budget left they are all awarded; otherwise the budget holds `whole` of them,
+// the agent is awarded with the chance whole / people (its own draw), and the budget falls by
+// `whole` requests whatever the draw: what a round of real applicants would spend and leave
+// (docs/ODD.md 7.14). With one agent per person this is the plain rule: a request that does not
+// fit is skipped, and smaller ones further down may still be funded. Returns what is left.
 template <class Filter>
-double award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
-                           std::vector<Application>& ranked, std::vector<bool>& awarded,
-                           double budget, Filter take) {
+Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
+                          std::vector<Application>& ranked, std::vector<bool>& awarded,
+                          Cents budget, Filter take) {
   const double threshold = model.funder(kind).score_threshold;
+  const Founders& f = state.founders;
   for (std::size_t k = 0; k < ranked.size(); ++k) {
     const Application& a = ranked[k];
     if (awarded[k] || !take(a) || !a.eligible || a.score < threshold) continue;
-    if (a.request > budget) continue;
-    budget -= a.request;
+    const double people = model.people_per_agent(f.region[a.founder]);
+    const Cents all = std::llround(people * static_cast<double>(a.request));
+    if (all <= budget) {
+      budget -= all;
+    } else {
+      const Cents whole = a.request > 0 ? budget / a.request : 0;
+      if (whole == 0) continue;
+      budget -= whole * a.request;
+      if (a.admit_draw >= static_cast<double>(whole) / people) continue;
+    }
     awarded[k] = true;
     grant(model, state, kind, a);
   }
   return budget;
 }
 
+// One round spends from its pot and leaves the rest in it.
 void award_round(const Model& model, RunState& state, FunderKind kind,
-                 std::vector<Application>& ranked) {
-  std::sort(ranked.begin(), ranked.end(), [](const Application& a, const Application& b) {
-    return a.score != b.score ? a.score > b.score : a.founder < b.founder;
-  });
+                 std::vector<Application>& ranked, Cents& pot) {
+  rank_applications(ranked);
   std::vector<bool> awarded(ranked.size(), false);
-  double budget = state.context.budget[index(kind)];
+  Cents budget = pot;
   const Founders& f = state.founders;
   auto disadvantaged = [&](const Application& a) { return is_disadvantaged(f.group[a.founder]); };
   if (state.context.lever_active[index(Lever::open_schemes)] && is_public(kind) &&
       kind != FunderKind::seed_fund) {
     // A reserved share of the round goes first to disadvantaged applicants.
-    const double reserved = budget * model.parameters().levers.open_schemes.reserved_share;
-    const double unused =
+    const auto reserved = static_cast<Cents>(static_cast<double>(budget) *
+                                             model.parameters().levers.open_schemes.reserved_share);
+    const Cents unused =
         award_in_rank_order(model, state, kind, ranked, awarded, reserved, disadvantaged);
     budget = budget - reserved + unused;
   }
-  award_in_rank_order(model, state, kind, ranked, awarded, budget,
-                      [](const Application&) { return true; });
+  pot = award_in_rank_order(model, state, kind, ranked, awarded, budget,
+                            [](const Application&) { return true; });
   for (std::size_t k = 0; k < ranked.size(); ++k) {
     if (awarded[k]) continue;
     float& motivation = state.founders.motivation[ranked[k].founder];
@@ -157,14 +182,15 @@ void award_calls(const Model& model, RunState& state) {
       const int k = application_of(f.funding[i]);
       const auto kind = static_cast<FunderKind>(k);
       const bool local = model.funder(kind).scope == static_cast<Integer>(Scope::local);
-      rounds[static_cast<std::size_t>(k) * (regions + 1) + (local ? f.region[i] : regions)]
-          .push_back(assess(model, state, kind, i));
-      ++flows.applications[static_cast<std::size_t>(k)];
-      ++flows.applications_by_group[index(f.group[i])];
+      rounds[pot_index(static_cast<std::size_t>(k), local, f.region[i], regions)].push_back(
+          assess(model, state, kind, i));
+      const double people = model.people_per_agent(f.region[i]);
+      flows.applications[static_cast<std::size_t>(k)] += people;
+      flows.applications_by_group[index(f.group[i])] += people;
       if (opened && is_disadvantaged(f.group[i]) && is_public(kind) &&
           kind != FunderKind::seed_fund) {
         flows.public_cost[index(Lever::open_schemes)] +=
-            model.parameters().levers.open_schemes.cost_per_application;
+            people * model.parameters().levers.open_schemes.cost_per_application;
       }
       f.funding[i] = with_application(f.funding[i], -1);
     }
@@ -172,7 +198,10 @@ void award_calls(const Model& model, RunState& state) {
   for (std::size_t k = 0; k < funder_count; ++k) {
     for (std::size_t r = 0; r <= regions; ++r) {
       auto& round = rounds[k * (regions + 1) + r];
-      if (!round.empty()) award_round(model, state, static_cast<FunderKind>(k), round);
+      if (!round.empty()) {
+        award_round(model, state, static_cast<FunderKind>(k), round,
+                    state.pots[k * (regions + 1) + r]);
+      }
     }
   }
 }

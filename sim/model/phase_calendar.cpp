@@ -10,6 +10,30 @@ bool advocate_funded(const Model& model, const RunState& state, AdvocateKind kin
          state.month < a.project_end_month;
 }
 
+// A funder's pots (one per region when local): an annual call gets the year's budget in its month
+// and what it leaves lapses; a rolling funder adds a twelfth of the year's budget every month and
+// carries what it does not award, up to one year's budget, so that it can fund an award larger
+// than a month's share (the impact investor's EUR 20,000 minimum against EUR 12,500 a month).
+// The twelfths are whole cents that add up to the year's budget exactly.
+void fill_pots(const Model& model, RunState& state, FunderKind kind, bool exists, bool rolling) {
+  const FunderParameters& funder = model.funder(kind);
+  const std::size_t regions = model.region_count();
+  const bool local = funder.scope == static_cast<Integer>(Scope::local);
+  const Cents year = to_cents(funder.budget_per_year);
+  const Cents m = state.month % 12;
+  const Cents twelfth = year * (m + 1) / 12 - year * m / 12;
+  for (std::size_t r = 0; r < (local ? regions : 1); ++r) {
+    Cents& pot = state.pots[pot_index(index(kind), local, r, regions)];
+    if (!exists) {
+      pot = 0;
+    } else if (rolling) {
+      pot = std::min(year, pot + twelfth);
+    } else {
+      pot = state.month % 12 == funder.call_month ? year : 0;
+    }
+  }
+}
+
 void open_calls(const Model& model, RunState& state) {
   MonthContext& c = state.context;
   const bool simplified = c.lever_active[index(Lever::simplification)];
@@ -21,7 +45,7 @@ void open_calls(const Model& model, RunState& state) {
         kind == FunderKind::seed_fund ? c.lever_active[index(Lever::seed_funding)] : funder.enabled;
     const bool rolling = funder.calendar == static_cast<Integer>(Calendar::rolling);
     c.call_open[f] = exists && (rolling || state.month % 12 == funder.call_month);
-    c.budget[f] = rolling ? funder.budget_per_year / 12.0 : funder.budget_per_year;
+    fill_pots(model, state, kind, exists, rolling);
     const bool lighter = simplified && is_public(kind) && kind != FunderKind::seed_fund;
     c.complexity[f] =
         funder.complexity * (lighter ? 1.0 - simplification.complexity_reduction : 1.0);

@@ -17,8 +17,9 @@ void diffuse(std::vector<float>& skill, const Tie& tie, double rate) {
 }
 
 // Participants of this event: per region, `participants_per_region` people, taken agent by
-// agent in a random order; an agent whose people no longer all fit takes part with the chance
-// that the places left hold (docs/ODD.md 7.14). A cheap parallel pre-filter keeps the sort small
+// agent in a random order; the first agent whose people no longer all fit takes part with the
+// share of them the places left hold (docs/ODD.md 7.14), so that the expected participants are
+// the places. A cheap parallel pre-filter keeps the sort small
 // at a million founders.
 std::vector<std::uint32_t> choose_participants(const Model& model, RunState& state) {
   const Founders& f = state.founders;
@@ -58,10 +59,12 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
       chosen.push_back(i);
       continue;
     }
-    const double fit = std::floor(left[region]);  // whole people the places left still hold
-    if (fit < 1.0) continue;
-    left[region] -= fit;
-    if (state.random.uniforms(Stream::exchange, state.month, i)[2] < fit / people) {
+    // The places left hold a part of its people: admitted with that chance, and the places are
+    // then full (exact with one agent per person, when no part is left).
+    const double part = left[region];
+    if (part <= 0.0) continue;
+    left[region] = 0.0;
+    if (state.random.uniforms(Stream::exchange, state.month, i)[2] < part / people) {
       chosen.push_back(i);
     }
   }

@@ -46,7 +46,9 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   if (u[0] < co_creation) {
     f.stage[i] = Stage::micro_project;
     f.months_in_stage[i] = 0;
-    f.form[i] = micro_project_form(x.model, f.business_skill[i], u[1]);
+    // A founder returning with a new idea keeps the form its earlier initiative took.
+    if (f.form[i] == Form::undecided)
+      f.form[i] = micro_project_form(x.model, f.business_skill[i], u[1]);
     const double people = x.model.people_per_agent(f.region[i]);
     tally.new_micro_projects += people;
     tally.new_micro_projects_by_region[f.region[i]] += people;
@@ -106,9 +108,9 @@ void learn_and_hear(const FounderContext& x, std::size_t i) {
 bool needs_money(const FounderContext& x, std::size_t i) {
   const Founders& f = x.state.founders;
   // One running grant or loan at a time.
-  if (f.grant_balance[i] > 0.0f || f.repayment[i] > 0.0f) return false;
+  if (f.award_balance[i] > 0) return false;
   if (f.stage[i] == Stage::micro_project) {
-    return f.cash[i] + f.grant_balance[i] < launch_cost(x.model, f.form[i]);
+    return f.cash[i] < launch_cost(x.model, f.form[i]);  // no grant money is owed to it
   }
   // A start-up asks for money when its cash would not carry it three months.
   const double fixed = f.form[i] == Form::enterprise ? x.p.startups.enterprise_fixed_cost
@@ -127,7 +129,12 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
     const std::size_t k = index(kind);
     if (!x.c.call_open[k]) continue;
     const FunderParameters& funder = x.model.funder(kind);
-    if (f.stage[i] == Stage::micro_project && !funder.micro_projects_eligible) continue;
+    if (f.stage[i] == Stage::micro_project) {
+      if (!funder.micro_projects_eligible) continue;
+      // A scheme whose smallest award exceeds the whole launch budget is too large for the
+      // project: the founder looks at the next call rather than inflate its request.
+      if (funder.grant_min > launch_cost(x.model, f.form[i])) continue;
+    }
     if (funder.disadvantaged_only && !is_disadvantaged(f.group[i])) continue;
     const auto u = x.state.random.uniforms(Stream::application, x.state.month, i, k);
     if (!supported && u[0] >= f.awareness[i]) continue;  // advocates tell of every call

@@ -18,8 +18,18 @@ struct Census {
   explicit Census(std::size_t regions)
       : population_r(regions), supported_r(regions), startup_r(regions), sustained_r(regions) {}
 
+  // People an initiative has served since its launch: people_served_<form> for each month it
+  // has operated (a launch operates from the month after).
+  static double people_served(const StartupParameters& s, const Founders& f, std::size_t i,
+                              int month) {
+    const double per_month =
+        f.form[i] == Form::enterprise ? s.people_served_enterprise : s.people_served_other;
+    return per_month * static_cast<double>(month - f.launch_month[i]);
+  }
+
   // Founder i stands for `people` residents: every stock and sum counts them all.
-  void count(const Founders& f, std::size_t i, double people) {
+  void count(const StartupParameters& startups, int month, const Founders& f, std::size_t i,
+             double people) {
     const std::size_t g = index(f.group[i]);
     const std::size_t r = f.region[i];
     const Stage s = f.stage[i];
@@ -31,7 +41,9 @@ struct Census {
     awareness += people * f.awareness[i];
     skill_g[g] += people * f.business_skill[i];
     admin_g[g] += people * f.admin_capacity[i];
-    if (f.advocate[i] != no_advocate) {
+    // A founder who left the active stages this month is let go only next month
+    // (release_caseloads); it is no longer counted as supported.
+    if (f.advocate[i] != no_advocate && is_active_stage(s)) {
       supported += people;
       supported_r[r] += people;
     }
@@ -49,7 +61,7 @@ struct Census {
     if (is_operating(s)) {
       running[g] += people;
       jobs += people * f.jobs[i];
-      served += people * f.people_served[i];
+      served += people * people_served(startups, f, i, month);
     }
   }
 
@@ -84,7 +96,8 @@ Census take_census(const Model& model, const RunState& state) {
   for_each_block(state.parallelism, f.size(),
                  [&](std::size_t block, std::size_t begin, std::size_t end) {
                    for (std::size_t i = begin; i < end; ++i) {
-                     blocks[block].count(f, i, model.people_per_agent(f.region[i]));
+                     blocks[block].count(model.parameters().startups, state.month, f, i,
+                                         model.people_per_agent(f.region[i]));
                    }
                  });
   Census total(model.region_count());

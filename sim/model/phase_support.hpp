@@ -46,6 +46,31 @@ inline double plan_quality(const Model& model, const RunState& state, std::size_
   return std::min(1.0, state.founders.admin_capacity[i] + co_writing);
 }
 
+// Whether the founder's running award (if any) is a loan, owed by the founder, rather than a
+// grant, owed to it.
+inline bool holds_loan(const Model& model, std::uint8_t funding) {
+  const int k = award_funder_of(funding);
+  return k >= 0 && model.funder(static_cast<FunderKind>(k)).repayable;
+}
+
+// EUR of a running grant not yet paid out: money the founder can count on (0 under a loan).
+inline double grant_money(const Model& model, const Founders& f, std::size_t i) {
+  return holds_loan(model, f.funding[i]) ? 0.0 : to_eur(f.award_balance[i]);
+}
+
+// A founder who stops (a micro-project giving up, an initiative exiting) settles its award: what
+// a grant has not paid out goes back to the funder, what a loan has not been repaid is written
+// off. Either way the funder's books show it.
+inline void settle_award(const Model& model, Founders& f, std::size_t i, Tally& tally) {
+  const int k = award_funder_of(f.funding[i]);
+  if (k >= 0) {
+    FunderBooks& books = tally.books[static_cast<std::size_t>(k)];
+    (holds_loan(model, f.funding[i]) ? books.written_off : books.returned) += f.award_balance[i];
+  }
+  f.award_balance[i] = 0;
+  f.funding[i] = with_award_funder(f.funding[i], -1);
+}
+
 // What a micro-project needs in cash and committed grants to start operating.
 inline double launch_cost(const Model& model, Form form) {
   const StartupParameters& s = model.parameters().startups;

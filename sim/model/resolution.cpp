@@ -26,7 +26,9 @@ bool lever_on(const Model& model, Lever lever) {
   return model.parameters().levers.calendar(lever).enabled;
 }
 
-// A funder's round, in people: how many of its largest awards the round's budget pays for.
+// A funder's round, in people: how many of its largest awards the most it can spend at once
+// pays for. An annual call spends its year's budget; a rolling funder's pot holds at most a
+// year's budget (7.2), so either way a year's budget over the largest award.
 std::vector<Capacity> funder_rounds(const Model& model) {
   std::vector<Capacity> rounds;
   for (std::size_t f = 0; f < funder_count; ++f) {
@@ -35,16 +37,13 @@ std::vector<Capacity> funder_rounds(const Model& model) {
     const bool exists =
         kind == FunderKind::seed_fund ? lever_on(model, Lever::seed_funding) : funder.enabled;
     if (!exists || funder.budget_per_year <= 0.0 || funder.grant_max <= 0.0) continue;
-    const bool rolling = funder.calendar == static_cast<Integer>(Calendar::rolling);
-    const double round = rolling ? funder.budget_per_year / 12.0 : funder.budget_per_year;
     const std::string name = kind == FunderKind::seed_fund
                                  ? "levers.seed_funding"
                                  : "funders." + std::string(funder_names[f]);
-    const double awards = round / funder.grant_max;
-    rounds.push_back({awards, name + "'s " + (rolling ? "monthly" : "annual") + " round of EUR " +
-                                  number_text(round) + " (" + number_text(awards) +
-                                  " of its largest awards, EUR " + number_text(funder.grant_max) +
-                                  ")"});
+    const double awards = funder.budget_per_year / funder.grant_max;
+    rounds.push_back({awards, name + "'s year of EUR " + number_text(funder.budget_per_year) +
+                                  " (" + number_text(awards) + " of its largest awards, EUR " +
+                                  number_text(funder.grant_max) + ")"});
   }
   return rounds;
 }

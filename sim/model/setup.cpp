@@ -96,6 +96,7 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   for (std::size_t a = 0; a < model.advocates().size(); ++a) {
     state.capacity_offset.push_back(state.random.uniforms(Stream::capacity, 0, a)[0]);
   }
+  state.pots.assign(funder_count * (model.region_count() + 1), 0);
   // Month 0's local-training seats are shared by the founders already holding an idea.
   state.training_eligible.assign(model.region_count(), 0);
   for (std::size_t i = 0; i < total; ++i) {
@@ -141,6 +142,7 @@ void Tally::add(const Tally& other) {
     survival.launched[k] += other.survival.launched[k];
     survival.operating[k] += other.survival.operating[k];
   }
+  for (std::size_t k = 0; k < funder_count; ++k) books[k] += other.books[k];
   for (std::size_t r = 0; r < new_micro_projects_by_region.size(); ++r) {
     new_micro_projects_by_region[r] += other.new_micro_projects_by_region[r];
     training_eligible_by_region[r] += other.training_eligible_by_region[r];

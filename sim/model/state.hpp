@@ -6,6 +6,7 @@
 #include "model/founders.hpp"
 #include "model/kinds.hpp"
 #include "model/metrics.hpp"
+#include "model/money.hpp"
 #include "model/random.hpp"
 #include "util/blocks.hpp"
 
@@ -21,11 +22,10 @@ struct Tie {
 };
 
 // What the calendar phase settles for the month: which levers act, which calls are open with
-// what budget and rules, which advocates work. Read-only for the other phases.
+// what rules, which advocates work. Read-only for the other phases.
 struct MonthContext {
   std::array<bool, lever_count> lever_active{};
   std::array<bool, funder_count> call_open{};
-  std::array<double, funder_count> budget{};  // this month's round, per region when local
   std::array<double, funder_count> complexity{};
   std::array<double, funder_count> burden{};
   double atmosphere = 0.0;  // ally strength when active
@@ -52,6 +52,7 @@ struct Tally {
   std::vector<double> new_micro_projects_by_region;
   std::vector<std::uint32_t> training_eligible_by_region;  // agents
   CohortSurvival survival;  // start-ups launched and operating at anniversaries (7.9)
+  std::array<FunderBooks, funder_count> books{};  // paid out, repaid, returned, written off
 
   void reset(std::size_t regions);
   void add(const Tally& other);
@@ -65,7 +66,7 @@ struct MonthFlows {
   double support_wait_months = 0.0;
   std::array<double, funder_count> applications{};
   std::array<double, funder_count> awards{};
-  std::array<double, funder_count> money{};
+  std::array<double, funder_count> money{};  // EUR awarded (whole cents per person)
   std::array<double, group_count> applications_by_group{};
   std::array<double, group_count> awards_by_group{};
   std::array<double, group_count> money_by_group{};
@@ -88,11 +89,22 @@ struct RunState {
   double cross_region_ties = 0.0;
   std::vector<std::uint32_t> training_eligible;  // per region, last month, in agents
   CohortSurvival survival;                       // cumulative over the run (7.9)
+  // EUR cents each funder may still award: one pot per funder and region for local funders and
+  // one per national funder (index: pot_index). A rolling funder's pot carries over.
+  std::vector<Cents> pots;
+  std::array<FunderBooks, funder_count> books{};  // cumulative over the run, per agent
   MonthContext context;
   MonthFlows flows;
   std::vector<Tally> block_tallies;                          // scratch, one per founder block
   std::vector<std::vector<std::uint32_t>> block_candidates;  // scratch, one per founder block
 };
+
+// Where funder k's pot for a founder of `region` is: its region's for a local funder, else the
+// national one (slot `regions`).
+inline std::size_t pot_index(std::size_t funder, bool local, std::size_t region,
+                             std::size_t regions) {
+  return funder * (regions + 1) + (local ? region : regions);
+}
 
 // Month 0's state for a replicate: founders drawn from the Setup stream.
 RunState initial_state(const Model& model, std::uint64_t replicate_seed);

@@ -20,12 +20,21 @@ inline std::size_t block_count(std::size_t founders) {
 // Whether a run spreads its founder blocks over threads. An ensemble with at least as many runs
 // as threads runs each one serially: the runs already fill the cores, and a few thousand small
 // parallel loops per run would only add wake-up latency. Results are the same either way.
-enum class Parallelism { blocks, serial };
+// `reversed` runs the blocks serially from the last: a test mode in which any result that
+// depends on the order blocks finish in, rather than on block order, shows.
+enum class Parallelism { blocks, serial, reversed };
 
 // Calls body(block, begin, end) for every block, in parallel unless told otherwise.
 template <class Body>
 void for_each_block(Parallelism parallelism, std::size_t founders, Body&& body) {
   const std::size_t blocks = block_count(founders);
+  if (parallelism == Parallelism::reversed) {
+    for (std::size_t b = blocks; b-- > 0;) {
+      const std::size_t begin = b * founder_block_size;
+      body(b, begin, std::min(founders, begin + founder_block_size));
+    }
+    return;
+  }
   if (parallelism == Parallelism::serial || blocks < 2) {
     for (std::size_t b = 0; b < blocks; ++b) {
       const std::size_t begin = b * founder_block_size;

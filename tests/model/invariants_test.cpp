@@ -19,9 +19,7 @@ struct Case {
 std::vector<Case> cases() {
   std::vector<Case> all;
   all.push_back({"baseline", testing::test_parameters(6000, 72)});
-  ModelParameters every = testing::test_parameters(6000, 72);
-  for (std::size_t l = 0; l < lever_count; ++l)
-    every.levers.calendar(static_cast<Lever>(l)).enabled = true;
+  ModelParameters every = testing::all_levers(6000, 72);
   all.push_back({"all levers", every});
   // Levers that switch on and off mid-run, and a one-roof platform that closes while its
   // enlarged caseloads are still full.
@@ -55,17 +53,6 @@ double stage_total(const RunSeries& s, int m) {
   return total;
 }
 
-// The most one round of funder k may award this month: its round budget (per region when local),
-// and nothing in a month an annual call is closed.
-double round_limit(const Model& model, const RunState& state, FunderKind kind) {
-  const FunderParameters& f = model.funder(kind);
-  const bool rolling = f.calendar == static_cast<Integer>(Calendar::rolling);
-  if (!rolling && state.month % 12 != f.call_month) return 0.0;
-  const double round = rolling ? f.budget_per_year / 12.0 : f.budget_per_year;
-  const bool local = f.scope == static_cast<Integer>(Scope::local);
-  return local ? round * static_cast<double>(model.region_count()) : round;
-}
-
 // Founders' fields, one by one; stops at the first bad founder.
 void check_founders(const Model& model, const RunState& state, const std::string& where) {
   const auto& p = model.parameters();
@@ -75,11 +62,14 @@ void check_founders(const Model& model, const RunState& state, const std::string
                     f.awareness[i], f.idea_quality[i], f.need_fit[i]}) {
       ASSERT_TRUE(x >= 0.0f && x <= 1.0f) << where << " founder " << i << " = " << x;
     }
-    for (float x : {f.cash[i], f.grant_balance[i], f.repayment[i], f.revenue[i]}) {
+    for (float x : {f.cash[i], f.revenue[i]}) {
       ASSERT_TRUE(std::isfinite(x)) << where << " founder " << i;
     }
-    ASSERT_GE(f.grant_balance[i], 0.0f) << where << " founder " << i;
-    ASSERT_GE(f.repayment[i], 0.0f) << where << " founder " << i;
+    // A balance belongs to a recorded funder (money_test.cpp checks the books to the cent).
+    ASSERT_GE(f.award_balance[i], 0) << where << " founder " << i;
+    if (f.award_balance[i] > 0) {
+      ASSERT_GE(award_funder_of(f.funding[i]), 0) << where << " founder " << i;
+    }
     if (f.stage[i] == Stage::startup || f.stage[i] == Stage::sustained) {
       // An operating initiative more than a month of fixed costs in debt exits that month.
       const double overdraft = f.form[i] == Form::enterprise ? p.startups.enterprise_fixed_cost
@@ -106,10 +96,6 @@ int check_month(const Model& model, const RunState& state, const RunSeries& s,
   }
 
   for (std::size_t k = 0; k < funder_count; ++k) {
-    const auto kind = static_cast<FunderKind>(k);
-    const double money = s.at(Metric::money_awarded_by_funder, m, k);
-    EXPECT_LE(money, round_limit(model, state, kind) * (1 + 1e-12))
-        << where << " funder " << funder_names[k];
     EXPECT_LE(s.at(Metric::awards_by_funder, m, k), s.at(Metric::applications_by_funder, m, k))
         << where << " funder " << funder_names[k];
   }

@@ -43,4 +43,13 @@ inline ModelParameters test_parameters(std::int64_t founders = 2000, std::int64_
   return p;
 }
 
+// The same with every lever on, so that every phase and stream takes part.
+inline ModelParameters all_levers(std::int64_t founders, std::int64_t months) {
+  ModelParameters p = test_parameters(founders, months);
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    p.levers.calendar(static_cast<Lever>(l)).enabled = true;
+  }
+  return p;
+}
+
 }  // namespace kopa::testing

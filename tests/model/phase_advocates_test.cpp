@@ -103,6 +103,33 @@ TEST(PhaseAdvocates, DiscoveryRespectsCapacityAlreadyTaken) {
   EXPECT_EQ(run.state.caseload[ngo], p.advocates[index(AdvocateKind::ngo)].capacity);
 }
 
+// Two advocates of one kind with equal room: the first in storage order takes the founder; the
+// next founder goes to the second, which now has more room.
+TEST(PhaseAdvocates, TiedAdvocatesGoToTheFirst) {
+  ModelParameters p = testing::near_parameters(40);
+  for (auto& a : p.advocates) a.per_region = 0;
+  auto& ngo = p.advocates[index(AdvocateKind::ngo)];
+  ngo.per_region = 2;
+  ngo.outreach = 1.0;
+  ngo.min_business_skill = 0.0;
+  SmallRun run(p);
+  run.set_all(Stage::latent);
+  Founders& f = run.state.founders;
+  const auto [first, last] = run.model.advocates_of(0);
+  ASSERT_EQ(last - first, 2u);
+  // Two ideas in region 0, served in priority order (u1 of the outreach stream).
+  f.stage[0] = Stage::idea;
+  f.stage[1] = Stage::idea;
+  const auto priority = [&](std::size_t i) {
+    return run.state.random.uniforms(Stream::outreach, 2, i)[1];
+  };
+  const std::size_t served_first = priority(0) < priority(1) ? 0 : 1;
+  run.open(2);
+  discover_founders(run.model, run.state);
+  EXPECT_EQ(f.advocate[served_first], static_cast<std::int32_t>(first));
+  EXPECT_EQ(f.advocate[1 - served_first], static_cast<std::int32_t>(first + 1));
+}
+
 TEST(PhaseAdvocates, IncubatorRefusesFoundersBelowItsSkillBar) {
   ModelParameters p = testing::near_parameters(40);
   for (auto& a : p.advocates) {

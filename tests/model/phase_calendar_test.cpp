@@ -37,21 +37,34 @@ TEST(PhaseCalendar, DisabledLeverNeverActs) {
   }
 }
 
+// An annual call holds its whole year's budget in its month (per region for a local funder) and
+// nothing else; a rolling funder's pot gains a twelfth a month and, with nothing awarded, fills
+// up to one year's budget and stays there.
 TEST(PhaseCalendar, AnnualCallOpensOnlyInItsMonthAndRollingCallsEveryMonth) {
   ModelParameters p = testing::test_parameters(20);
   p.funders[index(FunderKind::leader)].call_month = 2;
+  p.funders[index(FunderKind::bank_loan)].budget_per_year = 1000.07;  // twelfths in whole cents
   SmallRun run(p);
   const FunderParameters& leader = run.model.funder(FunderKind::leader);
   const FunderParameters& loan = run.model.funder(FunderKind::bank_loan);
   ASSERT_EQ(leader.calendar, static_cast<Integer>(Calendar::annual));
   ASSERT_EQ(loan.calendar, static_cast<Integer>(Calendar::rolling));
+  const std::size_t regions = run.model.region_count();
+  const auto& pots = run.state.pots;
   for (int m = 0; m < 36; ++m) {
     run.open(m);
     const auto& c = run.state.context;
     EXPECT_EQ(c.call_open[index(FunderKind::leader)], m % 12 == 2) << m;
-    EXPECT_DOUBLE_EQ(c.budget[index(FunderKind::leader)], leader.budget_per_year);
+    for (std::size_t r = 0; r < regions; ++r) {
+      EXPECT_EQ(pots[pot_index(index(FunderKind::leader), true, r, regions)],
+                m % 12 == 2 ? to_cents(leader.budget_per_year) : 0)
+          << m;
+    }
     EXPECT_TRUE(c.call_open[index(FunderKind::bank_loan)]) << m;
-    EXPECT_DOUBLE_EQ(c.budget[index(FunderKind::bank_loan)], loan.budget_per_year / 12.0);
+    const Cents loan_pot = pots[pot_index(index(FunderKind::bank_loan), false, 0, regions)];
+    // 100,007 cents a year: 8,333 or 8,334 a month, the year's total exact by month 11.
+    const Cents year = to_cents(loan.budget_per_year);
+    EXPECT_EQ(loan_pot, m < 11 ? year * (m + 1) / 12 : year) << m;
   }
 }
 

@@ -33,7 +33,7 @@ struct SmallRun {
       f.admin_capacity[i] = skill;
       f.motivation[i] = 0.5f;
       f.cash[i] = 0.0f;
-      f.grant_balance[i] = 0.0f;
+      f.award_balance[i] = 0;
       f.funding[i] = 0;
       f.form[i] = Form::enterprise;
       f.group[i] = Group::mainstream;
@@ -55,6 +55,15 @@ struct SmallRun {
     return last;
   }
 };
+
+// Founder i's monthly income with no noise, past the ramp (docs/ODD.md 7.9).
+inline double full_income(const Model& model, const Founders& f, std::size_t i) {
+  const StartupParameters& s = model.parameters().startups;
+  const double full = f.form[i] == Form::enterprise ? s.enterprise_revenue : s.other_revenue;
+  return full * (0.4 + 0.6 * model.region(f.region[i]).local_demand) *
+         (0.4 + 0.6 * f.idea_quality[i]) * (0.5 + f.business_skill[i]) *
+         (1.0 + s.partner_effect * f.social_capital[i]);
+}
 
 // The four test regions without remoteness, so that reach is 1 and hazards are exact.
 inline ModelParameters near_parameters(std::int64_t founders, std::int64_t months = 60) {

@@ -1,8 +1,10 @@
-// Scale invariance (docs/ODD.md, section 8.5): the number of founder agents sets precision only.
-// Means of every headline metric (those `kopa compare` reports by default), every lever's paired
-// effect on them, and the order of levers by public cost per extra sustained enterprise agree
-// whether an agent stands for as many people as at N = 2e4 or 2e5 agents in the shipped
-// baseline, or for one person.
+// Scale invariance (docs/ODD.md, section 8.5): at or above the smallest sound agent count the
+// number of founder agents sets precision only. Means of every headline metric (those `kopa
+// compare` reports by default), every lever's paired effect on them, and the order of levers by
+// public cost per extra sustained enterprise agree (Welch's t, Bonferroni over all comparisons)
+// whether an agent stands for as many people as at N = 2e5 agents in the shipped baseline or for
+// one person. At N = 2e4 (15 people an agent) no default caseload holds one agent, `kopa run`
+// warns, and the test prints how far that level's results are off instead of asserting them.
 //
 // Cost: one agent per person is the expensive level, so the test runs the shipped baseline's four
 // smallest regions (64,000 people; their parameters are the shipped ones) at the same people per
@@ -20,6 +22,7 @@
 
 #include "../model/ensemble.hpp"
 #include "model/population.hpp"
+#include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 #include "stats/descriptive.hpp"
 #include "stats/metric_definition.hpp"
@@ -30,7 +33,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int replicates = 20;
+constexpr int replicates = 16;
 constexpr std::uint64_t base_seed = 20240601;
 // Family-wise error rate of all comparisons together (Bonferroni): a correct model fails this
 // test with probability at most 1 %.
@@ -59,6 +62,7 @@ ModelParameters small_baseline() {
 struct Level {
   std::string name;
   Integer founders;  // 0: one agent per person
+  bool sound = true;  // every default capacity holds at least one agent (docs/ODD.md 7.14)
 };
 
 std::vector<Level> levels() {
@@ -67,7 +71,13 @@ std::vector<Level> levels() {
   auto at = [&](double shipped_agents) {
     return static_cast<Integer>(std::llround(people * shipped_agents / whole));
   };
-  return {{"N=2e4-like", at(2e4)}, {"N=2e5-like", at(2e5)}, {"one-to-one", 0}};
+  std::vector<Level> all{{"N=2e4-like", at(2e4)}, {"N=2e5-like", at(2e5)}, {"one-to-one", 0}};
+  for (Level& level : all) {
+    ModelParameters p = small_baseline();
+    p.simulation.founders = level.founders;
+    level.sound = capacity_resolution(Model(p)).sound;
+  }
+  return all;
 }
 
 // The scenarios: the baseline (no lever) and each lever alone.
@@ -147,10 +157,13 @@ std::vector<double> differences(const std::vector<double>& a, const std::vector<
   return d;
 }
 
-// One comparison of a coarse level with one agent per person.
+// One comparison of a coarse level with one agent per person; asserted when the coarse level is
+// sound (section 7.14: below the smallest sound agent count the warning says results depend on
+// the agent count, and this test measures by how much instead).
 struct Comparison {
   std::string what;
   Estimate coarse, exact;
+  bool asserted;
 };
 
 // Public cost per extra sustained enterprise of a lever at one level (delta method), or nullopt
@@ -165,7 +178,7 @@ std::optional<CostRatio> cost_ratio(const std::vector<RunSeries>& lever,
   const auto more =
       differences(values_of("founders_sustained", lever), values_of("founders_sustained", base));
   const Estimate c = estimate(cost), s = estimate(more);
-  if (c.mean <= 0.0 || !(s.mean > 3.0 * s.se)) return std::nullopt;
+  if (c.mean <= 0.0 || !(s.mean > 2.0 * s.se)) return std::nullopt;
   double covariance = 0.0;
   for (std::size_t i = 0; i < cost.size(); ++i) {
     covariance += (cost[i] - c.mean) * (more[i] - s.mean);
@@ -195,33 +208,39 @@ TEST(ScaleInvariance, HeadlineMeansLeverEffectsAndCostOrderAgreeAcrossAgentCount
         const auto b = values_of(metric, exact.runs[s]);
         const std::string label =
             coarse.level.name + " " + scenario_name(names[s]) + " " + std::string(metric);
-        comparisons.push_back({label + " mean", estimate(a), estimate(b)});
+        comparisons.push_back({label + " mean", estimate(a), estimate(b), coarse.level.sound});
         if (s == 0) continue;
         comparisons.push_back({label + " effect", estimate(differences(a, base_coarse)),
-                               estimate(differences(b, base_exact))});
+                               estimate(differences(b, base_exact)), coarse.level.sound});
       }
     }
   }
 
-  // Bonferroni over every comparison: each at family_alpha / K, two-sided, Welch's t.
-  const double per_test = family_alpha / static_cast<double>(comparisons.size());
-  std::size_t failures = 0;
+  // Bonferroni over every asserted comparison: each at family_alpha / K, two-sided, Welch's t.
+  const auto asserted = static_cast<double>(std::count_if(
+      comparisons.begin(), comparisons.end(), [](const Comparison& c) { return c.asserted; }));
+  const double per_test = family_alpha / std::max(1.0, asserted);
+  std::size_t failures = 0, coarse_differences = 0;
   for (const Comparison& c : comparisons) {
     const Welch w = welch(c.coarse, c.exact);
     const double critical = stats::student_t_quantile(1.0 - per_test / 2.0, w.df);
     const bool agree = std::fabs(w.t) <= critical;
     std::printf("[scale] %-60s %12.6g +- %-10.4g one-to-one %12.6g +- %-10.4g t=%+.2f%s\n",
                 c.what.c_str(), c.coarse.mean, c.coarse.se, c.exact.mean, c.exact.se, w.t,
-                agree ? "" : "  DIFFERS");
-    if (!agree) ++failures;
+                agree ? "" : (c.asserted ? "  DIFFERS" : "  differs (below the sound N)"));
+    if (!agree) ++(c.asserted ? failures : coarse_differences);
   }
+  std::printf("[scale] %zu comparisons asserted (critical |t| at alpha %.3g each); %zu differ "
+              "below the smallest sound agent count (reported, not asserted)\n",
+              static_cast<std::size_t>(asserted), per_test, coarse_differences);
   std::fflush(stdout);
-  EXPECT_EQ(failures, 0u) << "of " << comparisons.size()
-                          << " comparisons (Bonferroni at family alpha " << family_alpha << ")";
+  EXPECT_GT(asserted, 0.0);
+  EXPECT_EQ(failures, 0u) << "of " << asserted << " asserted comparisons (Bonferroni at family "
+                          << "alpha " << family_alpha << ")";
 
   // The order of levers by cost per extra sustained enterprise: every pair whose ratios differ
-  // resolvably (by more than 3 standard errors) both at a coarse level and one to one must be
-  // ordered the same way at both.
+  // resolvably (by more than 2 standard errors) both at a sound coarse level and one to one must
+  // be ordered the same way at both.
   std::vector<std::vector<std::optional<CostRatio>>> ratios(runs.size());
   for (std::size_t l = 0; l < runs.size(); ++l) {
     for (std::size_t s = 1; s < names.size(); ++s) {
@@ -234,11 +253,12 @@ TEST(ScaleInvariance, HeadlineMeansLeverEffectsAndCostOrderAgreeAcrossAgentCount
     }
   }
   auto resolved = [](const std::optional<CostRatio>& a, const std::optional<CostRatio>& b) {
-    return a && b && std::fabs(a->ratio - b->ratio) > 3.0 * std::hypot(a->se, b->se);
+    return a && b && std::fabs(a->ratio - b->ratio) > 2.0 * std::hypot(a->se, b->se);
   };
   std::size_t ordered_pairs = 0;
   const std::size_t exact_level = runs.size() - 1;
   for (std::size_t l = 0; l < exact_level; ++l) {
+    if (!runs[l].level.sound) continue;
     for (std::size_t i = 0; i < ratios[l].size(); ++i) {
       for (std::size_t j = i + 1; j < ratios[l].size(); ++j) {
         if (!resolved(ratios[l][i], ratios[l][j]) ||

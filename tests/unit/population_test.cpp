@@ -107,8 +107,8 @@ TEST(CapacityResolution, ARoundSmallerThanOneAwardCannotBeResolvedAtAnyCount) {
   FunderParameters& bank = p.funders[index(FunderKind::bank_loan)];
   bank.enabled = true;
   bank.calendar = static_cast<Integer>(Calendar::rolling);
-  bank.budget_per_year = 12 * 1000.0;  // EUR 1,000 a month
-  bank.grant_max = 5000.0;             // a fifth of one loan a round
+  bank.budget_per_year = 1000.0;  // its pot never holds more than a year's budget
+  bank.grant_max = 5000.0;        // a fifth of one loan
   const CapacityResolution check = capacity_resolution(Model(p));
   EXPECT_FALSE(check.sound);
   EXPECT_DOUBLE_EQ(check.capacity_people, 0.2);
