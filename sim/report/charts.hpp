@@ -30,8 +30,8 @@ std::vector<Chart> fan_charts(const analysis::SeriesComparison& series,
 
 // The paired mean difference from the baseline with its interval, a panel per metric, a row
 // per scenario. Scenarios whose difference could not be computed are left out (the table says
-// why).
-Chart difference_chart(const analysis::Comparison& comparison);
+// why); nullopt when that is all of them, or there is no scenario but the baseline.
+std::optional<Chart> difference_chart(const analysis::Comparison& comparison);
 
 // Additional public cost per additional sustained enterprise and per additional job, with the
 // bootstrap intervals; nullopt when no scenario has a defined ratio (the table says why).

@@ -35,7 +35,9 @@ Json difference_layers(const analysis::Comparison& comparison, const std::string
 
 }  // namespace
 
-Chart difference_chart(const analysis::Comparison& comparison) {
+std::optional<Chart> difference_chart(const analysis::Comparison& comparison) {
+  Json rows = difference_rows(comparison);
+  if (rows.size() == 0) return std::nullopt;
   Json sort = Json::array();
   for (const auto& metric : comparison.metrics) sort.push(metric.name);
   const std::string confidence =
@@ -45,7 +47,7 @@ Chart difference_chart(const analysis::Comparison& comparison) {
                                   {"subtitle", "paired mean difference with its " + confidence +
                                                    " interval, at month " +
                                                    std::to_string(comparison.month)}}))
-      .set("data", Json::object({{"values", difference_rows(comparison)}}))
+      .set("data", Json::object({{"values", std::move(rows)}}))
       .set("facet",
            Json::object(
                {{"field", "metric"}, {"type", "nominal"}, {"sort", sort}, {"title", nullptr}}))
@@ -55,15 +57,16 @@ Chart difference_chart(const analysis::Comparison& comparison) {
                                  {"layer", difference_layers(
                                                comparison, "scenario - " + comparison.baseline)}}))
       .set("resolve", Json::object({{"scale", Json::object({{"x", "independent"}})}}));
-  return {"difference", "Differences from the baseline",
-          "Each scenario minus the baseline, replicate by replicate (the runs of one replicate "
-          "share their random numbers), averaged: the dot is the mean difference, the bar its " +
-              confidence +
-              " Student t interval. A bar clear of the dashed zero line is a difference the "
-              "replicates resolve. Stocks at month " +
-              std::to_string(comparison.month) + ", flows summed over months 0-" +
-              std::to_string(comparison.month) + ".",
-          std::move(spec)};
+  return Chart{
+      "difference", "Differences from the baseline",
+      "Each scenario minus the baseline, replicate by replicate (the runs of one replicate "
+      "share their random numbers), averaged: the dot is the mean difference, the bar its " +
+          confidence +
+          " Student t interval. A bar clear of the dashed zero line is a difference the "
+          "replicates resolve. Stocks at month " +
+          std::to_string(comparison.month) + ", flows summed over months 0-" +
+          std::to_string(comparison.month) + ".",
+      std::move(spec)};
 }
 
 }  // namespace kopa::report

@@ -143,7 +143,15 @@ Expected<Page> results_page(const io::ResultsReader& reader, const PageOptions& 
   for (const Chart& chart : fan_charts(*series, comparison->baseline)) page.chart(chart);
 
   page.html(section_heading("differences", "Differences from the baseline"));
-  page.chart(difference_chart(*comparison));
+  if (const auto difference = difference_chart(*comparison)) {
+    page.chart(*difference);
+  } else {
+    page.html(
+        paragraph("No scenario has 2 or more finished replicates paired with the baseline, "
+                  "so no difference has an interval: run more replicates, or more "
+                  "scenarios than the baseline.",
+                  "kopa-notes"));
+  }
 
   page.html(section_heading("cost", "Cost-effectiveness"));
   const auto ratio = cost_ratio_chart(*comparison);

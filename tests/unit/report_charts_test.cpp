@@ -93,8 +93,9 @@ TEST(ReportCharts, AFileWithOnlyTheBaselineGetsOnePanelOfIt) {
 TEST(ReportCharts, DifferenceChartHoldsThePairedDifferencesAndTheirIntervals) {
   const auto comparison = analysis::compare(small_input());
   ASSERT_TRUE(comparison);
-  const Chart chart = difference_chart(*comparison);
-  const auto& rows = rows_of(chart);
+  const auto chart = difference_chart(*comparison);
+  ASSERT_TRUE(chart.has_value());
+  const auto& rows = rows_of(*chart);
   ASSERT_EQ(rows.size(), comparison->metrics.size() * 2);  // every metric, both scenarios
   for (const Json& row : rows) {
     const auto metric = static_cast<std::size_t>(
@@ -119,9 +120,14 @@ TEST(ReportCharts, DifferenceChartLeavesOutAScenarioWithTooFewPairs) {
   for (auto& metric : input.scenarios[2].metrics) metric.values.resize(1);  // one replicate
   const auto comparison = analysis::compare(input);
   ASSERT_TRUE(comparison);
-  for (const Json& row : rows_of(difference_chart(*comparison))) {
-    EXPECT_EQ(text(row, "scenario"), "seed_funding");
-  }
+  const auto chart = difference_chart(*comparison);
+  ASSERT_TRUE(chart.has_value());
+  ASSERT_EQ(rows_of(*chart).size(), comparison->metrics.size());
+  for (const Json& row : rows_of(*chart)) EXPECT_EQ(text(row, "scenario"), "seed_funding");
+  for (auto& metric : input.scenarios[1].metrics) metric.values.resize(1);
+  const auto none = analysis::compare(input);
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(difference_chart(*none).has_value());
 }
 
 TEST(ReportCharts, CostChartsHoldTheRatiosAndEveryPairedReplicate) {
@@ -164,13 +170,14 @@ TEST(ReportCharts, CostChartsHoldTheRatiosAndEveryPairedReplicate) {
   }
 }
 
-TEST(ReportCharts, NoCostChartWithoutAnyDefinedRatioOrAnyOtherScenario) {
+TEST(ReportCharts, NoDifferenceOrCostChartWithoutAnotherScenario) {
   analysis::ComparisonInput input = small_input();
   input.scenarios.resize(1);
   const auto alone = analysis::compare(input);
   ASSERT_TRUE(alone);
   EXPECT_FALSE(cost_ratio_chart(*alone).has_value());
   EXPECT_FALSE(cost_plane_chart(*alone).has_value());
+  EXPECT_FALSE(difference_chart(*alone).has_value());
 }
 
 TEST(ReportCharts, BreakdownChartHasAPanelPerLabelAndARowPerCell) {

@@ -138,6 +138,25 @@ TEST_F(ReportFolderTest, ResultsPageNamesWhatMadeTheFile) {
   EXPECT_NE(document.find("2 finished"), std::string::npos);
 }
 
+TEST_F(ReportFolderTest, ABaselineAloneGetsItsFansAndBreakdownsAndNoDifferences) {
+  const fs::path file = folder / "alone.h5";
+  const auto outcome = testing::run_kopa(
+      {"run", (fs::path(KOPA_SOURCE_DIR) / "scenarios" / "baseline.toml").string(), "-r", "2",
+       "--set", "simulation.founders=300", "--months", "12", "-o", file.string(), "--quiet"});
+  ASSERT_EQ(outcome.code, 0) << outcome.err;
+  auto reader = io::ResultsReader::open(file);
+  ASSERT_TRUE(reader);
+  auto page = results_page(*reader, {});
+  ASSERT_TRUE(page) << page.error().message;
+  const auto& ids = page->chart_ids();
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "fan-founders_sustained"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "breakdown-founders_startup_by_region"), ids.end());
+  for (const char* id : {"difference", "cost-ratio", "cost-plane"}) {
+    EXPECT_EQ(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+  }
+  EXPECT_NE(page->document().find("so no difference has an interval"), std::string::npos);
+}
+
 TEST_F(ReportFolderTest, AnUnknownBaselineIsAnError) {
   auto reader = io::ResultsReader::open(write_sample({{0, 0}, {1, 0}}, io::RunStatus::complete));
   ASSERT_TRUE(reader);

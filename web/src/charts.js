@@ -41,10 +41,16 @@
     return bar;
   }
 
-  // Renders `spec` into `slot` (an element with data-chart="<id>") and adds its export buttons.
+  // Renders `spec` into `slot` (an element with data-chart="<id>") and adds its export buttons;
+  // rendering a slot again replaces its chart (the workshop page redraws on every what-if).
   // A chart that fails says so in its slot, and the error goes to the console.
   async function render(slot, spec) {
     const id = slot.dataset.chart;
+    if (views.has(id)) {
+      views.get(id).finalize();
+      views.delete(id);
+    }
+    slot.replaceChildren();
     const figure = document.createElement('div');
     figure.className = 'kopa-figure';
     slot.appendChild(figure);
