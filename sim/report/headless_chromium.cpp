@@ -133,9 +133,15 @@ Expected<std::string> run_chromium(const fs::path& chromium, const fs::path& scr
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   std::vector<std::string> args = chromium_arguments(chromium, scratch);
   std::vector<std::string> env = chromium_environment(scratch);
+  // Its own process group, so that every helper process Chromium starts can be ended with it.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
   pid_t pid = 0;
-  const int spawned = ::posix_spawn(&pid, chromium.c_str(), &actions, nullptr,
+  const int spawned = ::posix_spawn(&pid, chromium.c_str(), &actions, &attributes,
                                     pointers(args).data(), pointers(env).data());
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   ::close(out[1]);
   if (spawned != 0) {
@@ -163,6 +169,11 @@ Expected<std::string> run_chromium(const fs::path& chromium, const fs::path& scr
   }
   ::close(out[0]);
   if (!stopped.empty()) ::kill(pid, SIGKILL);
+  // Wait for Chromium without reaping it (its process id, and so its group's, stays ours), end
+  // any helper it left behind (a crash handler outlives it), then reap it.
+  siginfo_t exited{};
+  ::waitid(P_PID, static_cast<id_t>(pid), &exited, WEXITED | WNOWAIT);
+  ::kill(-pid, SIGKILL);
   int status = 0;
   ::waitpid(pid, &status, 0);
   if (!stopped.empty()) return Error{stopped};
