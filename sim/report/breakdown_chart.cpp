@@ -28,7 +28,7 @@ Chart breakdown_chart(const BreakdownSummary& breakdown, const std::vector<std::
                                {"sort", order},
                                {"axis", Json::object({{"labels", false}, {"ticks", false}})},
                                {"title", nullptr}});
-  const std::string y_title = value_title(breakdown.metric, breakdown.units);
+  const std::string y_title = units_title(breakdown.units, breakdown.summed);
   const Json color = Json::object({{"field", "scenario"},
                                    {"type", "nominal"},
                                    {"scale", scenario_color_scale(scenarios, baseline)},
@@ -55,10 +55,13 @@ Chart breakdown_chart(const BreakdownSummary& breakdown, const std::vector<std::
                                   {"subtitle",
                                    breakdown.long_name + " (" + breakdown.aggregation_text + ")"}}))
       .set("data", Json::object({{"values", std::move(rows)}}))
-      .set("facet",
-           Json::object(
-               {{"field", "label"}, {"type", "nominal"}, {"sort", labels}, {"title", nullptr}}))
+      .set("facet", Json::object({{"field", "label"},
+                                  {"type", "nominal"},
+                                  {"sort", labels},
+                                  {"title", nullptr},
+                                  {"header", Json::object({{"labelLimit", 95}})}}))
       .set("columns", 9)
+      .set("spacing", 8)
       .set("spec", Json::object({{"width", Json::object({{"step", 16}})},
                                  {"height", 130},
                                  {"layer", Json::array({band, point})}}));

@@ -20,9 +20,11 @@ Json vega_lite_spec() {
        {"config",
         Json::object(
             {{"view", Json::object({{"stroke", nullptr}})},
-             {"axis", Json::object({{"labelFontSize", 11}, {"titleFontSize", 12}})},
+             {"axis",
+              Json::object({{"labelFontSize", 11}, {"titleFontSize", 12}, {"titleLimit", 170}})},
              {"header", Json::object({{"labelFontSize", 12}, {"titleFontSize", 12}})},
-             {"legend", Json::object({{"labelLimit", 260}})},
+             // Above the chart: beside it, a legend pushes a row of panels past the page's width.
+             {"legend", Json::object({{"orient", "top"}, {"labelLimit", 260}})},
              {"title",
               Json::object({{"fontSize", 14}, {"subtitleFontSize", 12}, {"anchor", "start"}})}})}});
 }
@@ -44,8 +46,10 @@ Json scenario_color_scale(const std::vector<std::string>& scenarios, const std::
   return Json::object({{"domain", domain}, {"range", range}});
 }
 
-std::string value_title(const std::string& name, const std::string& units) {
-  return units == "1" || units.empty() ? name : name + " [" + units + "]";
+std::string units_title(const std::string& units, bool summed) {
+  if (units == "1" || units.empty()) return "ratio";
+  if (summed && units.ends_with("/month")) return units.substr(0, units.size() - 6);
+  return units;
 }
 
 Json field(const std::string& name, const std::string& type, const std::string& title) {

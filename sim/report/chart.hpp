@@ -25,8 +25,10 @@ Json vega_lite_spec();
 Json scenario_color_scale(const std::vector<std::string>& scenarios, const std::string& baseline,
                           bool with_baseline = true);
 
-// A value axis title: "founders_sustained [founders]", or the bare name for a ratio (units "1").
-std::string value_title(const std::string& name, const std::string& units);
+// A value axis title: the units ("founders", "EUR/month"), "ratio" for units "1". Short, so it
+// fits beside a small panel; the chart's title names the metric. A flow `summed` over months
+// loses its "/month" (EUR/month summed is EUR).
+std::string units_title(const std::string& units, bool summed = false);
 
 // An encoding channel for a field: {"field", "type", "title"}.
 Json field(const std::string& name, const std::string& type, const std::string& title);

@@ -55,6 +55,7 @@ struct BreakdownSummary {
   std::string dimension;  // "region"
   std::string units;
   std::string long_name;
+  bool summed = false;           // a flow, summed over months 0..M
   std::string aggregation_text;  // "stock at month 119"
   std::vector<BreakdownCell> cells;
 };

@@ -25,9 +25,17 @@ void add_band_rows(Json& rows, const std::string& panel, const std::string& scen
   }
 }
 
+// A flow is drawn cumulated.
 std::string fan_value_title(const analysis::MetricDefinition& metric) {
-  const bool cumulative = metric.aggregation != analysis::Aggregation::stock_at_month;
-  return value_title(metric.name, metric.units) + (cumulative ? ", cumulative" : "");
+  switch (metric.aggregation) {
+    case analysis::Aggregation::stock_at_month:
+      return units_title(metric.units);
+    case analysis::Aggregation::flow_sum:
+      return units_title(metric.units, true) + ", cumulative";
+    case analysis::Aggregation::flow_ratio:
+      return "ratio of cumulative sums";
+  }
+  return metric.name;
 }
 
 Json fan_layers(const analysis::MetricDefinition& metric, const Json& colors) {

@@ -55,6 +55,7 @@ Expected<BreakdownSummary> summarize_breakdown(const io::ResultsReader& reader,
                            std::string(dimension_name(spec.breakdown)),
                            std::string(spec.units),
                            std::string(spec.long_name),
+                           spec.accumulation == Accumulation::flow,
                            analysis::describe_aggregation(aggregation, month),
                            {}};
   for (const analysis::ScenarioResults& scenario : input->scenarios) {

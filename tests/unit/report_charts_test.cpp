@@ -185,6 +185,7 @@ TEST(ReportCharts, BreakdownChartHasAPanelPerLabelAndARowPerCell) {
                              "region",
                              "founders",
                              "self-sufficient social enterprises by region",
+                             false,
                              "stock at month 7",
                              {}};
   for (const char* scenario : {"baseline", "seed_funding"}) {
