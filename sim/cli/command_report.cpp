@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "cli/analyse_sweep.hpp"
 #include "cli/compare_sweep.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/interrupt.hpp"
@@ -42,7 +43,8 @@ CommandSpec report_spec() {
       "cost-effectiveness ratios and plane, the kopa compare table, breakdowns by group and\n"
       "region, and the provenance (versions, command lines, seeds, resolved scenarios).\n"
       "Sweep file: per headline metric the design points against each factor with their\n"
-      "marginal trend, the per-point summaries, and the provenance.\n"
+      "marginal trend, for a Sobol' or Morris design the kopa analyse indices with their\n"
+      "intervals, the per-point summaries, and the provenance.\n"
       "Each chart has PNG and SVG buttons. --png DIR also writes every chart as DIR/<chart>.png,\n"
       "drawn by the same renderer in headless Chromium (needs Debian's chromium on PATH, or\n"
       "KOPA_CHROMIUM set to it).",
@@ -87,7 +89,17 @@ Expected<report::Page> draw(const ReportRequest& request) {
   if (request.baseline) return Error{"--baseline does not apply to a sweep file"};
   auto sweep = io::SweepReader::open(request.file);
   if (!sweep) return sweep.error();
-  return report::sweep_page(*sweep, options);
+  const std::string& design = sweep->contents().header.design;
+  if (design != "sobol" && design != "morris") return report::sweep_page(*sweep, options);
+  // A sensitivity design: its indices as `kopa analyse` gives them, for every headline metric.
+  report::Sensitivity sensitivity;
+  auto analysis = analyse_sweep({request.file, {}, std::nullopt, {}, std::nullopt, std::nullopt});
+  if (analysis) {
+    sensitivity.report = std::move(*analysis);
+  } else {
+    sensitivity.error = analysis.error().message;
+  }
+  return report::sweep_page(*sweep, options, &sensitivity);
 }
 
 // The PNG files, checked before anything is drawn: a missing folder needs an existing parent

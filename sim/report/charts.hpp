@@ -9,6 +9,7 @@
 #include "report/chart.hpp"
 #include "stats/comparison.hpp"
 #include "stats/descriptive.hpp"
+#include "stats/sensitivity_report.hpp"
 #include "stats/series.hpp"
 #include "stats/sweep_summary.hpp"
 
@@ -72,5 +73,14 @@ struct SweepFactor {
 };
 Chart sweep_factor_chart(const analysis::SweepSummary& summary,
                          const std::vector<SweepFactor>& factors, const std::string& units);
+
+// `kopa analyse`'s Sobol' indices, a panel per metric: per factor S1 and ST as bars with their
+// bootstrap 95 % intervals. Metrics without indices are left out (the page gives the reason);
+// nullopt when none has any.
+std::optional<Chart> sobol_chart(const std::vector<analysis::SobolReport>& reports);
+
+// `kopa analyse`'s Morris screening, a panel per metric: per factor mu* as a bar with its
+// bootstrap 95 % interval, factors in rank order; mu and sigma in the tooltip.
+std::optional<Chart> morris_chart(const std::vector<analysis::MorrisReport>& reports);
 
 }  // namespace kopa::report

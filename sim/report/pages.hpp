@@ -7,6 +7,7 @@
 #include "io/results_reader.hpp"
 #include "io/sweep_reader.hpp"
 #include "report/page.hpp"
+#include "stats/sensitivity_report.hpp"
 #include "util/expected.hpp"
 
 namespace kopa::report {
@@ -21,8 +22,17 @@ struct PageOptions {
 // the compared month, and the provenance. Errors: an unknown baseline, unreadable data.
 Expected<Page> results_page(const io::ResultsReader& reader, const PageOptions& options);
 
-// Per headline metric, the design points against each factor with their marginal trend, the
-// per-point summaries, and the provenance. `options.baseline` does not apply.
-Expected<Page> sweep_page(const io::SweepReader& reader, const PageOptions& options);
+// What `kopa analyse` found for a Sobol' or Morris sweep (the command line runs it: see
+// cli/analyse_sweep.hpp), or why it found nothing.
+struct Sensitivity {
+  std::optional<analysis::AnalysisReport> report;
+  std::string error;  // when there is no report
+};
+
+// Per headline metric, the design points against each factor with their marginal trend; with
+// `sensitivity`, its indices as bar charts with intervals and its warnings; the per-point
+// summaries and the provenance. `options.baseline` does not apply.
+Expected<Page> sweep_page(const io::SweepReader& reader, const PageOptions& options,
+                          const Sensitivity* sensitivity = nullptr);
 
 }  // namespace kopa::report

@@ -83,7 +83,7 @@ Json factor_panel(const SweepFactor& factor, const std::string& title, const std
 
 Chart sweep_factor_chart(const analysis::SweepSummary& summary,
                          const std::vector<SweepFactor>& factors, const std::string& units) {
-  const std::string y_title = units_title(units);
+  const std::string y_title = units_title(units, summary.accumulation == Accumulation::flow);
   Json rows = Json::array();
   Json panels = Json::array();
   for (std::size_t f = 0; f < factors.size(); ++f) {

@@ -79,9 +79,46 @@ std::string provenance(const io::SweepContents& contents, const std::string& com
   return out;
 }
 
+// The warnings and notes kopa analyse gave for each metric, and why a metric has no result.
+template <class Report>
+std::string analysis_notes(const std::vector<Report>& reports) {
+  std::string items;
+  for (const Report& report : reports) {
+    const std::string& metric = report.output.metric.name;
+    if (!report.undefined.empty())
+      items += "<li>" + escape_html(metric + ": no result: " + report.undefined) + "</li>\n";
+    for (const std::string& line : report.warnings) {
+      items += "<li>" + escape_html(metric + ": warning: " + line) + "</li>\n";
+    }
+    for (const std::string& line : report.notes) {
+      items += "<li>" + escape_html(metric + ": note: " + line) + "</li>\n";
+    }
+  }
+  return items.empty() ? "" : "<ul class=\"kopa-notes\">\n" + items + "</ul>\n";
+}
+
+void add_sensitivity(Page& page, const Sensitivity& sensitivity, const std::string& name) {
+  page.html(section_heading("sensitivity", "Sensitivity (kopa analyse)"));
+  if (!sensitivity.report) {
+    page.html(paragraph("kopa analyse found no indices: " + sensitivity.error, "kopa-notes"));
+    return;
+  }
+  const analysis::AnalysisReport& report = *sensitivity.report;
+  const auto chart =
+      report.method == "sobol" ? sobol_chart(report.sobol) : morris_chart(report.morris);
+  if (chart) page.chart(*chart);
+  page.html(report.method == "sobol" ? analysis_notes(report.sobol)
+                                     : analysis_notes(report.morris));
+  page.html(paragraph("kopa analyse " + name +
+                          " prints the same indices (--format json or csv for "
+                          "every number).",
+                      "kopa-notes"));
+}
+
 }  // namespace
 
-Expected<Page> sweep_page(const io::SweepReader& reader, const PageOptions& options) {
+Expected<Page> sweep_page(const io::SweepReader& reader, const PageOptions& options,
+                          const Sensitivity* sensitivity) {
   const io::SweepContents& file = reader.contents();
   const std::vector<SweepFactor> factors = sweep_factors(file.header);
   std::vector<analysis::SweepSummary> summaries;
@@ -106,11 +143,14 @@ Expected<Page> sweep_page(const io::SweepReader& reader, const PageOptions& opti
         warning("This sweep was interrupted: points show their finished replicates only "
                 "(n in the table); points with none are left out of the charts."));
   }
-  page.html(contents({{"by-factor", "Outcomes by factor"},
-                      {"points", "Design points"},
-                      {"provenance", "Provenance"}}));
+  std::vector<Fact> sections{{"by-factor", "Outcomes by factor"}};
+  if (sensitivity != nullptr) sections.push_back({"sensitivity", "Sensitivity (kopa analyse)"});
+  sections.push_back({"points", "Design points"});
+  sections.push_back({"provenance", "Provenance"});
+  page.html(contents(sections));
   page.html(section_heading("by-factor", "Outcomes by factor"));
   for (const Chart& chart : charts) page.chart(chart);
+  if (sensitivity != nullptr) add_sensitivity(page, *sensitivity, name);
   page.html(section_heading("points", "Design points"));
   page.html(
       paragraph("Mean and [5 %, 95 %] over each point's finished replicates, stocks at "

@@ -2,6 +2,8 @@
 // the table's exact numbers are the comparison's, and the provenance names what made the file.
 #include <gtest/gtest.h>
 
+#include "cli/analyse_sweep.hpp"
+#include "report/charts.hpp"
 #include "report/pages.hpp"
 #include "report/results_input.hpp"
 #include "report/web_assets.hpp"
@@ -181,6 +183,69 @@ TEST_F(ReportFolderTest, SweepPageHasAChartPerHeadlineMetricAndEveryPoint) {
   EXPECT_NE(document.find("levers.seed_funding.start_month"), std::string::npos);
   EXPECT_NE(document.find("design = &quot;grid&quot;"), std::string::npos);
   expect_self_contained(document);
+}
+
+TEST_F(ReportFolderTest, SweepPageDrawsTheIndicesKopaAnalyseGivesAndItsWarnings) {
+  const fs::path file = write_sweep("design = \"sobol\"\nsamples = 8");
+  auto reader = io::SweepReader::open(file);
+  ASSERT_TRUE(reader);
+  auto analysis = analyse_sweep({file, {}, std::nullopt, {}, std::nullopt, std::nullopt});
+  ASSERT_TRUE(analysis) << analysis.error().message;
+  const Sensitivity sensitivity{*analysis, ""};
+  auto page = sweep_page(*reader, {}, &sensitivity);
+  ASSERT_TRUE(page) << page.error().message;
+  const auto& ids = page->chart_ids();
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "sobol"), ids.end());
+  const std::string document = page->document();
+  std::size_t with_indices = 0, messages = 0;
+  for (const analysis::SobolReport& report : analysis->sobol) {
+    with_indices += report.indices.has_value();
+    for (const auto* lines : {&report.warnings, &report.notes}) {
+      for (const std::string& line : *lines) {
+        EXPECT_NE(document.find(escape_html(line)), std::string::npos) << line;
+        ++messages;
+      }
+    }
+    if (!report.indices) {
+      EXPECT_NE(document.find(escape_html(report.undefined)), std::string::npos);
+    }
+  }
+  EXPECT_GT(messages, 0u);  // 8 base rows: every interval is wide, and kopa analyse says so
+  const auto chart = sobol_chart(analysis->sobol);
+  ASSERT_TRUE(chart.has_value());
+  const auto& rows = chart->spec.find("data")->find("values")->items();
+  ASSERT_EQ(rows.size(), with_indices * 2 * 2);  // metrics x factors x (S1, ST)
+  for (const Json& row : rows) {
+    const auto& report =
+        *std::find_if(analysis->sobol.begin(), analysis->sobol.end(),
+                      [&](auto& r) { return r.output.metric.name == row.find("metric")->text(); });
+    const std::size_t f = row.find("factor")->text() == "levers.seed_funding.grant_max" ? 0 : 1;
+    const auto& index = row.find("index")->text() == "S1" ? report.indices->factors[f].first_order
+                                                          : report.indices->factors[f].total_order;
+    EXPECT_EQ(row.find("value")->number(), significant(index.value, 4));
+    EXPECT_EQ(row.find("low")->number(), significant(index.low, 4));
+    EXPECT_EQ(row.find("high")->number(), significant(index.high, 4));
+  }
+}
+
+TEST_F(ReportFolderTest, MorrisSweepsGetTheirScreeningAndAFailedAnalysisSaysWhy) {
+  const fs::path file = write_sweep("design = \"morris\"\ntrajectories = 3\nlevels = 4\nseed = 1");
+  const auto outcome = testing::run_kopa({"report", file.string()});
+  ASSERT_EQ(outcome.code, 0) << outcome.err;
+  const std::string document = testing::read_text(folder / "sweep.html");
+  EXPECT_NE(document.find("data-chart=\"morris\""), std::string::npos);
+  EXPECT_NE(document.find("only 3 complete trajectories"), std::string::npos);
+
+  auto reader = io::SweepReader::open(file);
+  ASSERT_TRUE(reader);
+  const Sensitivity failed{std::nullopt, "the sweep's Morris design: a reason"};
+  auto page = sweep_page(*reader, {}, &failed);
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->document().find("kopa analyse found no indices: the sweep&#39;s Morris design: "
+                                  "a reason"),
+            std::string::npos);
+  const auto& ids = page->chart_ids();
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "morris"), ids.end());
 }
 
 TEST(ReportAssets, TheChartRuntimeIsEmbeddedAndCannotCloseItsScriptElement) {

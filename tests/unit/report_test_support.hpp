@@ -76,19 +76,30 @@ class ReportFolderTest : public ::testing::Test {
     return target;
   }
 
-  // seed_funding's budget x start month, a 2 x 2 grid, 2 replicates of 300 founders, 12 months.
-  fs::path write_sweep() {
+  // Small sweeps, 2 replicates each. The default: seed_funding's budget x start month, a 2 x 2
+  // grid of 300 founders over 12 months. Another design (`design_lines`, e.g. "design =
+  // \"sobol\"\nsamples = 8"): the combined package's largest grant and training skill gain as
+  // ranges, 500 founders over 24 months, enough for the outcomes to vary.
+  fs::path write_sweep(const std::string& design_lines = "design = \"grid\"") {
+    const bool grid = design_lines.find("grid") != std::string::npos;
+    const fs::path scenarios = fs::path(KOPA_SOURCE_DIR) / "scenarios";
     const fs::path design = folder / "sweep.toml";
-    std::ofstream(design)
-        << "[sweep]\nbase = \""
-        << (fs::path(KOPA_SOURCE_DIR) / "scenarios" / "seed_funding.toml").string()
-        << "\"\nreplicates = 2\ndesign = \"grid\"\n"
-        << "[sweep.set]\n\"simulation.founders\" = 300\n"
-        << "\"simulation.months\" = 12\n"
-        << "[[factor]]\npath = \"levers.seed_funding.budget_per_year\"\n"
-        << "values = [100000.0, 1500000.0]\n"
-        << "[[factor]]\npath = \"levers.seed_funding.start_month\"\n"
-        << "values = [0, 3]\n";
+    std::ofstream file(design);
+    file << "[sweep]\nbase = \""
+         << (scenarios / (grid ? "seed_funding.toml" : "combined.toml")).string()
+         << "\"\nreplicates = 2\n"
+         << design_lines << "\n[sweep.set]\n";
+    if (grid) {
+      file << "\"simulation.founders\" = 300\n\"simulation.months\" = 12\n"
+           << "[[factor]]\npath = \"levers.seed_funding.budget_per_year\"\n"
+           << "values = [100000.0, 1500000.0]\n"
+           << "[[factor]]\npath = \"levers.seed_funding.start_month\"\nvalues = [0, 3]\n";
+    } else {
+      file << "\"simulation.founders\" = 500\n\"simulation.months\" = 24\n"
+           << "[[factor]]\npath = \"levers.seed_funding.grant_max\"\nmin = 4000.0\nmax = 20000.0\n"
+           << "[[factor]]\npath = \"levers.local_training.skill_gain\"\nmin = 0.0\nmax = 0.3\n";
+    }
+    file.close();
     const fs::path target = folder / "sweep.h5";
     const auto outcome =
         run_kopa({"sweep", design.string(), "-o", target.string(), "-t", "2", "--quiet"});
