@@ -4,6 +4,7 @@
 JOBS    ?= $(shell nproc)
 KOPA    := build/release/sim/kopa
 RESULTS ?= results/default.h5
+REPORT  := $(RESULTS:.h5=.html)
 
 .PHONY: run test setup build asan bench fuzz format format-check clean
 
@@ -15,11 +16,14 @@ build: setup
 	@cmake --build --preset release -j $(JOBS)
 
 # The main job: the shipped default scenarios (baseline, seed_funding, one_roof,
-# knowledge_exchange, combined), then the comparison table against the baseline.
+# knowledge_exchange, combined), the comparison table against the baseline, and the page of
+# charts beside it (kopa report prints its path).
 run: build
 	@mkdir -p $(dir $(RESULTS))
 	@$(KOPA) run --force -o $(RESULTS)
 	@$(KOPA) compare $(RESULTS)
+	@echo "Charts, tables and provenance (open in a browser):"
+	@$(KOPA) report $(RESULTS) --force -o $(REPORT)
 
 test: build
 	@ctest --preset release -j $(JOBS)

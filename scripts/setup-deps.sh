@@ -17,6 +17,7 @@ packages=(
   python3 python3-h5py python3-xarray python3-h5netcdf python3-numpy
   python3-openturns
   clang clang-format libclang-rt-14-dev
+  nodejs chromium
 )
 
 missing=()

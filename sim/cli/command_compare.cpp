@@ -13,6 +13,7 @@
 #include "cli/options.hpp"
 #include "io/results_reader.hpp"
 #include "model/metrics.hpp"
+#include "report/results_input.hpp"
 #include "stats/comparison.hpp"
 #include "stats/format.hpp"
 #include "stats/series.hpp"
@@ -150,65 +151,6 @@ Status check_baseline(const std::optional<std::string>& baseline, const io::Resu
                "; the scenarios are: " + joined(names)};
 }
 
-// The file's datasets that the asked-for metrics and the cost-effectiveness ratios read.
-std::vector<std::string> metrics_to_read(const std::vector<std::string>& asked) {
-  std::vector<std::string> names = asked.empty() ? headline_names() : asked;
-  for (const char* cost_part : {"public_cost", "founders_sustained", "jobs_disadvantaged"}) {
-    names.emplace_back(cost_part);
-  }
-  std::vector<std::string> datasets;
-  for (const std::string& name : names) {
-    const std::vector<std::string> parts =
-        name == analysis::money_share_disadvantaged
-            ? std::vector<std::string>{"money_awarded_disadvantaged", "money_awarded"}
-            : std::vector<std::string>{name};
-    for (const std::string& part : parts) {
-      if (std::find(datasets.begin(), datasets.end(), part) == datasets.end()) {
-        datasets.push_back(part);
-      }
-    }
-  }
-  return datasets;
-}
-
-Expected<analysis::MetricSeries> read_series(const io::ResultsReader& reader, std::size_t scenario,
-                                             const std::string& name,
-                                             const std::vector<int>& replicates) {
-  auto array = reader.read_metric(scenario, name, replicates);
-  if (!array) return array.error();
-  const MetricSpec& spec = metric_catalog()[find_metric(name)];
-  analysis::MetricSeries series{name,
-                                spec.accumulation == Accumulation::flow,
-                                std::string(spec.units),
-                                std::string(spec.long_name),
-                                {}};
-  for (std::size_t r = 0; r < replicates.size(); ++r) {
-    std::vector<double>& row = series.values.emplace_back(array->months);
-    for (std::size_t month = 0; month < array->months; ++month) row[month] = array->at(r, month);
-  }
-  return series;
-}
-
-Expected<ComparisonInput> read_input(const io::ResultsReader& reader,
-                                     const std::vector<std::string>& datasets) {
-  const io::ResultsFile& file = reader.contents();
-  ComparisonInput input;
-  input.interrupted = file.status == io::RunStatus::interrupted;
-  for (std::size_t s = 0; s < file.scenarios.size(); ++s) {
-    const io::ScenarioContents& contents = file.scenarios[s];
-    const std::vector<int> done = contents.done_replicates();
-    analysis::ScenarioResults scenario{contents.header.name, {}, {}};
-    for (const int r : done) scenario.replicate_ids.push_back(static_cast<std::uint32_t>(r));
-    for (const std::string& name : datasets) {
-      auto series = read_series(reader, s, name, done);
-      if (!series) return series.error();
-      scenario.metrics.push_back(std::move(*series));
-    }
-    input.scenarios.push_back(std::move(scenario));
-  }
-  return input;
-}
-
 // Too few replicates puts "n/a" in a scenario's cells; when that is true of every scenario
 // compared with the baseline, there is nothing to report, and the command says why instead.
 Status check_some_interval(const analysis::Comparison& comparison) {
@@ -263,7 +205,7 @@ Expected<std::string> run_compare(const CompareRequest& request) {
   for (const std::string& name : request.metrics) {
     if (Status known = check_metric(name, totals); !known) return known.error();
   }
-  auto input = read_input(*reader, metrics_to_read(request.metrics));
+  auto input = report::read_comparison_input(*reader, report::comparison_datasets(request.metrics));
   if (!input) return input.error();
   return compare_text(request, *input);
 }
