@@ -245,10 +245,10 @@ Expected<std::string> compare_text(const CompareRequest& request, const Comparis
 }
 
 Expected<std::string> run_compare(const CompareRequest& request) {
-  auto reader = io::ResultsReader::open(request.results);
-  if (!reader) {
+  // The file's own `format` decides which reader speaks: a damaged or newer sweep file then gets
+  // the sweep reader's message, not "a sweep file, not a results file".
+  if (is_sweep_file(request.results)) {
     // A sweep file: per design point, not against a baseline.
-    if (!is_sweep_file(request.results)) return reader.error();
     if (request.baseline || request.series) {
       return Error{
           "a sweep file is summarised per design point: --baseline and --series do "
@@ -257,6 +257,8 @@ Expected<std::string> run_compare(const CompareRequest& request) {
     return compare_sweep(request.results, request.metrics, request.month,
                          request.format.value_or(analysis::Format::table));
   }
+  auto reader = io::ResultsReader::open(request.results);
+  if (!reader) return reader.error();
   const io::ResultsFile& file = reader->contents();
   if (Status known = check_baseline(request.baseline, file); !known) return known.error();
   const std::vector<std::string> totals = total_metrics(file);

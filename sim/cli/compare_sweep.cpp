@@ -1,5 +1,7 @@
 #include "cli/compare_sweep.hpp"
 
+#include "io/kopa_file.hpp"
+#include "io/results_format.hpp"
 #include "io/sweep_reader.hpp"
 #include "model/metrics.hpp"
 #include "stats/sweep_summary.hpp"
@@ -33,7 +35,8 @@ analysis::SweepSummaryInput summary_input(const io::SweepContents& contents,
 }  // namespace
 
 bool is_sweep_file(const std::filesystem::path& file) {
-  return io::read_sweep(file).has_value();
+  const auto format = io::read_file_format(file);
+  return format && *format == io::sweep_format_name;
 }
 
 Expected<std::string> compare_sweep(const std::filesystem::path& file,

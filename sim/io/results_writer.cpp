@@ -113,6 +113,7 @@ void create_metric(hid_t group, const MetricSpec& spec, const ScenarioHeader& he
     check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), what);
     check(H5Pset_shuffle(plist.get()), what);
     check(H5Pset_deflate(plist.get(), deflate_level), what);
+    check(H5Pset_fletcher32(plist.get()), what);  // last: it checks the bytes as stored
   }
   const Handle data = hdf5::dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
                                                H5P_DEFAULT, plist.get(), H5P_DEFAULT),
@@ -133,9 +134,10 @@ void create_metric(hid_t group, const MetricSpec& spec, const ScenarioHeader& he
 void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales& scales) {
   const auto replicates = static_cast<hsize_t>(header.replicates);
   const Handle space = hdf5::simple_space({replicates});
+  const Handle plist = hdf5::checksummed_layout({replicates});
 
   const Handle seed = hdf5::dataset(
-      H5Dcreate2(group, "seed", H5T_STD_U64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(group, "seed", H5T_STD_U64LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       "dataset 'seed'");
   check(H5Dwrite(seed.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                  header.replicate_seeds.data()),
@@ -145,7 +147,7 @@ void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales
 
   const std::vector<std::uint8_t> zeros(replicates, 0);
   const Handle done = hdf5::dataset(
-      H5Dcreate2(group, "done", H5T_STD_U8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(group, "done", H5T_STD_U8LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       "dataset 'done'");
   check(H5Dwrite(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, zeros.data()),
         "dataset 'done'");

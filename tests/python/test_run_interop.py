@@ -16,6 +16,9 @@ import h5py
 import numpy as np
 import xarray as xr
 
+from kopa_text import text
+
+
 KOPA, SOURCE = sys.argv[1], sys.argv[2]
 SCENARIOS = os.path.join(SOURCE, "scenarios")
 SMALL = ["--set", "simulation.founders=500", "--months", "24", "--quiet"]
@@ -31,8 +34,8 @@ def test_default_set_opens_in_xarray(tmp):
     result = run_kopa(["-o", path, "-r", "3", *SMALL], cwd=tmp)
     assert result.returncode == 0, result.stderr
     with h5py.File(path, "r") as f:
-        assert f.attrs["format"] == "kopa-results"
-        assert f.attrs["status"] == "complete"
+        assert text(f.attrs["format"]) == "kopa-results"
+        assert text(f.attrs["status"]) == "complete"
         names = sorted(f["scenarios"].keys())
     assert names == sorted(["baseline", "seed_funding", "one_roof", "knowledge_exchange", "combined"]), names
     for name in names:
@@ -86,7 +89,7 @@ def test_interrupt_keeps_finished_runs(tmp):
     assert process.returncode == 130, (process.returncode, err)
     assert "interrupted" in err, err
     with h5py.File(path, "r") as f:
-        assert f.attrs["status"] == "interrupted"
+        assert text(f.attrs["status"]) == "interrupted"
         done = f["scenarios/baseline/done"][...].astype(bool)
         assert 0 < done.sum() < 400, done.sum()
         values = f["scenarios/baseline/founders_latent"][...]
