@@ -281,6 +281,48 @@ Expected<SweepMetric> SweepReader::read_metric(std::string_view metric) const {
   }
 }
 
+Expected<std::vector<double>> SweepReader::read_run(std::size_t point, int replicate) const {
+  const SweepContents& c = state_->contents;
+  const std::string which = quoted(c.path) + ": point " + std::to_string(point) + " replicate " +
+                            std::to_string(replicate);
+  if (point >= c.points() || replicate < 0 || replicate >= c.header.replicates) {
+    return Error{which + " is not in the sweep"};
+  }
+  const auto months = static_cast<hsize_t>(c.header.months);
+  std::vector<double> values;
+  try {
+    for (const auto& spec : metric_catalog()) {
+      const std::string name(spec.name);
+      if (std::find(c.metrics.begin(), c.metrics.end(), name) == c.metrics.end()) {
+        return Error{which + ": the file has no metric '" + name + "'"};
+      }
+      const hsize_t width = c.header.labels.width(spec.breakdown);
+      const std::size_t at = values.size();
+      values.resize(at + months * width);
+      if (width == 0) continue;
+      std::vector<hsize_t> start{point, static_cast<hsize_t>(replicate), 0};
+      std::vector<hsize_t> count{1, 1, months};
+      if (spec.breakdown != Breakdown::total) {
+        start.push_back(0);
+        count.push_back(width);
+      }
+      const Handle data =
+          hdf5::dataset(H5Dopen2(state_->file.get(), ("sweep/" + name).c_str(), H5P_DEFAULT), name);
+      const Handle file_space = hdf5::dataspace(H5Dget_space(data.get()), name);
+      check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
+                                count.data(), nullptr),
+            name);
+      const Handle memory_space = hdf5::simple_space({months * width});
+      check(H5Dread(data.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(),
+                    H5P_DEFAULT, values.data() + at),
+            "reading metric '" + name + "'");
+    }
+  } catch (const std::exception& failure) {
+    return Error{which + ": " + failure.what()};
+  }
+  return values;
+}
+
 Expected<SweepContents> read_sweep(const fs::path& path) {
   auto reader = SweepReader::open(path);
   if (!reader) return reader.error();

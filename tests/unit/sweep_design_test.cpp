@@ -68,6 +68,14 @@ TEST(GridDesign, RejectsMoreThanTheMostPoints) {
   EXPECT_EQ(build(fits, {.kind = DesignKind::grid}).points.size(), 10000u);
 }
 
+// A grid too large to count said "more than 18446744073709551615 points".
+TEST(GridDesign, SaysHowLargeAnUncountableGridIs) {
+  std::vector<Factor> f;
+  for (const char* name : {"a", "b", "c", "d", "e"}) f.push_back(range(name, 0, 1, 100000));
+  EXPECT_EQ(error_of(f, {.kind = DesignKind::grid}),
+            "the grid design has about 1e+25 points; the most is 1000000");
+}
+
 // ---- lhs --------------------------------------------------------------------------------------
 
 TEST(LhsDesign, HasExactlyOnePointInEveryStratumOfEveryFactor) {
