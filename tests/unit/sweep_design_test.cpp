@@ -162,7 +162,8 @@ TEST(SobolSequence, RejectsDimensionsBeyondTheTable) {
   const auto u = sobol_points(41, 4);
   ASSERT_FALSE(u);
   EXPECT_EQ(u.error().message,
-            "the Sobol' sequence has 1 to 40 dimensions (Joe & Kuo table); asked for 41");
+            "the Sobol' sequence is used with 1 to 40 dimensions (a sobol design takes at most 20 "
+            "factors); asked for 41");
 }
 
 TEST(SaltelliDesign, HasNTimesKPlus2PointsInBlocksAThenBThenABi) {
