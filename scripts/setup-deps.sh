@@ -19,6 +19,7 @@ packages=(
   libbenchmark-dev
   python3 python3-h5py python3-xarray python3-h5netcdf python3-numpy
   clang clang-format libclang-rt-14-dev
+  help2man bash-completion
 )
 
 missing=()

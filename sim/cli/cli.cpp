@@ -43,7 +43,8 @@ void print_help(std::ostream& out) {
     out << "  " << sub.name << std::string(10 - sub.name.size(), ' ') << sub.summary << "\n";
   }
   out << "\nRun 'kopa <command> --help' or 'kopa help <command>' for a command's options.\n"
-         "Exit codes: 0 ok, 1 run failed (I/O), 2 bad input, 130 interrupted.\n";
+         "Exit codes: 0 ok, 1 failed (I/O, out of memory, output not written), 2 bad input,\n"
+         "130 interrupted (SIGINT, SIGTERM, SIGHUP, SIGPIPE; finished runs kept).\n";
 }
 
 std::vector<std::string> subcommand_names() {
@@ -78,6 +79,9 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (first == "--version" || first == "-V") {
     out << "kopa " << kopa_version() << " (git " << git_commit() << ")\n";
     return exit_ok;
+  }
+  if (first == "complete") {
+    return command_complete({{args.begin() + 1, args.end()}, out, err, stderr_is_terminal});
   }
   for (const auto& sub : subcommands) {
     if (first == sub.name) {

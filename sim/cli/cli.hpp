@@ -23,5 +23,6 @@ int command_compare(const CommandContext& context);
 int command_sweep(const CommandContext& context);
 int command_validate(const CommandContext& context);
 int command_describe(const CommandContext& context);
+int command_complete(const CommandContext& context);  // for the shell's completion; not in help
 
 }  // namespace kopa

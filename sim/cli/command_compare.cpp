@@ -67,28 +67,6 @@ std::string compare_summary() {
          "mean and 5-95 % band over the point's finished replicates at month M.";
 }
 
-CommandSpec compare_spec() {
-  CommandSpec spec{"compare",
-                   "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
-                   "[--format table|csv|markdown|json] [--series]",
-                   compare_summary(),
-                   {"options"},
-                   {}};
-  spec.options.add_options()  //
-      ("results", po::value<std::string>(),
-       "the results file (kopa run -o) or sweep file (kopa sweep -o)")  //
-      ("baseline", po::value<std::string>(),
-       "scenario compared against (default: 'baseline', else the first)")  //
-      ("metric", po::value<std::vector<std::string>>()->composing(),
-       "metric to compare; repeat for several (default: the headline set above)")           //
-      ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
-      ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
-      ("series", po::bool_switch(),
-       "median and 5-95 % band month by month, for plotting (csv or json)");
-  spec.positional.add("results", 1);
-  return spec;
-}
-
 Expected<CompareRequest> read_request(const po::variables_map& values) {
   CompareRequest request;
   if (!values.count("results")) return Error{"no results file given"};
@@ -271,6 +249,28 @@ Expected<std::string> run_compare(const CompareRequest& request) {
 }
 
 }  // namespace
+
+CommandSpec compare_spec() {
+  CommandSpec spec{"compare",
+                   "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
+                   "[--format table|csv|markdown|json] [--series]",
+                   compare_summary(),
+                   {"options"},
+                   {}};
+  spec.options.add_options()  //
+      ("results", po::value<std::string>(),
+       "the results file (kopa run -o) or sweep file (kopa sweep -o)")  //
+      ("baseline", po::value<std::string>(),
+       "scenario compared against (default: 'baseline', else the first)")  //
+      ("metric", po::value<std::vector<std::string>>()->composing(),
+       "metric to compare; repeat for several (default: the headline set above)")           //
+      ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
+      ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
+      ("series", po::bool_switch(),
+       "median and 5-95 % band month by month, for plotting (csv or json)");
+  spec.positional.add("results", 1);
+  return spec;
+}
 
 int command_compare(const CommandContext& context) {
   const CommandSpec spec = compare_spec();

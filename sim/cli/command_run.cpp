@@ -31,32 +31,6 @@ std::filesystem::path default_scenario_dir() {
   return KOPA_DEFAULT_SCENARIO_DIR;
 }
 
-CommandSpec run_spec() {
-  CommandSpec spec{"run",
-                   "kopa run [SCENARIO.toml...] [options]",
-                   "Runs every scenario N times and writes their monthly time series to HDF5.\n"
-                   "Replicate r uses the same random numbers in every scenario (common random\n"
-                   "numbers), so scenario differences are paired. With no scenario, runs the\n"
-                   "default set: baseline, seed_funding, one_roof, knowledge_exchange, combined.\n"
-                   "Output is bit-identical whatever --threads is. Ctrl-C keeps finished runs\n"
-                   "and marks the file interrupted (exit 130).",
-                   {"options"},
-                   {}};
-  spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
-                             "scenario files")("replicates,r", po::value<int>()->default_value(20),
-                                               "runs per scenario")(
-      "output,o", po::value<std::string>()->default_value("results.h5"), "results file")(
-      "threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")(
-      "seed", po::value<std::int64_t>(),
-      "base seed for all scenarios (default: the first scenario's simulation.seed)")(
-      "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
-      "set", po::value<std::vector<std::string>>()->composing(),
-      "PATH=VALUE override for every scenario (repeatable); see 'kopa describe'")(
-      "force", "overwrite an existing results file")("quiet", "no progress output");
-  spec.positional.add("scenario", -1);
-  return spec;
-}
-
 struct RunRequest {
   std::vector<std::filesystem::path> files;
   std::vector<std::string> overrides;
@@ -189,6 +163,35 @@ int execute(const RunRequest& request, const CommandContext& context) {
 }
 
 }  // namespace
+
+CommandSpec run_spec() {
+  CommandSpec spec{"run",
+                   "kopa run [SCENARIO.toml...] [options]",
+                   "Runs every scenario N times and writes their monthly time series to HDF5.\n"
+                   "Replicate r uses the same random numbers in every scenario (common random\n"
+                   "numbers), so scenario differences are paired. With no scenario, runs the\n"
+                   "default set: baseline, seed_funding, one_roof, knowledge_exchange, combined.\n"
+                   "Output is bit-identical whatever --threads is. Ctrl-C, SIGTERM, SIGHUP or a\n"
+                   "closed output pipe keeps finished runs and marks the file interrupted (exit\n"
+                   "130). The output must be a regular file or absent; nothing else is replaced.\n"
+                   "A job that cannot fit in memory is refused before it starts (exit 2).",
+                   {"options"},
+                   {}};
+  spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
+                             "scenario files")("replicates,r", po::value<int>()->default_value(20),
+                                               "runs per scenario")(
+      "output,o", po::value<std::string>()->default_value("results.h5"), "results file")(
+      "threads,t", po::value<int>()->default_value(0),
+      "threads (0: every hardware thread; at most 4 per hardware thread)")(
+      "seed", po::value<std::int64_t>(),
+      "base seed for all scenarios (default: the first scenario's simulation.seed)")(
+      "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "PATH=VALUE override for every scenario (repeatable); see 'kopa describe'")(
+      "force", "overwrite an existing results file")("quiet", "no progress output");
+  spec.positional.add("scenario", -1);
+  return spec;
+}
 
 int command_run(const CommandContext& context) {
   const CommandSpec spec = run_spec();

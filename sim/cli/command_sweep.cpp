@@ -29,35 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-CommandSpec sweep_spec() {
-  CommandSpec spec{
-      "sweep",
-      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--resume | --restart | --force] "
-      "[--quiet]",
-      "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
-      "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
-      "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
-      "random numbers). Finished runs are appended to a journal beside the output\n"
-      "(.<output>.journal) and written to the HDF5 file (group /sweep) as they finish; the\n"
-      "file is renamed into place at the end. After a crash or kill, --resume keeps the\n"
-      "journal's runs (or, when the journal is gone, those of an interrupted output file)\n"
-      "and runs the rest; the result is bit-identical to an uninterrupted sweep. Ctrl-C,\n"
-      "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
-      "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
-      "--restart. See docs/sweeps.md.",
-      {"options"},
-      {}};
-  spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
-      "output,o", po::value<std::string>()->default_value("sweep.h5"), "sweep results file")(
-      "threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")(
-      "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
-      "restart", "start over: discard the journal's finished runs and replace the output file")(
-      "force", "replace an existing output file (never a journal's runs: see --restart)")(
-      "quiet", "no progress output");
-  spec.positional.add("sweep", 1);
-  return spec;
-}
-
 struct SweepRequest {
   fs::path file;
   fs::path output;
@@ -422,6 +393,36 @@ int execute(const SweepRequest& request, const CommandContext& context) {
 }
 
 }  // namespace
+
+CommandSpec sweep_spec() {
+  CommandSpec spec{
+      "sweep",
+      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--resume | --restart | --force] "
+      "[--quiet]",
+      "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
+      "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
+      "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
+      "random numbers). Finished runs are appended to a journal beside the output\n"
+      "(.<output>.journal) and written to the HDF5 file (group /sweep) as they finish; the\n"
+      "file is renamed into place at the end. After a crash or kill, --resume keeps the\n"
+      "journal's runs (or, when the journal is gone, those of an interrupted output file)\n"
+      "and runs the rest; the result is bit-identical to an uninterrupted sweep. Ctrl-C,\n"
+      "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
+      "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
+      "--restart. See docs/sweeps.md.",
+      {"options"},
+      {}};
+  spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
+      "output,o", po::value<std::string>()->default_value("sweep.h5"), "sweep results file")(
+      "threads,t", po::value<int>()->default_value(0),
+      "threads (0: every hardware thread; at most 4 per hardware thread)")(
+      "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
+      "restart", "start over: discard the journal's finished runs and replace the output file")(
+      "force", "replace an existing output file (never a journal's runs: see --restart)")(
+      "quiet", "no progress output");
+  spec.positional.add("sweep", 1);
+  return spec;
+}
 
 int command_sweep(const CommandContext& context) {
   const CommandSpec spec = sweep_spec();

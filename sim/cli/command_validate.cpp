@@ -55,7 +55,7 @@ std::vector<ScenarioIssue> validate_sweep(const std::string& file, std::string_v
 
 }  // namespace
 
-int command_validate(const CommandContext& context) {
+CommandSpec validate_spec() {
   CommandSpec spec{"validate",
                    "kopa validate FILE... [--set PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
@@ -69,6 +69,11 @@ int command_validate(const CommandContext& context) {
                              "regions.vidzeme.weight=2); repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
+  return spec;
+}
+
+int command_validate(const CommandContext& context) {
+  const CommandSpec spec = validate_spec();
 
   po::variables_map values;
   if (auto code = parse_command(spec, context, values)) return *code;
