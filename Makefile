@@ -41,7 +41,7 @@ FUZZ_SECONDS ?= 60
 fuzz: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
-	@./tests/fuzz/run-fuzz.sh build/fuzz/tests/fuzz/fuzz_scenario_loader $(FUZZ_SECONDS)
+	@./tests/fuzz/run-fuzz.sh build/fuzz $(FUZZ_SECONDS)
 
 FORMAT_FILES = $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs -r ls 2>/dev/null)
 format:

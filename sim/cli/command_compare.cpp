@@ -68,28 +68,6 @@ std::string compare_summary() {
          "mean and 5-95 % band over the point's finished replicates at month M.";
 }
 
-CommandSpec compare_spec() {
-  CommandSpec spec{"compare",
-                   "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
-                   "[--format table|csv|markdown|json] [--series]",
-                   compare_summary(),
-                   {"options"},
-                   {}};
-  spec.options.add_options()  //
-      ("results", po::value<std::string>(),
-       "the results file (kopa run -o) or sweep file (kopa sweep -o)")  //
-      ("baseline", po::value<std::string>(),
-       "scenario compared against (default: 'baseline', else the first)")  //
-      ("metric", po::value<std::vector<std::string>>()->composing(),
-       "metric to compare; repeat for several (default: the headline set above)")           //
-      ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
-      ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
-      ("series", po::bool_switch(),
-       "median and 5-95 % band month by month, for plotting (csv or json)");
-  spec.positional.add("results", 1);
-  return spec;
-}
-
 Expected<CompareRequest> read_request(const po::variables_map& values) {
   CompareRequest request;
   if (!values.count("results")) return Error{"no results file given"};
@@ -187,10 +165,10 @@ Expected<std::string> compare_text(const CompareRequest& request, const Comparis
 }
 
 Expected<std::string> run_compare(const CompareRequest& request) {
-  auto reader = io::ResultsReader::open(request.results);
-  if (!reader) {
+  // The file's own `format` decides which reader speaks: a damaged or newer sweep file then gets
+  // the sweep reader's message, not "a sweep file, not a results file".
+  if (is_sweep_file(request.results)) {
     // A sweep file: per design point, not against a baseline.
-    if (!is_sweep_file(request.results)) return reader.error();
     if (request.baseline || request.series) {
       return Error{
           "a sweep file is summarised per design point: --baseline and --series do "
@@ -199,6 +177,8 @@ Expected<std::string> run_compare(const CompareRequest& request) {
     return compare_sweep(request.results, request.metrics, request.month,
                          request.format.value_or(analysis::Format::table));
   }
+  auto reader = io::ResultsReader::open(request.results);
+  if (!reader) return reader.error();
   const io::ResultsFile& file = reader->contents();
   if (Status known = check_baseline(request.baseline, file); !known) return known.error();
   const std::vector<std::string> totals = total_metrics(file);
@@ -211,6 +191,28 @@ Expected<std::string> run_compare(const CompareRequest& request) {
 }
 
 }  // namespace
+
+CommandSpec compare_spec() {
+  CommandSpec spec{"compare",
+                   "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
+                   "[--format table|csv|markdown|json] [--series]",
+                   compare_summary(),
+                   {"options"},
+                   {}};
+  spec.options.add_options()  //
+      ("results", po::value<std::string>(),
+       "the results file (kopa run -o) or sweep file (kopa sweep -o)")  //
+      ("baseline", po::value<std::string>(),
+       "scenario compared against (default: 'baseline', else the first)")  //
+      ("metric", po::value<std::vector<std::string>>()->composing(),
+       "metric to compare; repeat for several (default: the headline set above)")           //
+      ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
+      ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
+      ("series", po::bool_switch(),
+       "median and 5-95 % band month by month, for plotting (csv or json)");
+  spec.positional.add("results", 1);
+  return spec;
+}
 
 int command_compare(const CommandContext& context) {
   const CommandSpec spec = compare_spec();

@@ -1,5 +1,7 @@
 #include "cli/compare_sweep.hpp"
 
+#include "io/kopa_file.hpp"
+#include "io/results_format.hpp"
 #include "io/sweep_reader.hpp"
 #include "model/metrics.hpp"
 #include "report/results_input.hpp"
@@ -9,7 +11,8 @@
 namespace kopa {
 
 bool is_sweep_file(const std::filesystem::path& file) {
-  return io::read_sweep(file).has_value();
+  const auto format = io::read_file_format(file);
+  return format && *format == io::sweep_format_name;
 }
 
 Expected<std::string> compare_sweep(const std::filesystem::path& file,

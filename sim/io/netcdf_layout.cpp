@@ -34,8 +34,9 @@ Handle index_scale(hid_t group, const char* name, std::size_t size, std::int32_t
   for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::int32_t>(i);
   const Handle space = hdf5::simple_space({values.size()});
   const std::string what = std::string("dataset '") + name + "'";
+  const Handle plist = hdf5::checksummed_layout({values.size()});
   Handle scale = hdf5::dataset(
-      H5Dcreate2(group, name, H5T_STD_I32LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(group, name, H5T_STD_I32LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       what);
   check(H5Dwrite(scale.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
         what);

@@ -282,9 +282,9 @@ TEST_F(CompareCommandTest, RefusesFilesThatAreMissingOrNotKopaResults) {
   const std::string newer = write_three();
   const hid_t file = H5Fopen(newer.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
   ASSERT_GE(file, 0);
-  io::hdf5::write_attribute(file, "format_version", "2.0");
+  io::hdf5::write_attribute(file, "format_version", "3.0");
   H5Fclose(file);
-  expect_bad_input(run({"compare", newer}), "2.0");
+  expect_bad_input(run({"compare", newer}), "3.0");
 
   const auto none = run({"compare"});
   expect_bad_input(none, "no results file given");

@@ -69,7 +69,7 @@ TEST_F(ResultsFileTest, RoundTripsEveryValueAndHeader) {
   auto reader = ResultsReader::open(target);
   ASSERT_TRUE(reader) << reader.error().message;
   const ResultsFile& file = reader->contents();
-  EXPECT_EQ(file.format_version, "1.0");
+  EXPECT_EQ(file.format_version, "2.0");
   EXPECT_EQ(file.format_version, results_format_version());
   EXPECT_EQ(file.kopa_version, kopa_version());
   EXPECT_EQ(file.git_commit, git_commit());
@@ -302,15 +302,15 @@ class AlteredFileTest : public ResultsFileTest {
 
 TEST_F(AlteredFileTest, RefusesANewerMajorVersionNamingBoth) {
   const auto newer =
-      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "2.0"); });
+      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "3.0"); });
   ASSERT_FALSE(newer);
+  EXPECT_NE(newer.error().message.find("3.0"), std::string::npos) << newer.error().message;
   EXPECT_NE(newer.error().message.find("2.0"), std::string::npos) << newer.error().message;
-  EXPECT_NE(newer.error().message.find("1.0"), std::string::npos) << newer.error().message;
 }
 
 TEST_F(AlteredFileTest, AcceptsANewerMinorVersion) {
   const auto newer =
-      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "1.9"); });
+      read_altered([](hid_t file) { hdf5::write_attribute(file, "format_version", "2.9"); });
   ASSERT_TRUE(newer) << newer.error().message;
 }
 
@@ -352,10 +352,12 @@ TEST_F(AlteredFileTest, NoticesScenarioTextThatNoLongerMatchesItsHash) {
   EXPECT_NE(edited.error().message.find("scenario_sha256"), std::string::npos);
 }
 
-TEST(ResultsFormatVersion, SameMajorOnly) {
+TEST(ResultsFormatVersion, KnownMajorsOnly) {
   EXPECT_TRUE(check_results_format_version("1.0"));
   EXPECT_TRUE(check_results_format_version("1.12"));
-  EXPECT_FALSE(check_results_format_version("2.0"));
+  EXPECT_TRUE(check_results_format_version("2.0"));
+  EXPECT_TRUE(check_results_format_version("2.3"));
+  EXPECT_FALSE(check_results_format_version("3.0"));
   EXPECT_FALSE(check_results_format_version("0.9"));
   EXPECT_FALSE(check_results_format_version("1"));
   EXPECT_FALSE(check_results_format_version("1.x"));
