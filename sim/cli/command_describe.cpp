@@ -295,7 +295,7 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
 
 }  // namespace
 
-int command_describe(const CommandContext& context) {
+CommandSpec describe_spec() {
   CommandSpec spec{"describe",
                    "kopa describe [PREFIX] [--format table|markdown|json]",
                    "List the model's parameters (all, or those under PREFIX, e.g. "
@@ -308,7 +308,11 @@ int command_describe(const CommandContext& context) {
                              "table, markdown or json")(
       "prefix", po::value<std::vector<std::string>>(), "parameter path or prefix");
   spec.positional.add("prefix", -1);
+  return spec;
+}
 
+int command_describe(const CommandContext& context) {
+  const CommandSpec spec = describe_spec();
   po::variables_map values;
   if (auto code = parse_command(spec, context, values)) return *code;
   const auto prefixes = values.count("prefix") ? values["prefix"].as<std::vector<std::string>>()

@@ -39,8 +39,10 @@ std::string_view to_string(RunStatus status);  // "complete", "interrupted"
 
 class ResultsWriter {
  public:
-  // Validates the headers, refuses an existing `target` unless `force`, and creates the file
-  // with every dataset (unwritten values read as NaN) under a temporary name beside `target`.
+  // Validates the headers, checks `target` (check_target: an existing one is refused unless
+  // `force`, and anything but a regular file always), and creates the file with every dataset
+  // (unwritten values read as NaN) under a temporary name beside `target`
+  // (temporary_target.hpp).
   static Expected<ResultsWriter> create(const std::filesystem::path& target, bool force,
                                         const RootInfo& root,
                                         const std::vector<ScenarioHeader>& scenarios);
@@ -67,12 +69,5 @@ class ResultsWriter {
   explicit ResultsWriter(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };
-
-// The temporary name create() writes under: ".<target file name>.tmp-<process id>" beside it.
-std::filesystem::path temporary_path_for(const std::filesystem::path& target);
-
-// Deletes temporary files of `target` left by processes that no longer run (a kill -9 leaves
-// one); those of live processes are left alone. Returns how many were removed.
-std::size_t remove_stale_temporaries(const std::filesystem::path& target);
 
 }  // namespace kopa::io

@@ -15,6 +15,9 @@ import traceback
 
 import h5py
 import numpy as np
+
+from kopa_text import text
+
 import xarray as xr
 
 KOPA, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -52,7 +55,7 @@ def metrics(path):
     with h5py.File(path, "r") as f:
         g = f["sweep"]
         names = [n for n in g if isinstance(g[n], h5py.Dataset) and g[n].ndim >= 3]
-        return {n: g[n][...] for n in names}, g["done"][...], f.attrs["status"]
+        return {n: g[n][...] for n in names}, g["done"][...], text(f.attrs["status"])
 
 
 def assert_same(a, b):

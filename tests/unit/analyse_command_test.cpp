@@ -18,6 +18,9 @@ namespace kopa {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CliOutcome;
+using testing::kopa;
+using testing::lines_of;
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -27,7 +30,9 @@ bool contains(const std::string& text, const std::string& part) {
 // 2 replicates: 64 runs) and a Latin hypercube (16 points, 2 replicates), over a year of one
 // village of 300 people, one agent each, many of them with an idea or a micro-project already and
 // start-ups that count as sustained after 3 self-sufficient months: in a year of real residents'
-// rates the headline outputs would hardly move, and the test needs them to vary.
+// rates the headline outputs would hardly move, and the test needs them to vary. The budgets are
+// small enough to bind: a rolling fund carries what it does not award (docs/ODD.md 7.2), and 300
+// people ask it for a few thousand euros a year.
 class AnalyseCommand : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -62,7 +67,7 @@ class AnalyseCommand : public ::testing::Test {
                         << "[sweep.set]\n\"simulation.founders\" = 300\n"
                            "\"simulation.months\" = 12\n"
                            "[[factor]]\npath = \"levers.seed_funding.budget_per_year\"\n"
-                           "min = 50000.0\nmax = 2000000.0\nlog = true\n"
+                           "min = 1000.0\nmax = 50000.0\nlog = true\n"
                            "[[factor]]\npath = \"levers.seed_funding.grant_max\"\n"
                            "min = 3000.0\nmax = 20000.0\n";
     const auto run = kopa({"sweep", toml.string(), "-o", output.string(), "--quiet"});
@@ -94,7 +99,7 @@ TEST_F(AnalyseCommand, SobolSweepGivesIndicesWithIntervalsInEveryFormat) {
   EXPECT_TRUE(contains(table.out, "levers.seed_funding.budget_per_year"));
   EXPECT_TRUE(contains(table.out, "levers.seed_funding.grant_max"));
   EXPECT_TRUE(contains(table.out, "sum of S1"));
-  EXPECT_TRUE(contains(table.out, "increase `samples` (N = 8)")) << "N = 8 is far too small";
+  EXPECT_TRUE(contains(table.out, "`samples` (N = 8)")) << "N = 8 is far too small";
   for (const auto& line : lines_of(table.out)) EXPECT_LE(line.size(), 100u) << line;
 
   const auto json =

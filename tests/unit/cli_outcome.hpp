@@ -1,16 +1,18 @@
 #pragma once
-// Runs the kopa command line in-process and keeps what it printed, for tests of a subcommand.
+// Running the command line in-process, as the tests of one subcommand or another do.
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/cli.hpp"
 
-namespace kopa {
+namespace kopa::testing {
 
 struct CliOutcome {
   int code;
-  std::string out, err;
+  std::string out;
+  std::string err;
 };
 
 inline CliOutcome kopa(const std::vector<std::string>& args) {
@@ -26,4 +28,9 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-}  // namespace kopa
+inline const std::filesystem::path& scenarios_folder() {
+  static const std::filesystem::path folder = std::filesystem::path(KOPA_SOURCE_DIR) / "scenarios";
+  return folder;
+}
+
+}  // namespace kopa::testing

@@ -13,6 +13,7 @@ namespace kopa {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::kopa;
 
 class SweepCompare : public ::testing::Test {
  protected:
