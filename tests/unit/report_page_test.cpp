@@ -114,7 +114,7 @@ TEST_F(ReportFolderTest, ResultsPageTableHoldsTheComparisonsExactNumbers) {
       expect("p05", result.summary.p05);
       expect("p95", result.summary.p95);
       if (scenario.is_baseline) continue;
-      ASSERT_TRUE(result.difference && *result.difference);
+      ASSERT_TRUE(result.difference && *result.difference) << metric << " " << scenario.name;
       expect("difference_mean", result.difference->value().mean);
       expect("ci_low", result.difference->value().ci_low);
       expect("ci_high", result.difference->value().ci_high);
