@@ -165,9 +165,9 @@ TEST(HelpCommand, HelpRunPrintsRunsHelp) {
 const char* const huge_region = "regions.harju.population=100000000";
 
 Model model_of(std::int64_t founders) {
-  ScenarioLoad load =
-      load_scenario(scenarios / "baseline.toml",
-                    {huge_region, "simulation.founders=" + std::to_string(founders)});
+  std::vector<std::string> overrides{"simulation.founders=" + std::to_string(founders)};
+  if (founders > 1'000'000) overrides.insert(overrides.begin(), huge_region);
+  ScenarioLoad load = load_scenario(scenarios / "baseline.toml", overrides);
   EXPECT_TRUE(load.scenario);
   return Model(load.scenario->parameters);
 }
