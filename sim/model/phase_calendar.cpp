@@ -104,8 +104,7 @@ void open_calendar(const Model& model, RunState& state) {
   const LocalTrainingLever& training = p.levers.local_training;
   const double seats = training.sessions_per_month * training.seats_per_session;
   for (std::size_t r = 0; r < model.region_count(); ++r) {
-    const double eligible =
-        std::max(1.0, state.training_eligible[r] * model.people_per_agent(r));
+    const double eligible = std::max(1.0, state.training_eligible[r] * model.people_per_agent(r));
     c.training_chance[r] =
         c.lever_active[index(Lever::local_training)] ? std::min(1.0, seats / eligible) : 0.0;
   }
