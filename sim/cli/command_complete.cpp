@@ -25,6 +25,7 @@ std::optional<CommandSpec> spec_named(std::string_view name) {
   if (name == "sweep") return sweep_spec();
   if (name == "validate") return validate_spec();
   if (name == "describe") return describe_spec();
+  if (name == "serve") return serve_spec();
   return std::nullopt;
 }
 

@@ -16,7 +16,6 @@
 #include "engine/ensemble.hpp"
 #include "io/results_writer.hpp"
 #include "io/temporary_target.hpp"
-#include "model/random.hpp"
 #include "scenario/scenario.hpp"
 
 namespace kopa {
@@ -25,11 +24,6 @@ namespace {
 // The main job's scenarios, when `kopa run` is given none.
 constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof", "knowledge_exchange",
                                        "combined"};
-
-std::filesystem::path default_scenario_dir() {
-  if (std::filesystem::is_directory("scenarios")) return "scenarios";
-  return KOPA_DEFAULT_SCENARIO_DIR;
-}
 
 struct RunRequest {
   std::vector<std::filesystem::path> files;
@@ -89,18 +83,9 @@ int execute(const RunRequest& request, const CommandContext& context) {
   for (const auto& scenario : *scenarios) {
     models.push_back(std::make_unique<Model>(scenario.parameters));
     model_views.push_back(models.back().get());
-    io::ScenarioHeader header;
-    header.name = scenario.name;
-    header.description = scenario.description;
-    header.scenario_toml = scenario.resolved_toml;
-    header.base_seed = base_seed;
-    header.replicates = request.replicates;
-    header.months = models.back()->months();
-    header.labels = models.back()->labels();
-    for (int r = 0; r < request.replicates; ++r) {
-      header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
-    }
-    headers.push_back(std::move(header));
+    headers.push_back(io::scenario_header(scenario.name, scenario.description,
+                                          scenario.resolved_toml, *models.back(), base_seed,
+                                          request.replicates));
   }
 
   // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
