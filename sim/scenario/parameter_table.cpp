@@ -524,16 +524,21 @@ bool on_step(double value, double min, double step) {
 
 // The slider of a parameter with none declared: a switch for booleans and choices; for numbers,
 // from the lower bound to four times the default (assumption: a room explores up to four times
-// today's value; the whole range when that is wider), inside the validation bounds, with a round
-// step that the default lies on (a slider snaps its value to its steps).
+// today's value), inside the validation bounds; months and durations up to ten years (or four
+// times the default); a short integer range (months of the year) whole; a round step that the
+// default lies on (a slider snaps its value to its steps).
 WorkshopRange derived_workshop_range(const ParameterSpec& spec) {
   if (spec.type == ParameterType::boolean || spec.type == ParameterType::choice) {
     return {spec.min, spec.max, 1.0, false};
   }
   const double low = spec.min;
-  const double wide = spec.max - spec.min <= 1 ? spec.max : low + 10;
-  const double high = std::min(spec.max, spec.default_value > 0 ? 4 * spec.default_value : wide);
-  double step = round_step(high - low);
+  const bool in_months = spec.unit == "month" || spec.unit == "months";
+  const bool short_range = spec.max - spec.min <= 24;
+  double high = spec.default_value > 0 ? 4 * spec.default_value : short_range ? spec.max : low + 10;
+  if (in_months) high = std::max(high, 120.0);
+  if (short_range && spec.type == ParameterType::integer) high = spec.max;
+  high = std::min(spec.max, high);
+  double step = in_months ? (high - low <= 120 ? 1.0 : 12.0) : round_step(high - low);
   for (int finer = 0; finer < 6 && !on_step(spec.default_value, low, step); ++finer) step /= 10;
   if (spec.type == ParameterType::integer) step = std::max(1.0, std::round(step));
   const double top = std::min(spec.max, low + std::ceil((high - low) / step - 1e-9) * step);

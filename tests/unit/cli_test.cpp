@@ -76,7 +76,8 @@ TEST_P(SubcommandTest, UnknownOptionNamesItAndExitsTwo) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllSubcommands, SubcommandTest,
-                         ::testing::Values("run", "compare", "sweep", "validate", "describe", "serve"));
+                         ::testing::Values("run", "compare", "sweep", "validate", "describe",
+                                           "serve"));
 
 }  // namespace
 }  // namespace kopa

@@ -54,7 +54,9 @@ TEST(WorkshopRanges, EveryParameterHasASliderInsideItsValidationRangeThatHoldsIt
     // A slider snaps to min + k * step: the default must be one of its positions.
     const double steps = (spec.default_value - w.min) / w.step;
     EXPECT_NEAR(steps, std::round(steps), 1e-6);
-    if (spec.type == ParameterType::integer) EXPECT_EQ(w.step, std::round(w.step));
+    if (spec.type == ParameterType::integer) {
+      EXPECT_EQ(w.step, std::round(w.step));
+    }
     featured += w.featured ? 1 : 0;
   }
   // Every lever's switch, and sizes that a room can move without reaching absurd values.
