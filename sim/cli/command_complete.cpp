@@ -94,7 +94,8 @@ std::vector<std::string> option_values(std::string_view command, std::string_vie
 }
 
 std::vector<std::string> candidates(const std::vector<std::string>& words) {
-  const std::vector<std::string> commands{"run", "compare", "sweep", "validate", "describe"};
+  const std::vector<std::string> commands{"run",      "compare",  "sweep",
+                                          "validate", "describe", "serve"};
   if (words.size() <= 1) {
     std::vector<std::string> first = commands;
     for (const char* extra : {"help", "--help", "--version"}) first.emplace_back(extra);
