@@ -21,6 +21,8 @@ packages=(
   python3-openturns
   clang clang-format libclang-rt-14-dev
   nodejs chromium
+  # kopa serve's HTTP server (sim/serve/server.cpp).
+  libcpp-httplib-dev
   help2man bash-completion
 )
 

@@ -38,6 +38,8 @@ constexpr std::array subcommands{
                command_validate},
     Subcommand{"describe", "list the model's parameters with default, unit, range and meaning",
                command_describe},
+    Subcommand{"serve", "serve the workshop page: live what-ifs against a baseline, in a browser",
+               command_serve},
 };
 
 void print_help(std::ostream& out) {

@@ -26,6 +26,7 @@ int command_sweep(const CommandContext& context);
 int command_analyse(const CommandContext& context);
 int command_validate(const CommandContext& context);
 int command_describe(const CommandContext& context);
+int command_serve(const CommandContext& context);
 int command_complete(const CommandContext& context);  // for the shell's completion; not in help
 
 }  // namespace kopa

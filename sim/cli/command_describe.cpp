@@ -26,6 +26,7 @@ struct Row {
   std::string type;
   std::string default_value;
   std::string range;
+  std::string workshop;  // the workshop page's slider (kopa serve); "-" for region fields
   std::string unit;
   std::string meaning;
   std::string source;
@@ -56,6 +57,17 @@ std::string range_text(ParameterType type, double min, double max,
   return "[" + display_number(min) + ", " + display_number(max) + "]";
 }
 
+// "0 to 1000000 by 10000", "switch", "choice"; a star marks the sliders a workshop opens with.
+std::string workshop_text(const ParameterSpec& spec) {
+  const WorkshopRange& range = spec.workshop;
+  std::string text = spec.type == ParameterType::boolean ? "switch"
+                     : spec.type == ParameterType::choice
+                         ? "choice"
+                         : display_number(range.min) + " to " + display_number(range.max) + " by " +
+                               display_number(range.step);
+  return range.featured ? text + " *" : text;
+}
+
 Row parameter_row(const ParameterSpec& spec) {
   Row row;
   row.name = spec.path;
@@ -63,6 +75,7 @@ Row parameter_row(const ParameterSpec& spec) {
   row.type = std::string(type_name(spec.type));
   row.default_value = spec.format(spec.default_value);
   row.range = range_text(spec.type, spec.min, spec.max, spec.choices);
+  row.workshop = workshop_text(spec);
   row.unit = std::string(spec.unit);
   row.meaning = std::string(spec.meaning);
   row.source = std::string(spec.source);
@@ -74,6 +87,7 @@ Row region_row(const RegionFieldSpec& field) {
   Row row;
   row.name = field.name;
   row.section = "region";
+  row.workshop = "-";
   row.unit = std::string(field.unit);
   row.meaning = std::string(field.meaning);
   row.source = std::string(field.source);
@@ -174,24 +188,25 @@ std::vector<Row> rows_under(const std::string& prefix) {
 }
 
 void print_table(const std::vector<Row>& rows, std::ostream& out) {
-  std::array<std::size_t, 5> width{9, 4, 7, 5, 4};
+  std::array<std::size_t, 6> width{9, 4, 7, 5, 8, 4};
   auto columns = [](const Row& row) {
-    return std::array<const std::string*, 5>{&row.name, &row.type, &row.default_value, &row.range,
-                                             &row.unit};
+    return std::array<const std::string*, 6>{&row.name,  &row.type,     &row.default_value,
+                                             &row.range, &row.workshop, &row.unit};
   };
   for (const auto& row : rows) {
     const auto cells = columns(row);
     for (std::size_t c = 0; c < cells.size(); ++c) width[c] = std::max(width[c], cells[c]->size());
   }
-  auto line = [&](const std::array<const std::string*, 5>& cells, const std::string& meaning) {
+  auto line = [&](const std::array<const std::string*, 6>& cells, const std::string& meaning) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       out << *cells[c] << std::string(width[c] - cells[c]->size() + 2, ' ');
     }
     out << meaning << "\n";
   };
-  const std::array<std::string, 5> header{"parameter", "type", "default", "range", "unit"};
+  const std::array<std::string, 6> header{"parameter", "type",     "default",
+                                          "range",     "workshop", "unit"};
   bool regions_started = false;
-  line({&header[0], &header[1], &header[2], &header[3], &header[4]}, "meaning");
+  line({&header[0], &header[1], &header[2], &header[3], &header[4], &header[5]}, "meaning");
   for (const auto& row : rows) {
     if (row.field && !regions_started) {
       out << "\n[[region]] fields (regions are lists; see docs/scenarios.md):\n";
@@ -217,12 +232,13 @@ void print_markdown(const std::vector<Row>& rows, std::ostream& out) {
       section = row.field ? "region" : row.section;
       out << (row.field ? "### Region fields (`[[region]]`)\n\n" : "### `" + section + "`\n\n");
       out << "| " << (row.field ? "field" : "parameter")
-          << " | type | default | range | unit | meaning | source |\n"
-          << "|---|---|---|---|---|---|---|\n";
+          << " | type | default | range | workshop | unit | meaning | source |\n"
+          << "|---|---|---|---|---|---|---|---|\n";
     }
     out << "| `" << row.name << "` | " << row.type << " | " << markdown_cell(row.default_value)
-        << " | " << markdown_cell(row.range) << " | " << markdown_cell(row.unit) << " | "
-        << markdown_cell(row.meaning) << " | " << markdown_cell(row.source) << " |\n";
+        << " | " << markdown_cell(row.range) << " | " << markdown_cell(row.workshop) << " | "
+        << markdown_cell(row.unit) << " | " << markdown_cell(row.meaning) << " | "
+        << markdown_cell(row.source) << " |\n";
     const auto next = &row + 1;
     if (next == rows.data() + rows.size() || next->section != row.section) out << "\n";
   }
@@ -260,6 +276,11 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
              << ", \"min\": " << json_number(spec.type, spec.min)
              << ", \"max\": " << json_number(spec.type, spec.max);
       }
+      const WorkshopRange& workshop = spec.workshop;
+      item << ", \"workshop\": {\"min\": " << json_number(spec.type, workshop.min)
+           << ", \"max\": " << json_number(spec.type, workshop.max)
+           << ", \"step\": " << json_number(spec.type, workshop.step)
+           << ", \"featured\": " << (workshop.featured ? "true" : "false") << "}";
       item << ", \"unit\": " << json_string(row.unit)
            << ", \"meaning\": " << json_string(row.meaning)
            << ", \"source\": " << json_string(row.source) << "}";
@@ -296,14 +317,16 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
 }  // namespace
 
 CommandSpec describe_spec() {
-  CommandSpec spec{"describe",
-                   "kopa describe [PREFIX] [--format table|markdown|json]",
-                   "List the model's parameters (all, or those under PREFIX, e.g. "
-                   "levers.seed_funding; 'region' for the [[region]] fields; 'presets' for the "
-                   "shipped region presets with their populations and sources) with type, "
-                   "default, range, unit and meaning; markdown and json add the source.",
-                   {"options"},
-                   {}};
+  CommandSpec spec{
+      "describe",
+      "kopa describe [PREFIX] [--format table|markdown|json]",
+      "List the model's parameters (all, or those under PREFIX, e.g. "
+      "levers.seed_funding; 'region' for the [[region]] fields; 'presets' for the shipped "
+      "region presets with their populations and sources) with type, default, range, "
+      "workshop slider (kopa serve; * marks those it opens with), unit and meaning; markdown "
+      "and json add the source.",
+      {"options"},
+      {}};
   spec.options.add_options()("format", po::value<std::string>()->default_value("table"),
                              "table, markdown or json")(
       "prefix", po::value<std::vector<std::string>>(), "parameter path or prefix");

@@ -17,7 +17,6 @@
 #include "engine/ensemble.hpp"
 #include "io/results_writer.hpp"
 #include "io/temporary_target.hpp"
-#include "model/random.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 
@@ -91,19 +90,9 @@ int execute(const RunRequest& request, const CommandContext& context) {
     model_views.push_back(models.back().get());
     const std::string coarse = resolution_warning(scenario.name, *models.back());
     if (!coarse.empty()) context.err << "kopa run: " << coarse << "\n";
-    io::ScenarioHeader header;
-    header.name = scenario.name;
-    header.description = scenario.description;
-    header.scenario_toml = scenario.resolved_toml;
-    header.base_seed = base_seed;
-    header.replicates = request.replicates;
-    header.months = models.back()->months();
-    header.people_per_agent = models.back()->people_per_agent_overall();
-    header.labels = models.back()->labels();
-    for (int r = 0; r < request.replicates; ++r) {
-      header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
-    }
-    headers.push_back(std::move(header));
+    headers.push_back(io::scenario_header(scenario.name, scenario.description,
+                                          scenario.resolved_toml, *models.back(), base_seed,
+                                          request.replicates));
   }
 
   // Replicate-major order: an interrupted run holds whole replicates of every scenario first.

@@ -16,6 +16,7 @@
 #include "io/hdf5.hpp"
 #include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
+#include "model/random.hpp"
 #include "util/sha256.hpp"
 
 namespace kopa::io {
@@ -177,6 +178,23 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
 }
 
 }  // namespace
+
+ScenarioHeader scenario_header(std::string name, std::string description, std::string scenario_toml,
+                               const Model& model, std::uint64_t base_seed, int replicates) {
+  ScenarioHeader header;
+  header.name = std::move(name);
+  header.description = std::move(description);
+  header.scenario_toml = std::move(scenario_toml);
+  header.base_seed = base_seed;
+  header.replicates = replicates;
+  header.months = model.months();
+  header.people_per_agent = model.people_per_agent_overall();
+  header.labels = model.labels();
+  for (int r = 0; r < replicates; ++r) {
+    header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
+  }
+  return header;
+}
 
 std::string_view to_string(RunStatus status) {
   return status == RunStatus::complete ? "complete" : "interrupted";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/metrics.hpp"
+#include "model/model.hpp"
 #include "util/expected.hpp"
 
 namespace kopa::io {
@@ -33,6 +34,11 @@ struct ScenarioHeader {
   DimensionLabels labels;
   std::vector<std::uint64_t> replicate_seeds;  // one per replicate
 };
+
+// The header of `replicates` runs of `model` from `base_seed` (replicate r's seed is
+// replicate_seed(base_seed, r)): what `kopa run` and `kopa serve`'s export write.
+ScenarioHeader scenario_header(std::string name, std::string description, std::string scenario_toml,
+                               const Model& model, std::uint64_t base_seed, int replicates);
 
 enum class RunStatus { complete, interrupted };
 std::string_view to_string(RunStatus status);  // "complete", "interrupted"
