@@ -17,7 +17,14 @@ function smallScenarios(folder) {
   const shipped = path.join(sourceDir, 'scenarios');
   fs.writeFileSync(path.join(scenarios, 'baseline.toml'),
     `name = "baseline"\nextends = "${path.join(shipped, 'baseline.toml')}"\n` +
-    '[simulation]\nfounders = 2000\nmonths = 48\n');
+    '[simulation]\nfounders = 2000\nmonths = 48\n' +
+    // A village of 2,000 people, one agent each, many with an idea or a micro-project already:
+    // at real residents' rates (docs/ODD.md) 2,000 agents of the shipped regions would show
+    // nothing in 4 years, and the page needs something to draw.
+    '[founders]\ninitial_idea_share = 0.3\ninitial_micro_project_share = 0.3\n' +
+    '[startups]\nself_sufficiency_months = 3\n' +
+    '[[region]]\nname = "village"\ncountry = "latvia"\npopulation = 2000\n' +
+    'has_len = true\nhas_incubator = true\n');
   fs.writeFileSync(path.join(scenarios, 'seed_funding.toml'),
     'name = "seed_funding"\nextends = "baseline.toml"\n[levers.seed_funding]\nenabled = true\n');
   return scenarios;
