@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libtbb-dev
-  libhdf5-dev hdf5-tools
+  libhdf5-dev hdf5-tools netcdf-bin
   libboost-program-options-dev
   librandom123-dev
   libtomlplusplus-dev

@@ -6,6 +6,7 @@
 #include "cli/options.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/scenario_arguments.hpp"
 #include "sweep/sweep_file.hpp"
 
 namespace kopa {
@@ -28,7 +29,7 @@ bool is_sweep_text(const std::string& file) {
 
 int command_validate(const CommandContext& context) {
   CommandSpec spec{"validate",
-                   "kopa validate FILE... [--set PATH=VALUE]...",
+                   "kopa validate [NAME=]FILE... [--set [NAME:]PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
                    "name) and sweep files (a [sweep] table) against the parameter table.\nPrints "
                    "'FILE: ok' or every error; exits 0 "
@@ -37,7 +38,8 @@ int command_validate(const CommandContext& context) {
                    {}};
   spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                              "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
-                             "regions.vidzeme.population=30000); repeatable")(
+                             "regions.vidzeme.population=30000), or in one scenario only, "
+                             "NAME:PATH=VALUE; repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
 
@@ -51,8 +53,17 @@ int command_validate(const CommandContext& context) {
   const auto overrides = values.count("set") ? values["set"].as<std::vector<std::string>>()
                                              : std::vector<std::string>{};
 
+  // Scenario files load together, so that NAME:PATH=VALUE finds its scenario among them.
+  const auto inputs = values["input"].as<std::vector<std::string>>();
+  std::vector<ScenarioArgument> arguments;
+  for (const auto& file : inputs) {
+    if (!is_sweep_text(file)) arguments.push_back(parse_scenario_argument(file));
+  }
+  std::vector<ScenarioLoad> loads = load_scenarios(arguments, overrides);
+  std::size_t next_load = 0;
+
   bool all_valid = true;
-  for (const auto& file : values["input"].as<std::vector<std::string>>()) {
+  for (const auto& file : inputs) {
     std::vector<ScenarioIssue> issues;
     if (is_sweep_text(file)) {
       if (!overrides.empty()) {
@@ -63,7 +74,7 @@ int command_validate(const CommandContext& context) {
       }
       issues = sweep::load_sweep(file).issues;
     } else {
-      ScenarioLoad load = load_scenario(file, overrides);
+      ScenarioLoad load = std::move(loads[next_load++]);
       issues = std::move(load.issues);
       // A valid scenario whose agents are too coarse for its capacities is still valid: warn.
       if (issues.empty() && load.scenario) {

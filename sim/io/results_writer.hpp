@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,8 @@ struct ScenarioHeader {
   int replicates = 0;
   int months = 0;
   double people_per_agent = 1.0;  // real people one founder agent stands for (population / agents)
+  // simulation.start (util/year_month.hpp): month 0's calendar month; then a `time` coordinate.
+  std::optional<std::int64_t> start;
   DimensionLabels labels;
   std::vector<std::uint64_t> replicate_seeds;  // one per replicate
 };
