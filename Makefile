@@ -4,6 +4,7 @@
 JOBS    ?= $(shell nproc)
 KOPA    := build/release/sim/kopa
 RESULTS ?= results/default.h5
+REPORT  := $(RESULTS:.h5=.html)
 
 .PHONY: run test setup build asan bench fuzz format format-check clean
 
@@ -15,11 +16,14 @@ build: setup
 	@cmake --build --preset release -j $(JOBS)
 
 # The main job: the shipped default scenarios (baseline, seed_funding, one_roof,
-# knowledge_exchange, combined), then the comparison table against the baseline.
+# knowledge_exchange, combined), the comparison table against the baseline, and the page of
+# charts beside it (kopa report prints its path).
 run: build
 	@mkdir -p $(dir $(RESULTS))
 	@$(KOPA) run --force -o $(RESULTS)
 	@$(KOPA) compare $(RESULTS)
+	@echo "Charts, tables and provenance (open in a browser):"
+	@$(KOPA) report $(RESULTS) --force -o $(REPORT)
 
 test: build
 	@ctest --preset release -j $(JOBS)
@@ -37,7 +41,7 @@ FUZZ_SECONDS ?= 60
 fuzz: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
-	@./tests/fuzz/run-fuzz.sh build/fuzz/tests/fuzz/fuzz_scenario_loader $(FUZZ_SECONDS)
+	@./tests/fuzz/run-fuzz.sh build/fuzz $(FUZZ_SECONDS)
 
 FORMAT_FILES = $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs -r ls 2>/dev/null)
 format:

@@ -10,12 +10,18 @@ packages=(
   libtbb-dev
   libhdf5-dev hdf5-tools netcdf-bin
   libboost-program-options-dev
+  # SHA-256 of scenario and sweep text (sim/util/sha256.cpp) from OpenSSL's libcrypto rather than
+  # a hand-written digest: a maintained, tested implementation (named in the hardening note).
+  libssl-dev
   librandom123-dev
   libtomlplusplus-dev
   libgtest-dev googletest
   libbenchmark-dev
   python3 python3-h5py python3-xarray python3-h5netcdf python3-numpy
+  python3-openturns
   clang clang-format libclang-rt-14-dev
+  nodejs chromium
+  help2man bash-completion
 )
 
 missing=()

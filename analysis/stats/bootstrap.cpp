@@ -35,6 +35,12 @@ std::size_t ResampleIndices::operator()(std::uint32_t draw, std::uint32_t positi
   return static_cast<std::size_t>(wide % n_);
 }
 
+PercentileInterval percentile_interval(std::span<const double> draws, double confidence) {
+  const std::vector<double> sorted = sorted_copy(draws);
+  const double alpha = 1.0 - confidence;
+  return {quantile_sorted(sorted, 0.5 * alpha), quantile_sorted(sorted, 1.0 - 0.5 * alpha)};
+}
+
 RatioInterval bootstrap_ratio_of_differences(PairedSample numerator, PairedSample denominator,
                                              const BootstrapOptions& options) {
   const std::size_t n = numerator.scenario.size();
@@ -62,10 +68,9 @@ RatioInterval bootstrap_ratio_of_differences(PairedSample numerator, PairedSampl
     ratios.push_back(numerator_sum / denominator_sum);
   }
   result.draws = static_cast<std::uint32_t>(ratios.size());
-  const std::vector<double> sorted = sorted_copy(ratios);
-  const double alpha = 1.0 - options.confidence;
-  result.ci_low = quantile_sorted(sorted, 0.5 * alpha);
-  result.ci_high = quantile_sorted(sorted, 1.0 - 0.5 * alpha);
+  const PercentileInterval interval = percentile_interval(ratios, options.confidence);
+  result.ci_low = interval.low;
+  result.ci_high = interval.high;
   return result;
 }
 

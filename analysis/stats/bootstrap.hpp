@@ -24,6 +24,21 @@ class ResampleIndices {
   std::size_t n_;
 };
 
+// A percentile bootstrap interval: the (1 - c) / 2 and (1 + c) / 2 linear quantiles of the draws
+// (Efron & Tibshirani 1993, ch. 13); NaN when there are no draws.
+struct PercentileInterval {
+  double low = 0.0;
+  double high = 0.0;
+};
+PercentileInterval percentile_interval(std::span<const double> draws, double confidence);
+
+// An estimate with its percentile bootstrap interval.
+struct IntervalEstimate {
+  double value = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+};
+
 // Two paired samples (scenario and baseline, same replicate at the same index).
 struct PairedSample {
   std::span<const double> scenario;

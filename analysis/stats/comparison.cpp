@@ -53,6 +53,13 @@ Expected<CostParts> define_cost_parts(const ComparisonInput& input) {
   return parts;
 }
 
+CostVerdict verdict_of(double cost_difference, double outcome_difference) {
+  if (outcome_difference > 0.0) {
+    return cost_difference < 0.0 ? CostVerdict::dominant : CostVerdict::cost_per_additional;
+  }
+  return cost_difference > 0.0 ? CostVerdict::dominated : CostVerdict::saving_per_unit_lost;
+}
+
 std::vector<CostEffectiveness> cost_effectiveness(const ScenarioResults& scenario,
                                                   const ScenarioResults& baseline,
                                                   const CostParts& parts, int month,
@@ -67,9 +74,14 @@ std::vector<CostEffectiveness> cost_effectiveness(const ScenarioResults& scenari
   std::vector<CostEffectiveness> results;
   for (const MetricDefinition& outcome : parts.outcomes) {
     const Pairs outcome_pairs = pair(outcome);
-    results.push_back(
-        {outcome.name, stats::cost_per_additional(as_sample(cost), as_sample(outcome_pairs),
-                                                  scenario.name, outcome.name, options)});
+    CostEffectiveness result{outcome.name,
+                             stats::cost_per_additional(as_sample(cost), as_sample(outcome_pairs),
+                                                        scenario.name, outcome.name, options)};
+    result.cost_difference = stats::mean(cost.scenario) - stats::mean(cost.baseline);
+    result.outcome_difference =
+        stats::mean(outcome_pairs.scenario) - stats::mean(outcome_pairs.baseline);
+    result.verdict = verdict_of(result.cost_difference, result.outcome_difference);
+    results.push_back(std::move(result));
   }
   return results;
 }
@@ -96,6 +108,20 @@ std::size_t count_shared(const std::vector<std::uint32_t>& a, const std::vector<
 }
 
 }  // namespace
+
+std::string_view verdict_name(CostVerdict verdict) {
+  switch (verdict) {
+    case CostVerdict::cost_per_additional:
+      return "cost_per_additional";
+    case CostVerdict::dominant:
+      return "dominant";
+    case CostVerdict::dominated:
+      return "dominated";
+    case CostVerdict::saving_per_unit_lost:
+      return "saving_per_unit_lost";
+  }
+  return "";
+}
 
 Expected<std::size_t> find_baseline(const ComparisonInput& input,
                                     const std::optional<std::string>& name) {

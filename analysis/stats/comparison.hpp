@@ -34,10 +34,24 @@ struct MetricResult {
   std::optional<Expected<stats::PairedDifference>> difference;
 };
 
+// What a cost-effectiveness ratio means, from the signs of the paired mean differences of cost
+// and outcome (the outcome's is known to be non-zero: its interval excludes 0, or there is no
+// ratio at all). A negative ratio is no price: it is one of the two dominance cases.
+enum class CostVerdict {
+  cost_per_additional,   // more outcome for more money: EUR per additional unit
+  dominant,              // more outcome for less money: better on both counts
+  dominated,             // less outcome for more money: worse on both counts
+  saving_per_unit_lost,  // less outcome for less money: EUR saved per unit given up
+};
+std::string_view verdict_name(CostVerdict verdict);  // "cost_per_additional", "dominant", ...
+
 // Additional public cost per additional unit of `outcome`, against the baseline.
 struct CostEffectiveness {
   std::string outcome;                   // "founders_sustained" or "jobs_disadvantaged"
   Expected<stats::RatioInterval> ratio;  // error: why it is n/a
+  CostVerdict verdict = CostVerdict::cost_per_additional;  // when there is a ratio
+  double cost_difference = 0.0;     // paired mean of scenario - baseline public cost
+  double outcome_difference = 0.0;  // paired mean of scenario - baseline outcome
 };
 
 struct ScenarioComparison {

@@ -12,11 +12,28 @@ std::string confidence_percent(double confidence) {
   return std::to_string(static_cast<int>(confidence * 100.0 + 0.5)) + "%";
 }
 
+// Replicates or pairs without a value (a ratio of 0/0) are left out of the numbers; say so.
+void note_missing(const std::string& metric, const ScenarioComparison& scenario,
+                  const MetricResult& result, Notes& notes) {
+  const std::size_t replicates = result.summary.n + result.summary.missing;
+  if (result.summary.missing > 0) {
+    notes.add(metric + ": " + std::to_string(result.summary.missing) + " of " +
+              std::to_string(replicates) + " replicates of '" + scenario.name +
+              "' have no value (0/0) and are left out of its mean and band");
+  }
+  if (result.difference && *result.difference && (*result.difference)->excluded > 0) {
+    notes.add(metric + ": " + std::to_string((*result.difference)->excluded) + " pairs of '" +
+              scenario.name +
+              "' with the baseline have no value on one side (0/0) and are left out of the "
+              "difference");
+  }
+}
+
 std::vector<std::string> difference_cells(const MetricResult& result, Notes& notes) {
   if (!result.difference) return {"-", "", "", "", ""};  // the baseline itself
   const auto& difference = *result.difference;
   if (!difference) {
-    notes.add(difference.error().message);
+    notes.add("n/a: " + difference.error().message);
     return {"n/a", "", "", "", ""};
   }
   return {signed_compact(difference->mean),
@@ -25,12 +42,38 @@ std::vector<std::string> difference_cells(const MetricResult& result, Notes& not
           percent(difference->share_greater)};
 }
 
-std::vector<std::string> ratio_cells(const CostEffectiveness& cost, Notes& notes) {
+std::string outcome_words(const std::string& outcome) {
+  return outcome == "founders_sustained" ? "sustained enterprises" : outcome;
+}
+
+// A negative ratio is not a price: the dominance cases say what they are instead.
+std::vector<std::string> ratio_cells(const ScenarioComparison& scenario,
+                                     const CostEffectiveness& cost, Notes& notes) {
   if (!cost.ratio) {
-    notes.add(cost.ratio.error().message);
+    notes.add("n/a: " + cost.ratio.error().message);
     return {"n/a", ""};
   }
-  return {compact(cost.ratio->estimate), compact_interval(cost.ratio->ci_low, cost.ratio->ci_high)};
+  const std::string interval = compact_interval(cost.ratio->ci_low, cost.ratio->ci_high);
+  const std::string change = "(" + signed_compact(cost.cost_difference) + " EUR, " +
+                             signed_compact(cost.outcome_difference) + " " +
+                             outcome_words(cost.outcome) + ")";
+  switch (cost.verdict) {
+    case CostVerdict::cost_per_additional:
+      return {compact(cost.ratio->estimate), interval};
+    case CostVerdict::dominant:
+      notes.add("dominant: '" + scenario.name + "' gives more " + outcome_words(cost.outcome) +
+                " for less public money " + change + "; there is no cost per additional one");
+      return {"dominant", ""};
+    case CostVerdict::dominated:
+      notes.add("dominated: '" + scenario.name + "' gives fewer " + outcome_words(cost.outcome) +
+                " for more public money " + change + "; there is no cost per additional one");
+      return {"dominated", ""};
+    case CostVerdict::saving_per_unit_lost:
+      notes.add("saves: '" + scenario.name + "' gives fewer " + outcome_words(cost.outcome) +
+                " for less public money " + change + "; the figure is EUR saved per one given up");
+      return {"saves " + compact(cost.ratio->estimate), interval};
+  }
+  return {"n/a", ""};
 }
 
 std::string replicate_range(const Comparison& comparison) {
@@ -61,9 +104,10 @@ TextGrid metric_grid(const Comparison& comparison, std::size_t metric, Notes& no
   TextGrid grid;
   grid.header = {"scenario", "mean", "median",
                  "5%-95%",   "diff", confidence_percent(comparison.confidence) + " CI",
-                 "",         "rel",  ">base"};
+                 "sig",      "rel",  ">base"};
   for (const ScenarioComparison& scenario : comparison.scenarios) {
     const MetricResult& result = scenario.metrics[metric];
+    note_missing(comparison.metrics[metric].name, scenario, result, notes);
     std::vector<std::string> row{scenario.name, compact(result.summary.mean),
                                  compact(result.summary.median),
                                  compact_interval(result.summary.p05, result.summary.p95)};
@@ -88,7 +132,7 @@ TextGrid cost_grid(const Comparison& comparison, Notes& notes) {
     if (scenario.is_baseline) continue;
     std::vector<std::string> row{scenario.name};
     for (const CostEffectiveness& cost : scenario.cost) {
-      for (std::string& cell : ratio_cells(cost, notes)) row.push_back(std::move(cell));
+      for (std::string& cell : ratio_cells(scenario, cost, notes)) row.push_back(std::move(cell));
     }
     grid.rows.push_back(std::move(row));
   }
@@ -113,7 +157,7 @@ std::vector<std::string> preamble(const Comparison& comparison) {
 }
 
 std::string how_to_read(const Comparison& comparison) {
-  return "Read: diff = paired mean of scenario - baseline; * = " +
+  return "Read: diff = paired mean of scenario - baseline; sig * = " +
          confidence_percent(comparison.confidence) + " CI excludes 0; >base = % of pairs above";
 }
 

@@ -9,7 +9,9 @@ namespace kopa::analysis {
 
 // The cells that the table and Markdown formats share, so both say the same thing.
 
-// Why some cells read "n/a", each reason once (the same one often holds for every metric).
+// What the cells cannot say themselves, each once (the same reason often holds for every
+// metric): why a cell reads "n/a", values left out because they are 0/0, what a dominance label
+// means.
 struct Notes {
   std::vector<std::string> lines;
   void add(const std::string& line);

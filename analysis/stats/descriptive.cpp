@@ -21,9 +21,15 @@ double standard_deviation(std::span<const double> sample) {
   return std::sqrt(squares / static_cast<double>(sample.size() - 1));
 }
 
-Summary describe(std::span<const double> sample) {
+Summary describe(std::span<const double> values) {
+  std::vector<double> sample;
+  sample.reserve(values.size());
+  for (const double x : values) {
+    if (!std::isnan(x)) sample.push_back(x);
+  }
   Summary summary;
   summary.n = sample.size();
+  summary.missing = values.size() - sample.size();
   summary.mean = mean(sample);
   summary.sd = standard_deviation(sample);
   const std::vector<double> sorted = sorted_copy(sample);

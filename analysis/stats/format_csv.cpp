@@ -12,7 +12,8 @@ constexpr const char* header =
     "scenario,is_baseline,metric,aggregation,month,interrupted,n,mean,median,p05,p95,"
     "diff_n,diff_mean,diff_sd,diff_ci_low,diff_ci_high,diff_excludes_zero,relative_change,"
     "share_greater,share_equal,share_less,"
-    "ratio_estimate,ratio_ci_low,ratio_ci_high,ratio_draws,ratio_draws_dropped,note\n";
+    "ratio_estimate,ratio_ci_low,ratio_ci_high,ratio_draws,ratio_draws_dropped,note,"
+    "missing,diff_excluded,ratio_verdict\n";
 
 std::string join(const std::vector<std::string>& fields) {
   std::string line;
@@ -56,6 +57,9 @@ std::string metric_row(const Comparison& comparison, const ScenarioComparison& s
   }
   row.resize(row.size() + 5);
   row.push_back(csv_field(note));
+  const bool paired = result.difference && *result.difference;
+  append(row, {std::to_string(s.missing),
+               paired ? std::to_string(result.difference->value().excluded) : std::string(), ""});
   return join(row);
 }
 
@@ -74,6 +78,7 @@ std::string cost_row(const Comparison& comparison, const ScenarioComparison& sce
     note = cost.ratio.error().message;
   }
   row.push_back(csv_field(note));
+  append(row, {"", "", cost.ratio ? std::string(verdict_name(cost.verdict)) : std::string()});
   return join(row);
 }
 

@@ -9,15 +9,21 @@
 //                "numerator", "denominator"}],
 //   "scenarios": [{"name", "is_baseline", "replicates", "replicate_ids": [...],
 //                  "paired_replicates",
-//                  "metrics": {"<metric>": {"values": [per replicate], "n", "mean", "median",
-//                              "p05", "p95", "sd",
-//                              "difference": null (baseline) | {"n", "mean", "sd", "t_quantile",
+//                  "metrics": {"<metric>": {"values": [per replicate], "n", "missing", "mean",
+//                              "median", "p05", "p95", "sd",
+//                              "difference": null (baseline) | {"n", "excluded", "mean", "sd",
+//                                 "t_quantile",
 //                                 "ci_low", "ci_high", "excludes_zero", "baseline_mean",
 //                                 "relative_change", "share_greater", "share_equal",
 //                                 "share_less"},
 //                              "difference_error": message (only when it could not be computed)}},
-//                  "cost_effectiveness": {"<outcome>": {"estimate", "ci_low", "ci_high", "draws",
-//                                 "draws_dropped"} | null, "<outcome>_error": message}}]
+//                  "cost_effectiveness": {"<outcome>": {"verdict", "estimate", "ci_low",
+//                                 "ci_high", "draws", "draws_dropped", "cost_difference",
+//                                 "outcome_difference"} | null, "<outcome>_error": message}}]
+// "missing": replicates without a value (NaN: 0/0), left out of n and the statistics;
+// "excluded": pairs left out of the difference for the same reason; "verdict":
+// "cost_per_additional" (EUR per additional unit), "dominant" (more for less), "dominated" (less
+// for more) or "saving_per_unit_lost" (less for less: EUR saved per unit given up).
 // }
 // Numbers are %.17g; NaN and infinities are null.
 #include "stats/format.hpp"
@@ -82,6 +88,7 @@ std::string metric_definition(const MetricDefinition& metric, int month) {
 std::string difference(const stats::PairedDifference& d) {
   return Object()
       .count("n", d.n)
+      .count("excluded", d.excluded)
       .number("mean", d.mean)
       .number("sd", d.sd)
       .number("t_quantile", d.t_quantile)
@@ -101,6 +108,7 @@ std::string metric_result(const MetricResult& result) {
   Object object;
   object.add("values", json_numbers(result.values))
       .count("n", s.n)
+      .count("missing", s.missing)
       .number("mean", s.mean)
       .number("median", s.median)
       .number("p05", s.p05)
@@ -124,11 +132,14 @@ std::string cost_effectiveness(const std::vector<CostEffectiveness>& costs) {
     }
     const stats::RatioInterval& r = *cost.ratio;
     object.add(cost.outcome, Object()
+                                 .string("verdict", verdict_name(cost.verdict))
                                  .number("estimate", r.estimate)
                                  .number("ci_low", r.ci_low)
                                  .number("ci_high", r.ci_high)
                                  .count("draws", r.draws)
                                  .count("draws_dropped", r.draws_dropped)
+                                 .number("cost_difference", cost.cost_difference)
+                                 .number("outcome_difference", cost.outcome_difference)
                                  .str());
   }
   return object.str();

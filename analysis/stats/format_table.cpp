@@ -29,7 +29,7 @@ std::string format_table(const Comparison& comparison) {
     out += render_aligned(cost_grid(comparison, notes), terminal_width);
   }
   if (!notes.lines.empty()) out += "\n";
-  for (const std::string& note : notes.lines) out += wrap("n/a: " + note, terminal_width, "  ");
+  for (const std::string& note : notes.lines) out += wrap(note, terminal_width, "  ");
   out += "\n" + fit(how_to_read(comparison), terminal_width) + "\n";
   return out;
 }
@@ -46,7 +46,7 @@ std::string format_markdown(const Comparison& comparison) {
     out += "### " + cost_title(comparison) + "\n\n";
     out += render_markdown(cost_grid(comparison, notes)) + "\n";
   }
-  for (const std::string& note : notes.lines) out += "- n/a: " + note + "\n";
+  for (const std::string& note : notes.lines) out += "- " + note + "\n";
   if (!notes.lines.empty()) out += "\n";
   out += how_to_read(comparison) + "\n";
   return out;

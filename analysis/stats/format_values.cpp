@@ -44,14 +44,7 @@ std::string csv_number(double x) {
 }
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
+  return kopa::csv_field(text);
 }
 
 std::string compact(double x) {

@@ -126,6 +126,12 @@ std::span<const std::string_view> headline_metrics() {
   return headline;
 }
 
+std::string summed_units(std::string_view units) {
+  constexpr std::string_view per_month = "/month";
+  if (units.ends_with(per_month)) units.remove_suffix(per_month.size());
+  return std::string(units);
+}
+
 Expected<MetricDefinition> define_metric(const ComparisonInput& input, std::string_view name) {
   if (name == money_share_disadvantaged) return define_money_share(input);
   if (const RunValues* run = find_run_values_everywhere(input, name)) {
@@ -137,8 +143,9 @@ Expected<MetricDefinition> define_metric(const ComparisonInput& input, std::stri
     return Error{"unknown metric '" + std::string(name) +
                  "' (not in every scenario); available: " + available_metrics(input)};
   }
+  // A flow's monthly amounts are summed, so its numbers are in the unit without "/month".
   return MetricDefinition{
-      metric->name,      metric->units,
+      metric->name,      metric->is_flow ? summed_units(metric->units) : metric->units,
       metric->long_name, metric->is_flow ? Aggregation::flow_sum : Aggregation::stock_at_month,
       metric->name,      ""};
 }

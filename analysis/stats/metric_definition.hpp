@@ -23,7 +23,7 @@ std::string describe_aggregation(Aggregation aggregation, int month);
 
 struct MetricDefinition {
   std::string name;
-  std::string units;
+  std::string units;  // of the numbers reported: a flow summed over months loses its "/month"
   std::string long_name;
   Aggregation aggregation = Aggregation::stock_at_month;
   std::string numerator;    // the input metric read (flow_ratio: the one divided)
@@ -42,6 +42,9 @@ std::size_t survival_year(std::string_view name, std::size_t years);
 // The headline set compared by default (cost per additional enterprise is reported separately,
 // see CostEffectiveness, because it exists only against the baseline).
 std::span<const std::string_view> headline_metrics();
+
+// The unit of a flow summed over months: "EUR/month" gives "EUR".
+std::string summed_units(std::string_view units);
 
 // Resolves `name` against the metrics every scenario of the input holds; an error names the
 // metric and lists the available ones.

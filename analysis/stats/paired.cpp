@@ -35,15 +35,26 @@ Expected<PairedDifference> paired_difference(std::span<const double> scenario,
     return Error{"scenario '" + name + "' has " + std::to_string(scenario.size()) +
                  " replicates to pair with the baseline's " + std::to_string(baseline.size())};
   }
-  if (scenario.size() < 2) {
-    return Error{"scenario '" + name + "' has " + std::to_string(scenario.size()) +
-                 " replicate(s) paired with the baseline; an interval needs at least 2"};
+  std::vector<double> kept_scenario, kept_baseline, differences;
+  for (std::size_t i = 0; i < scenario.size(); ++i) {
+    if (std::isnan(scenario[i]) || std::isnan(baseline[i])) continue;
+    kept_scenario.push_back(scenario[i]);
+    kept_baseline.push_back(baseline[i]);
+    differences.push_back(scenario[i] - baseline[i]);
   }
-  std::vector<double> differences(scenario.size());
-  for (std::size_t i = 0; i < scenario.size(); ++i) differences[i] = scenario[i] - baseline[i];
+  const std::size_t excluded = scenario.size() - differences.size();
+  if (differences.size() < 2) {
+    return Error{"scenario '" + name + "' has " + std::to_string(differences.size()) +
+                 " replicate(s) paired with the baseline" +
+                 (excluded > 0 ? " with a value on both sides (" + std::to_string(excluded) +
+                                     " pairs have none: 0/0)"
+                               : std::string()) +
+                 "; an interval needs at least 2"};
+  }
 
   PairedDifference result;
   result.n = differences.size();
+  result.excluded = excluded;
   result.mean = mean(differences);
   result.sd = standard_deviation(differences);
   result.t_quantile = student_t_quantile(0.5 + 0.5 * confidence, static_cast<double>(result.n - 1));
@@ -51,10 +62,10 @@ Expected<PairedDifference> paired_difference(std::span<const double> scenario,
       result.t_quantile * result.sd / std::sqrt(static_cast<double>(result.n));
   result.ci_low = result.mean - half_width;
   result.ci_high = result.mean + half_width;
-  result.baseline_mean = mean(baseline);
+  result.baseline_mean = mean(kept_baseline);
   result.relative_change = result.baseline_mean == 0.0 ? std::numeric_limits<double>::quiet_NaN()
                                                        : result.mean / result.baseline_mean;
-  count_wins(scenario, baseline, result);
+  count_wins(kept_scenario, kept_baseline, result);
   return result;
 }
 

@@ -11,7 +11,8 @@ namespace kopa::stats {
 // numbers across scenarios, so the differences are paired: their spread is the policy effect's
 // uncertainty without the between-replicate noise both runs share.
 struct PairedDifference {
-  std::size_t n = 0;             // pairs
+  std::size_t n = 0;             // pairs with a number on both sides
+  std::size_t excluded = 0;      // pairs left out: a NaN (0/0) on either side
   double mean = 0.0;             // mean of (scenario - baseline)
   double sd = 0.0;               // sample standard deviation of the differences
   double t_quantile = 0.0;       // Student t quantile used, df = n - 1
@@ -29,9 +30,11 @@ struct PairedDifference {
   bool excludes_zero() const { return ci_low > 0.0 || ci_high < 0.0; }
 };
 
-// Paired mean difference with a Student-t interval at `confidence` (e.g. 0.95). An error value,
-// naming `scenario` and the count, when there are fewer than 2 pairs (no spread to estimate) or
-// the spans differ in length.
+// Paired mean difference with a Student-t interval at `confidence` (e.g. 0.95), over the pairs
+// where both values are numbers: a pair with a NaN (a ratio of 0/0) has no difference, and
+// counting it as "below the baseline" or averaging it in would misreport; such pairs are counted
+// in `excluded`. An error value, naming `scenario` and the counts, when fewer than 2 pairs remain
+// (no spread to estimate) or the spans differ in length.
 Expected<PairedDifference> paired_difference(std::span<const double> scenario,
                                              std::span<const double> baseline,
                                              std::string_view scenario_name,

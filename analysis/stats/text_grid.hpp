@@ -17,6 +17,11 @@ struct TextGrid {
 // line is wider than max_width while it can keep at least 8 characters.
 std::string render_aligned(const TextGrid& grid, std::size_t max_width);
 
+// The same, but a first-column name too long for its share of max_width is wrapped, not cut:
+// broken after a '.' where it can be (a parameter path keeps whole parts), its continuation lines
+// indented by two spaces, so every name stays whole and unambiguous.
+std::string render_wrapped(const TextGrid& grid, std::size_t max_width);
+
 // A GitHub-flavoured Markdown table with right-aligned number columns.
 std::string render_markdown(const TextGrid& grid);
 

@@ -1,6 +1,9 @@
 #include "cli/cli.hpp"
 
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <new>
 #include <ostream>
 #include <string_view>
 
@@ -22,8 +25,15 @@ constexpr std::array subcommands{
                command_run},
     Subcommand{"compare", "compare scenarios in a results file against a baseline, with intervals",
                command_compare},
+    Subcommand{"report", "draw a results or sweep file as a self-contained HTML page of charts",
+               command_report},
+    Subcommand{"export", "write a results or sweep file as one long CSV table (tidy data)",
+               command_export},
     Subcommand{"sweep", "run a parameter sweep (grid, LHS, Sobol, Morris) with resume",
                command_sweep},
+    Subcommand{"analyse",
+               "sensitivity indices (Sobol', Morris) or PRIM scenario discovery of a sweep",
+               command_analyse},
     Subcommand{"validate", "check scenario and sweep files; print 'ok' or every error",
                command_validate},
     Subcommand{"describe", "list the model's parameters with default, unit, range and meaning",
@@ -39,8 +49,9 @@ void print_help(std::ostream& out) {
   for (const auto& sub : subcommands) {
     out << "  " << sub.name << std::string(10 - sub.name.size(), ' ') << sub.summary << "\n";
   }
-  out << "\nRun 'kopa <command> --help' for a command's options.\n"
-         "Exit codes: 0 ok, 1 run failed (I/O), 2 bad input, 130 interrupted.\n";
+  out << "\nRun 'kopa <command> --help' or 'kopa help <command>' for a command's options.\n"
+         "Exit codes: 0 ok, 1 failed (I/O, out of memory, output not written), 2 bad input,\n"
+         "130 interrupted (SIGINT, SIGTERM, SIGHUP, SIGPIPE; finished runs kept).\n";
 }
 
 std::vector<std::string> subcommand_names() {
@@ -49,15 +60,25 @@ std::vector<std::string> subcommand_names() {
   return names;
 }
 
-}  // namespace
+// `kopa help COMMAND` is `kopa COMMAND --help`.
+std::vector<std::string> help_as_option(const std::vector<std::string>& args) {
+  return {args[1], "--help"};
+}
 
-int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-            bool stderr_is_terminal) {
+int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+             bool stderr_is_terminal) {
   if (args.empty()) {
     print_help(err);
     return exit_bad_input;
   }
   const std::string& first = args.front();
+  if (first == "help" && args.size() == 2 && args[1] != "help") {
+    return dispatch(help_as_option(args), out, err, stderr_is_terminal);
+  }
+  if (first == "help" && args.size() > 2) {
+    err << "kopa help: name one command; see 'kopa --help'\n";
+    return exit_bad_input;
+  }
   if (first == "--help" || first == "-h" || first == "help") {
     print_help(out);
     return exit_ok;
@@ -65,6 +86,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (first == "--version" || first == "-V") {
     out << "kopa " << kopa_version() << " (git " << git_commit() << ")\n";
     return exit_ok;
+  }
+  if (first == "complete") {
+    return command_complete({{args.begin() + 1, args.end()}, out, err, stderr_is_terminal});
   }
   for (const auto& sub : subcommands) {
     if (first == sub.name) {
@@ -80,6 +104,30 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         << "; see 'kopa --help'\n";
   }
   return exit_bad_input;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            bool stderr_is_terminal) {
+  int code = exit_failure;
+  try {
+    code = dispatch(args, out, err, stderr_is_terminal);
+  } catch (const std::bad_alloc&) {
+    // Every writer deletes its temporary file as the stack unwinds to here.
+    err << "kopa: out of memory; nothing was written (use fewer founders, replicates or threads)\n";
+    return exit_failure;
+  }
+  // Output that never arrived is a failure, not a success: a full disk, a closed pipe.
+  errno = 0;
+  out.flush();
+  if (!out) {
+    const int error = errno;
+    err << "kopa: cannot write the output"
+        << (error != 0 ? ": " + std::string(std::strerror(error)) : "") << "\n";
+    if (code == exit_ok) code = exit_failure;
+  }
+  return code;
 }
 
 }  // namespace kopa

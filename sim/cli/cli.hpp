@@ -20,8 +20,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
 int command_run(const CommandContext& context);
 int command_compare(const CommandContext& context);
+int command_report(const CommandContext& context);
+int command_export(const CommandContext& context);
 int command_sweep(const CommandContext& context);
+int command_analyse(const CommandContext& context);
 int command_validate(const CommandContext& context);
 int command_describe(const CommandContext& context);
+int command_complete(const CommandContext& context);  // for the shell's completion; not in help
 
 }  // namespace kopa

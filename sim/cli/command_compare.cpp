@@ -12,9 +12,9 @@
 #include "cli/compare_sweep.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
-#include "io/cohort_datasets.hpp"
 #include "io/results_reader.hpp"
 #include "model/metrics.hpp"
+#include "report/results_input.hpp"
 #include "stats/comparison.hpp"
 #include "stats/format.hpp"
 #include "stats/series.hpp"
@@ -76,30 +76,6 @@ std::string compare_summary() {
          "mean and 5-95 % band over the point's finished replicates at month M.";
 }
 
-CommandSpec compare_spec() {
-  CommandSpec spec{"compare",
-                   "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
-                   "[--region NAME | --group NAME] [--format table|csv|markdown|json] [--series]",
-                   compare_summary(),
-                   {"options"},
-                   {}};
-  spec.options.add_options()  //
-      ("results", po::value<std::string>(),
-       "the results file (kopa run -o) or sweep file (kopa sweep -o)")  //
-      ("baseline", po::value<std::string>(),
-       "scenario compared against (default: 'baseline', else the first)")  //
-      ("metric", po::value<std::vector<std::string>>()->composing(),
-       "metric to compare; repeat for several (default: the headline set above)")           //
-      ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
-      ("region", po::value<std::string>(), "compare one region's _by_region metrics")       //
-      ("group", po::value<std::string>(), "compare one group's _by_group metrics")          //
-      ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
-      ("series", po::bool_switch(),
-       "median and 5-95 % band month by month, for plotting (csv or json)");
-  spec.positional.add("results", 1);
-  return spec;
-}
-
 Expected<CompareRequest> read_request(const po::variables_map& values) {
   CompareRequest request;
   if (!values.count("results")) return Error{"no results file given"};
@@ -147,21 +123,10 @@ std::vector<std::string> total_metrics(const io::ResultsFile& file) {
   return names;
 }
 
-bool has_survival(const io::ResultsFile& file) {
-  return std::all_of(file.scenarios.begin(), file.scenarios.end(), [](const auto& scenario) {
-    return std::find(scenario.cohorts.begin(), scenario.cohorts.end(), io::survival_dataset) !=
-           scenario.cohorts.end();
-  });
-}
-
-std::size_t survival_year_of(const std::string& name) {
-  return analysis::survival_year(name, survival_years);
-}
-
 Status check_metric(const std::string& name, const std::vector<std::string>& totals,
-                    bool survival) {
+                    const std::vector<std::string>& survival) {
   if (name == analysis::money_share_disadvantaged) return ok();
-  if (survival && survival_year_of(name) > 0) return ok();
+  if (std::find(survival.begin(), survival.end(), name) != survival.end()) return ok();
   if (std::find(totals.begin(), totals.end(), name) != totals.end()) return ok();
   const int index = find_metric(name);
   if (index >= 0 && metric_catalog()[index].breakdown != Breakdown::total) {
@@ -171,9 +136,7 @@ Status check_metric(const std::string& name, const std::vector<std::string>& tot
   }
   std::vector<std::string> valid{std::string(analysis::money_share_disadvantaged)};
   valid.insert(valid.end(), totals.begin(), totals.end());
-  for (std::size_t k = 1; survival && k <= survival_years; ++k) {
-    valid.push_back(analysis::survival_metric(k));
-  }
+  valid.insert(valid.end(), survival.begin(), survival.end());
   return Error{"unknown metric '" + name + "'" + did_you_mean(name, valid) +
                "; the metrics are: " + joined(valid)};
 }
@@ -195,93 +158,6 @@ Status check_baseline(const std::optional<std::string>& baseline, const io::Resu
   for (const auto& scenario : file.scenarios) names.push_back(scenario.header.name);
   return Error{"unknown baseline scenario '" + *baseline + "'" + did_you_mean(*baseline, names) +
                "; the scenarios are: " + joined(names)};
-}
-
-// The file's datasets that the asked-for metrics and the cost-effectiveness ratios read.
-std::vector<std::string> metrics_to_read(const std::vector<std::string>& asked) {
-  std::vector<std::string> names = asked.empty() ? headline_names() : asked;
-  for (const char* cost_part : {"public_cost", "founders_sustained", "jobs_disadvantaged"}) {
-    names.emplace_back(cost_part);
-  }
-  std::vector<std::string> datasets;
-  for (const std::string& name : names) {
-    if (survival_year_of(name) > 0) continue;  // read from the cohort dataset
-    const std::vector<std::string> parts =
-        name == analysis::money_share_disadvantaged
-            ? std::vector<std::string>{"money_awarded_disadvantaged", "money_awarded"}
-            : std::vector<std::string>{name};
-    for (const std::string& part : parts) {
-      if (std::find(datasets.begin(), datasets.end(), part) == datasets.end()) {
-        datasets.push_back(part);
-      }
-    }
-  }
-  return datasets;
-}
-
-Expected<analysis::MetricSeries> read_series(const io::ResultsReader& reader, std::size_t scenario,
-                                             const std::string& name,
-                                             const std::vector<int>& replicates) {
-  auto array = reader.read_metric(scenario, name, replicates);
-  if (!array) return array.error();
-  const MetricSpec& spec = metric_catalog()[find_metric(name)];
-  analysis::MetricSeries series{name,
-                                spec.accumulation == Accumulation::flow,
-                                std::string(spec.units),
-                                std::string(spec.long_name),
-                                {}};
-  for (std::size_t r = 0; r < replicates.size(); ++r) {
-    std::vector<double>& row = series.values.emplace_back(array->months);
-    for (std::size_t month = 0; month < array->months; ++month) row[month] = array->at(r, month);
-  }
-  return series;
-}
-
-// survival_<k>y for the asked-for years, one value per finished replicate.
-Expected<std::vector<analysis::RunValues>> read_survival(const io::ResultsReader& reader,
-                                                         std::size_t scenario,
-                                                         const std::vector<std::string>& asked,
-                                                         const std::vector<int>& replicates) {
-  std::vector<analysis::RunValues> found;
-  for (const std::string& name : asked) {
-    const std::size_t year = survival_year_of(name);
-    if (year == 0) continue;
-    auto shares = reader.read_cohort(scenario, io::survival_dataset, replicates);
-    if (!shares) return shares.error();
-    analysis::RunValues run{name,
-                            "1",
-                            "share of the run's start-ups still operating " + std::to_string(year) +
-                                " year" + (year > 1 ? "s" : "") +
-                                " after launch (cohorts whose anniversary falls in the run)",
-                            {}};
-    for (std::size_t r = 0; r < replicates.size(); ++r) run.values.push_back(shares->at(r, year));
-    found.push_back(std::move(run));
-  }
-  return found;
-}
-
-Expected<ComparisonInput> read_input(const io::ResultsReader& reader,
-                                     const std::vector<std::string>& datasets,
-                                     const std::vector<std::string>& asked) {
-  const io::ResultsFile& file = reader.contents();
-  ComparisonInput input;
-  input.interrupted = file.status == io::RunStatus::interrupted;
-  for (std::size_t s = 0; s < file.scenarios.size(); ++s) {
-    const io::ScenarioContents& contents = file.scenarios[s];
-    const std::vector<int> done = contents.done_replicates();
-    analysis::ScenarioResults scenario{contents.header.name, {}, {}, {}};
-    for (const int r : done) scenario.replicate_ids.push_back(static_cast<std::uint32_t>(r));
-    for (const std::string& name : datasets) {
-      auto series = read_series(reader, s, name, done);
-      if (!series) return series.error();
-      scenario.metrics.push_back(std::move(*series));
-    }
-    auto survival = read_survival(reader, s, asked, done);
-    if (!survival) return survival.error();
-    scenario.run_values = std::move(*survival);
-    input.scenarios.push_back(std::move(scenario));
-  }
-  return input;
 }
 
 // Too few replicates puts "n/a" in a scenario's cells; when that is true of every scenario
@@ -323,10 +199,10 @@ Expected<std::string> compare_text(const CompareRequest& request, const Comparis
 }
 
 Expected<std::string> run_compare(const CompareRequest& request) {
-  auto reader = io::ResultsReader::open(request.results);
-  if (!reader) {
+  // The file's own `format` decides which reader speaks: a damaged or newer sweep file then gets
+  // the sweep reader's message, not "a sweep file, not a results file".
+  if (is_sweep_file(request.results)) {
     // A sweep file: per design point, not against a baseline.
-    if (!is_sweep_file(request.results)) return reader.error();
     if (request.baseline || request.series) {
       return Error{
           "a sweep file is summarised per design point: --baseline and --series do "
@@ -336,6 +212,8 @@ Expected<std::string> run_compare(const CompareRequest& request) {
     return compare_sweep(request.results, request.metrics, request.month,
                          request.format.value_or(analysis::Format::table));
   }
+  auto reader = io::ResultsReader::open(request.results);
+  if (!reader) return reader.error();
   const io::ResultsFile& file = reader->contents();
   if (Status known = check_baseline(request.baseline, file); !known) return known.error();
   CompareRequest dated = request;
@@ -353,16 +231,41 @@ Expected<std::string> run_compare(const CompareRequest& request) {
     return compare_text(sliced, *input);
   }
   const std::vector<std::string> totals = total_metrics(file);
-  const bool survival = has_survival(file);
+  const std::vector<std::string> survival = report::survival_metrics(file);
   for (const std::string& name : request.metrics) {
     if (Status known = check_metric(name, totals, survival); !known) return known.error();
   }
-  auto input = read_input(*reader, metrics_to_read(request.metrics), request.metrics);
+  auto input = report::read_comparison_input(*reader, report::comparison_datasets(request.metrics),
+                                             report::comparison_survival(request.metrics));
   if (!input) return input.error();
   return compare_text(dated, *input);
 }
 
 }  // namespace
+
+CommandSpec compare_spec() {
+  CommandSpec spec{"compare",
+                   "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
+                   "[--region NAME | --group NAME] [--format table|csv|markdown|json] [--series]",
+                   compare_summary(),
+                   {"options"},
+                   {}};
+  spec.options.add_options()  //
+      ("results", po::value<std::string>(),
+       "the results file (kopa run -o) or sweep file (kopa sweep -o)")  //
+      ("baseline", po::value<std::string>(),
+       "scenario compared against (default: 'baseline', else the first)")  //
+      ("metric", po::value<std::vector<std::string>>()->composing(),
+       "metric to compare; repeat for several (default: the headline set above)")           //
+      ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
+      ("region", po::value<std::string>(), "compare one region's _by_region metrics")       //
+      ("group", po::value<std::string>(), "compare one group's _by_group metrics")          //
+      ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
+      ("series", po::bool_switch(),
+       "median and 5-95 % band month by month, for plotting (csv or json)");
+  spec.positional.add("results", 1);
+  return spec;
+}
 
 int command_compare(const CommandContext& context) {
   const CommandSpec spec = compare_spec();

@@ -306,7 +306,7 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
            << ", \"source\": " << json_string(row.source) << "}";
       parameters.push_back(item.str());
     } else if (!row.field) {
-      item << "{\"path\": " << json_string(row.name) << ", \"type\": " << json_string(row.type)
+      item << "{\"key\": " << json_string(row.name) << ", \"type\": " << json_string(row.type)
            << ", \"default\": " << json_string(row.default_value)
            << ", \"meaning\": " << json_string(row.meaning) << "}";
       keys.push_back(item.str());
@@ -342,7 +342,7 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
 
 }  // namespace
 
-int command_describe(const CommandContext& context) {
+CommandSpec describe_spec() {
   CommandSpec spec{"describe",
                    "kopa describe [PREFIX] [--format table|markdown|json]",
                    "List the model's parameters (all, or those under PREFIX, e.g. "
@@ -355,7 +355,11 @@ int command_describe(const CommandContext& context) {
                              "table, markdown or json")(
       "prefix", po::value<std::vector<std::string>>(), "parameter path or prefix");
   spec.positional.add("prefix", -1);
+  return spec;
+}
 
+int command_describe(const CommandContext& context) {
+  const CommandSpec spec = describe_spec();
   po::variables_map values;
   if (auto code = parse_command(spec, context, values)) return *code;
   const auto prefixes = values.count("prefix") ? values["prefix"].as<std::vector<std::string>>()

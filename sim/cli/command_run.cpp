@@ -5,7 +5,6 @@
 #include <ostream>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include <tbb/global_control.h>
 
@@ -13,9 +12,11 @@
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
+#include "cli/resources.hpp"
 #include "cli/scenario_folder.hpp"
 #include "engine/ensemble.hpp"
 #include "io/results_writer.hpp"
+#include "io/temporary_target.hpp"
 #include "model/random.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
@@ -27,37 +28,6 @@ namespace {
 // The main job's scenarios, when `kopa run` is given none.
 constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof", "knowledge_exchange",
                                        "combined"};
-
-CommandSpec run_spec() {
-  CommandSpec spec{"run",
-                   "kopa run [[NAME=]SCENARIO.toml...] [options]",
-                   "Runs every scenario N times and writes their monthly time series to HDF5.\n"
-                   "Replicate r uses the same random numbers in every scenario (common random\n"
-                   "numbers), so scenario differences are paired. With no scenario, runs the\n"
-                   "default set: baseline, seed_funding, one_roof, knowledge_exchange, combined.\n"
-                   "Output is bit-identical whatever --threads is. Ctrl-C keeps finished runs\n"
-                   "and marks the file interrupted (exit 130).\n"
-                   "NAME=FILE runs FILE under the name NAME (a what-if of a file without a new\n"
-                   "file); --set NAME:PATH=VALUE changes one scenario only, e.g.\n"
-                   "  kopa run baseline.toml what_if=baseline.toml \\\n"
-                   "      --set what_if:levers.seed_funding.enabled=true",
-                   {"options"},
-                   {}};
-  spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
-                             "scenario files, each FILE or NAME=FILE")(
-      "replicates,r", po::value<int>()->default_value(20), "runs per scenario")(
-      "output,o", po::value<std::string>()->default_value("results.h5"), "results file")(
-      "threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")(
-      "seed", po::value<std::int64_t>(),
-      "base seed for all scenarios (default: the first scenario's simulation.seed)")(
-      "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
-      "set", po::value<std::vector<std::string>>()->composing(),
-      "PATH=VALUE override for every scenario, NAME:PATH=VALUE for one (repeatable); see "
-      "'kopa describe'")("force", "overwrite an existing results file")("quiet",
-                                                                        "no progress output");
-  spec.positional.add("scenario", -1);
-  return spec;
-}
 
 struct RunRequest {
   std::vector<ScenarioArgument> files;
@@ -134,18 +104,25 @@ int execute(const RunRequest& request, const CommandContext& context) {
     headers.push_back(std::move(header));
   }
 
-  io::RootInfo root{command_line_of(context), request.threads};
-  auto writer = io::ResultsWriter::create(request.output, request.force, root, headers);
-  if (!writer) {
-    context.err << "kopa run: " << writer.error().message << "\n";
-    return writer.error().message.find("--force") != std::string::npos ? exit_bad_input
-                                                                       : exit_failure;
-  }
-
   // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
   std::vector<RunJob> jobs;
   for (int r = 0; r < request.replicates; ++r) {
     for (std::size_t s = 0; s < models.size(); ++s) jobs.push_back({s, r});
+  }
+  EnsembleOptions options;
+  options.threads = request.threads;
+  options.base_seed = base_seed;
+  if (Status fits = check_memory(model_views, jobs.size(), request.threads, options.queue_capacity);
+      !fits) {
+    context.err << "kopa run: " << fits.error().message << "\n";
+    return exit_bad_input;
+  }
+
+  io::RootInfo root{command_line_of(context), request.threads};
+  auto writer = io::ResultsWriter::create(request.output, request.force, root, headers);
+  if (!writer) {
+    context.err << "kopa run: " << writer.error().message << "\n";
+    return writer.error().bad_input ? exit_bad_input : exit_failure;
   }
   const Progress::Mode mode = request.quiet                ? Progress::Mode::quiet
                               : context.stderr_is_terminal ? Progress::Mode::bar
@@ -154,9 +131,6 @@ int execute(const RunRequest& request, const CommandContext& context) {
   InterruptGuard interrupt;
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
                           static_cast<std::size_t>(request.threads));
-  EnsembleOptions options;
-  options.threads = request.threads;
-  options.base_seed = base_seed;
   options.stop = &interrupt.flag();
   std::size_t done = 0;
   Status status = run_ensemble(
@@ -191,6 +165,40 @@ int execute(const RunRequest& request, const CommandContext& context) {
 
 }  // namespace
 
+CommandSpec run_spec() {
+  CommandSpec spec{"run",
+                   "kopa run [[NAME=]SCENARIO.toml...] [options]",
+                   "Runs every scenario N times and writes their monthly time series to HDF5.\n"
+                   "Replicate r uses the same random numbers in every scenario (common random\n"
+                   "numbers), so scenario differences are paired. With no scenario, runs the\n"
+                   "default set: baseline, seed_funding, one_roof, knowledge_exchange, combined.\n"
+                   "Output is bit-identical whatever --threads is. Ctrl-C, SIGTERM, SIGHUP or a\n"
+                   "closed output pipe keeps finished runs and marks the file interrupted (exit\n"
+                   "130). The output must be a regular file or absent; nothing else is replaced.\n"
+                   "A job that cannot fit in memory is refused before it starts (exit 2).\n"
+                   "NAME=FILE runs FILE under the name NAME (a what-if of a file without a new\n"
+                   "file); --set NAME:PATH=VALUE changes one scenario only, e.g.\n"
+                   "  kopa run baseline.toml what_if=baseline.toml \\\n"
+                   "      --set what_if:levers.seed_funding.enabled=true",
+                   {"options"},
+                   {}};
+  spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
+                             "scenario files, each FILE or NAME=FILE")(
+      "replicates,r", po::value<int>()->default_value(20), "runs per scenario")(
+      "output,o", po::value<std::string>()->default_value("results.h5"), "results file")(
+      "threads,t", po::value<int>()->default_value(0),
+      "threads (0: every hardware thread; at most 4 per hardware thread)")(
+      "seed", po::value<std::int64_t>(),
+      "base seed for all scenarios (default: the first scenario's simulation.seed)")(
+      "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "PATH=VALUE override for every scenario, NAME:PATH=VALUE for one (repeatable); see "
+      "'kopa describe'")("force", "overwrite an existing results file")("quiet",
+                                                                        "no progress output");
+  spec.positional.add("scenario", -1);
+  return spec;
+}
+
 int command_run(const CommandContext& context) {
   const CommandSpec spec = run_spec();
   po::variables_map values;
@@ -220,16 +228,19 @@ int command_run(const CommandContext& context) {
     context.err << "kopa run: --replicates must be at least 1, got " << request.replicates << "\n";
     return exit_bad_input;
   }
-  request.threads = values["threads"].as<int>();
-  if (request.threads < 0) {
-    context.err << "kopa run: --threads must be 0 (all cores) or more, got " << request.threads
-                << "\n";
+  const auto threads = resolve_threads(values["threads"].as<int>());
+  if (!threads) {
+    context.err << "kopa run: " << threads.error().message << "\n";
     return exit_bad_input;
   }
-  if (request.threads == 0) {
-    request.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  }
+  request.threads = *threads;
   request.output = values["output"].as<std::string>();
+  // The output is checked before anything is loaded or run: a run must not end in "cannot
+  // write".
+  if (Status writable = io::check_target(request.output, values.count("force") > 0); !writable) {
+    context.err << "kopa run: " << writable.error().message << "\n";
+    return writable.error().bad_input ? exit_bad_input : exit_failure;
+  }
   request.force = values.count("force") > 0;
   request.quiet = values.count("quiet") > 0;
   return execute(request, context);

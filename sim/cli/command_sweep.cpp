@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
-#include <thread>
 
 #include <tbb/global_control.h>
 
@@ -14,10 +13,14 @@
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
+#include "cli/resources.hpp"
 #include "engine/build_info.hpp"
 #include "engine/ensemble.hpp"
+#include "io/sweep_reader.hpp"
 #include "io/sweep_writer.hpp"
+#include "io/temporary_target.hpp"
 #include "model/random.hpp"
+#include "model/resolution.hpp"
 #include "sweep/journal.hpp"
 #include "sweep/sweep_file.hpp"
 #include "util/sha256.hpp"
@@ -27,36 +30,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-CommandSpec sweep_spec() {
-  CommandSpec spec{
-      "sweep",
-      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--resume] [--force] [--quiet]",
-      "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
-      "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
-      "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
-      "random numbers). Finished runs are appended to a journal beside the output\n"
-      "(.<output>.journal) and written to the HDF5 file (group /sweep) as they finish; the\n"
-      "file is renamed into place at the end. After a crash or kill, --resume keeps the\n"
-      "journal's runs and runs the rest; the result is bit-identical to an uninterrupted\n"
-      "sweep. Ctrl-C writes the file with status interrupted (exit 130) and keeps the\n"
-      "journal for --resume. See docs/sweeps.md.",
-      {"options"},
-      {}};
-  spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
-      "output,o", po::value<std::string>()->default_value("sweep.h5"), "sweep results file")(
-      "threads,t", po::value<int>()->default_value(0), "threads (0: all cores)")(
-      "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
-      "force", "start over, replacing an existing output file and journal")("quiet",
-                                                                            "no progress output");
-  spec.positional.add("sweep", 1);
-  return spec;
-}
-
 struct SweepRequest {
   fs::path file;
   fs::path output;
   int threads = 1;
   bool resume = false;
+  bool restart = false;
   bool force = false;
   bool quiet = false;
 };
@@ -102,88 +81,176 @@ io::SweepHeader make_header(const sweep::Sweep& s, const Model& first) {
   return h;
 }
 
-// Why a journal cannot be resumed by this sweep, or nothing.
+// Why a journal (or an interrupted output file) cannot be resumed by this sweep, or nothing.
 std::optional<std::string> resume_mismatch(const sweep::JournalHeader& found,
                                            const sweep::JournalHeader& wanted) {
   if (found.sweep_sha256 != wanted.sweep_sha256) {
-    return "the sweep file changed since the journal was started; resuming would mix two "
-           "sweeps. Restore the file, or start over with --force";
+    return "the sweep file changed since the sweep was started; resuming would mix two "
+           "sweeps. Restore the file, or start over with --restart";
   }
   if (found.base_sha256 != wanted.base_sha256) {
-    return "the base scenario (or a file it extends) changed since the journal was started; "
-           "restore it, or start over with --force";
+    return "the base scenario (or a file it extends) changed since the sweep was started; "
+           "restore it, or start over with --restart";
   }
   if (found.kopa_version != wanted.kopa_version || found.git_commit != wanted.git_commit) {
-    return "the journal was written by kopa " + found.kopa_version + " (" + found.git_commit +
+    return "the sweep was started by kopa " + found.kopa_version + " (" + found.git_commit +
            "), this is kopa " + wanted.kopa_version + " (" + wanted.git_commit +
            "); a different build may give different numbers. Resume with that build, or start "
-           "over with --force";
+           "over with --restart";
   }
   if (found.points != wanted.points || found.replicates != wanted.replicates ||
       found.values_per_run != wanted.values_per_run) {
-    return std::string("the journal's design size differs from the sweep's");
+    return std::string("its design size differs from the sweep's; start over with --restart");
   }
   return std::nullopt;
 }
 
-// The journal to append to, with the runs it already holds marked in `done`; an error message
-// and exit code otherwise.
+// The journal to append to, with the runs it already holds marked in `done`, or why not.
 struct Journal {
   std::optional<sweep::JournalWriter> writer;
-  std::uint64_t kept = 0;
-  std::string error;
+  std::uint64_t kept = 0;     // runs already done
+  std::uint64_t damaged = 0;  // journal records skipped for a bad checksum (their runs are redone)
+  bool created = false;       // a new journal: nothing in it to keep if the sweep cannot start
+  std::optional<Error> error;
 };
+
+Journal failed(std::string message, bool bad_input = true) {
+  Journal journal;
+  journal.error = Error{std::move(message), bad_input};
+  return journal;
+}
+
+Journal fresh_journal(const fs::path& path, const sweep::JournalHeader& header) {
+  auto writer = sweep::JournalWriter::create(path, header);
+  if (!writer) return failed(writer.error().message, writer.error().bad_input);
+  Journal journal;
+  journal.writer.emplace(std::move(*writer));
+  journal.created = true;
+  return journal;
+}
+
+// A journal's header as an interrupted sweep file tells it, to match against this sweep.
+sweep::JournalHeader header_of(const io::SweepContents& c) {
+  return {c.sweep_sha256,
+          sha256_hex(c.header.base_scenario_toml),
+          c.kopa_version,
+          c.git_commit,
+          c.points(),
+          static_cast<std::uint64_t>(c.header.replicates),
+          sweep::values_per_run(c.header.months, c.header.labels)};
+}
+
+// The journal is gone but an interrupted output file holds finished runs: a new journal with
+// those runs, exactly as the file holds them.
+Journal rebuild_journal(const SweepRequest& request, const sweep::JournalHeader& header,
+                        std::vector<std::uint8_t>& done) {
+  auto reader = io::SweepReader::open(request.output);
+  if (!reader) {
+    return failed("nothing to resume from: there is no journal beside " + quoted(request.output) +
+                  ", and the file cannot be read (" + reader.error().message +
+                  "); --restart runs the sweep afresh");
+  }
+  const io::SweepContents& c = reader->contents();
+  if (c.status == io::RunStatus::complete) {
+    return failed("nothing to resume: " + quoted(request.output) +
+                  " is a complete sweep (status complete) and there is no journal beside it; "
+                  "--force runs the sweep again");
+  }
+  if (auto mismatch = resume_mismatch(header_of(c), header)) {
+    return failed("cannot resume from " + quoted(request.output) + ": " + *mismatch);
+  }
+  Journal journal = fresh_journal(sweep::journal_path_for(request.output), header);
+  if (!journal.writer) return journal;
+  for (std::size_t p = 0; p < c.points(); ++p) {
+    for (const int r : c.done_replicates(p)) {
+      auto values = reader->read_run(p, r);
+      Status appended = values ? journal.writer->append(static_cast<std::uint32_t>(p),
+                                                        static_cast<std::uint32_t>(r), *values)
+                               : Status(values.error());
+      if (!appended) {
+        return failed("cannot resume from " + quoted(request.output) + ": " +
+                          appended.error().message + "; --restart runs the sweep afresh",
+                      false);
+      }
+      done[p * header.replicates + static_cast<std::size_t>(r)] = 1;
+      ++journal.kept;
+    }
+  }
+  if (Status synced = journal.writer->sync(); !synced) return failed(synced.error().message, false);
+  return journal;
+}
+
+// Why the output may not be replaced without a flag: an interrupted attempt at this sweep (then
+// say how to continue it) or any other file.
+std::string existing_output_message(const SweepRequest& request,
+                                    const sweep::JournalHeader& header) {
+  auto contents = io::read_sweep(request.output);
+  if (contents && contents->status == io::RunStatus::interrupted &&
+      !resume_mismatch(header_of(*contents), header)) {
+    std::size_t runs = 0;
+    for (const auto flag : contents->done) runs += flag;
+    return quoted(request.output) + " holds an interrupted run of this sweep (" +
+           std::to_string(runs) + " of " + std::to_string(contents->done.size()) +
+           " runs) and no journal; --resume continues it, --restart starts over";
+  }
+  return quoted(request.output) + " already exists; use --force to replace it";
+}
 
 Journal open_journal(const SweepRequest& request, const sweep::JournalHeader& header,
                      std::vector<std::uint8_t>& done, std::ostream& err) {
   const fs::path path = sweep::journal_path_for(request.output);
   std::error_code ec;
-  const bool journal_exists = fs::exists(path, ec);
-  const bool output_exists = fs::exists(request.output, ec);
-  Journal journal;
-  if (request.resume && journal_exists && !request.force) {
-    auto scan = sweep::scan_journal(path, [&](const sweep::JournalRecord& record) -> Status {
-      done[record.point * header.replicates + record.replicate] = 1;
-      return ok();
-    });
-    if (scan) {
-      if (auto mismatch = resume_mismatch(scan->header, header)) {
-        journal.error = "cannot resume from " + quoted(path) + ": " + *mismatch;
-        return journal;
-      }
-      auto writer = sweep::JournalWriter::reopen(path, *scan);
-      if (!writer) {
-        journal.error = writer.error().message;
-        return journal;
-      }
-      journal.writer.emplace(std::move(*writer));
-      journal.kept = scan->records;
-      return journal;
+  const bool journal_exists = fs::exists(fs::symlink_status(path, ec));
+  const bool output_exists = fs::exists(fs::symlink_status(request.output, ec));
+  if (request.restart) return fresh_journal(path, header);
+  if (journal_exists) {
+    sweep::JournalProblem problem;
+    auto scan = sweep::scan_journal(
+        path,
+        [&](const sweep::JournalRecord& record) -> Status {
+          done[record.point * header.replicates + record.replicate] = 1;
+          return ok();
+        },
+        &problem);
+    if (!scan && !problem.holds_runs) {
+      // Killed while the journal was being created: there is nothing in it to lose.
+      std::fill(done.begin(), done.end(), 0);
+      if (!request.quiet) err << "kopa sweep: note: " << problem.message << "; starting afresh\n";
+      return fresh_journal(path, header);
     }
-    // A journal cut short in its header holds no runs: start it again.
-    std::fill(done.begin(), done.end(), 0);
-    err << "kopa sweep: " << scan.error().message << "; starting the sweep afresh\n";
-  } else if (request.resume && output_exists) {
-    journal.error = "nothing to resume: there is no journal " + quoted(path) + " beside " +
-                    quoted(request.output) + " (the sweep finished); use --force to run it again";
-    return journal;
-  } else if (!request.force && (journal_exists || output_exists)) {
-    const fs::path& which = journal_exists ? path : request.output;
-    journal.error = quoted(which) + " already exists; use --resume to continue that sweep" +
-                    " or --force to start over";
+    if (!scan) {
+      return failed("cannot resume from " + quoted(path) + ": " + problem.message +
+                    ", so its runs cannot be matched to this sweep. Nothing was changed; "
+                    "--restart discards them and runs the sweep afresh");
+    }
+    if (!request.resume) {
+      return failed(quoted(path) + " holds " + std::to_string(scan->records) +
+                    " finished runs of an unfinished sweep; --resume continues it, --restart "
+                    "discards them and starts over");
+    }
+    if (auto mismatch = resume_mismatch(scan->header, header)) {
+      return failed("cannot resume from " + quoted(path) + ": " + *mismatch);
+    }
+    auto writer = sweep::JournalWriter::reopen(path, *scan);
+    if (!writer) return failed(writer.error().message, writer.error().bad_input);
+    Journal journal;
+    journal.writer.emplace(std::move(*writer));
+    journal.kept = scan->records;
+    journal.damaged = scan->damaged;
     return journal;
   }
-  auto writer = sweep::JournalWriter::create(path, header);
-  if (!writer) {
-    journal.error = writer.error().message;
-    return journal;
+  if (output_exists && request.resume) return rebuild_journal(request, header, done);
+  if (output_exists && !request.force) return failed(existing_output_message(request, header));
+  if (request.resume && !request.quiet) {
+    err << "kopa sweep: note: nothing to resume (no journal, no output); running the whole "
+           "sweep\n";
   }
-  journal.writer.emplace(std::move(*writer));
-  return journal;
+  return fresh_journal(path, header);
 }
 
 // The HDF5 file (under its temporary name) with the runs a resumed journal already holds; the
-// runs still to come are written to it as they finish, beside the journal.
+// runs still to come are written to it as they finish, beside the journal. The target was
+// checked (and may be replaced) before the journal was touched.
 Expected<io::SweepWriter> start_file(const SweepRequest& request, const io::RootInfo& root,
                                      const io::SweepHeader& header, std::uint64_t kept) {
   auto writer = io::SweepWriter::create(request.output, true, root, header);
@@ -194,6 +261,10 @@ Expected<io::SweepWriter> start_file(const SweepRequest& request, const io::Root
       });
   if (!scan) return scan.error();
   return writer;
+}
+
+std::size_t done_size(const sweep::Sweep& s) {
+  return s.point_count() * static_cast<std::size_t>(s.replicates);
 }
 
 int execute(const SweepRequest& request, const CommandContext& context) {
@@ -216,23 +287,36 @@ int execute(const SweepRequest& request, const CommandContext& context) {
       return exit_bad_input;
     }
   }
+  // Agents too coarse for the capacities at the first point (the base with the design's first
+  // values): the same warning as kopa run's.
+  if (const std::string coarse = resolution_warning("sweep point 0", *models.front());
+      !coarse.empty() && !request.quiet) {
+    context.err << "kopa sweep: " << coarse << "\n";
+  }
   io::SweepHeader header = make_header(s, *models.front());
   for (const auto& model : models)
     header.people_per_agent.push_back(model->people_per_agent_overall());
-  const sweep::JournalHeader journal_header{s.sha256,
-                                            sha256_hex(s.base.resolved_toml),
-                                            std::string(kopa_version()),
-                                            std::string(git_commit()),
-                                            s.point_count(),
-                                            static_cast<std::uint64_t>(s.replicates),
-                                            sweep::values_per_run(header.months, header.labels)};
+  const sweep::JournalHeader journal_header =
+      sweep::journal_header_for(s, header.months, header.labels);
 
+  if (Status fits =
+          check_memory(views, done_size(s), request.threads, EnsembleOptions{}.queue_capacity);
+      !fits) {
+    context.err << "kopa sweep: " << fits.error().message << "\n";
+    return exit_bad_input;
+  }
+  // The output must be a file kopa may write (never a folder, a device or a link) before the
+  // journal beside it is touched.
+  if (Status writable = io::check_target(request.output, true); !writable) {
+    context.err << "kopa sweep: " << writable.error().message << "\n";
+    return writable.error().bad_input ? exit_bad_input : exit_failure;
+  }
   const auto replicates = static_cast<std::size_t>(s.replicates);
-  std::vector<std::uint8_t> done(s.point_count() * replicates, 0);
+  std::vector<std::uint8_t> done(done_size(s), 0);
   Journal journal = open_journal(request, journal_header, done, context.err);
   if (!journal.writer) {
-    context.err << "kopa sweep: " << journal.error << "\n";
-    return exit_bad_input;
+    context.err << "kopa sweep: " << journal.error->message << "\n";
+    return journal.error->bad_input ? exit_bad_input : exit_failure;
   }
 
   // Replicate-major: a sweep stopped early holds every point with a few replicates, which
@@ -245,9 +329,14 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   }
   const std::size_t total = done.size();
   std::size_t finished = total - jobs.size();
-  if (request.resume && !request.quiet) {
+  if (journal.kept > 0 && !request.quiet) {
     context.err << "kopa sweep: resuming: " << finished << " of " << total
                 << " runs already in the journal\n";
+  }
+  if (journal.damaged > 0) {
+    context.err << "kopa sweep: note: " << journal.damaged
+                << " damaged journal records (bad checksum) were skipped; their runs are run "
+                   "again\n";
   }
   const Progress::Mode mode = request.quiet                ? Progress::Mode::quiet
                               : context.stderr_is_terminal ? Progress::Mode::bar
@@ -255,11 +344,15 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   // The file is written as runs finish, overlapping the simulation; the journal is what survives
   // a crash (a kill mid-write can corrupt an HDF5 file, never the journal's valid prefix).
   const io::RootInfo root{command_line_of(context), request.threads};
-  io::remove_stale_temporaries(request.output);  // a killed earlier attempt's half-written file
   auto file = start_file(request, root, header, journal.kept);
   if (!file) {
     context.err << "kopa sweep: " << file.error().message << "\n";
-    return exit_failure;
+    if (journal.created && journal.kept == 0) {
+      journal.writer.reset();
+      std::error_code ignored;
+      fs::remove(sweep::journal_path_for(request.output), ignored);
+    }
+    return file.error().bad_input ? exit_bad_input : exit_failure;
   }
   Progress progress(context.err, mode, total, "runs");
   InterruptGuard interrupt;
@@ -310,6 +403,36 @@ int execute(const SweepRequest& request, const CommandContext& context) {
 
 }  // namespace
 
+CommandSpec sweep_spec() {
+  CommandSpec spec{
+      "sweep",
+      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--resume | --restart | --force] "
+      "[--quiet]",
+      "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
+      "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
+      "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
+      "random numbers). Finished runs are appended to a journal beside the output\n"
+      "(.<output>.journal) and written to the HDF5 file (group /sweep) as they finish; the\n"
+      "file is renamed into place at the end. After a crash or kill, --resume keeps the\n"
+      "journal's runs (or, when the journal is gone, those of an interrupted output file)\n"
+      "and runs the rest; the result is bit-identical to an uninterrupted sweep. Ctrl-C,\n"
+      "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
+      "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
+      "--restart. See docs/sweeps.md.",
+      {"options"},
+      {}};
+  spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
+      "output,o", po::value<std::string>()->default_value("sweep.h5"), "sweep results file")(
+      "threads,t", po::value<int>()->default_value(0),
+      "threads (0: every hardware thread; at most 4 per hardware thread)")(
+      "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
+      "restart", "start over: discard the journal's finished runs and replace the output file")(
+      "force", "replace an existing output file (never a journal's runs: see --restart)")(
+      "quiet", "no progress output");
+  spec.positional.add("sweep", 1);
+  return spec;
+}
+
 int command_sweep(const CommandContext& context) {
   const CommandSpec spec = sweep_spec();
   po::variables_map values;
@@ -321,20 +444,19 @@ int command_sweep(const CommandContext& context) {
   }
   request.file = values["sweep"].as<std::string>();
   request.output = values["output"].as<std::string>();
-  request.threads = values["threads"].as<int>();
-  if (request.threads < 0) {
-    context.err << "kopa sweep: --threads must be 0 (all cores) or more, got " << request.threads
-                << "\n";
+  const auto threads = resolve_threads(values["threads"].as<int>());
+  if (!threads) {
+    context.err << "kopa sweep: " << threads.error().message << "\n";
     return exit_bad_input;
   }
-  if (request.threads == 0) {
-    request.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  }
+  request.threads = *threads;
   request.resume = values.count("resume") > 0;
+  request.restart = values.count("restart") > 0;
   request.force = values.count("force") > 0;
   request.quiet = values.count("quiet") > 0;
-  if (request.resume && request.force) {
-    context.err << "kopa sweep: --resume and --force contradict each other; choose one\n";
+  if (request.resume + request.restart + request.force > 1) {
+    context.err << "kopa sweep: --resume, --restart and --force contradict each other; choose "
+                   "one\n";
     return exit_bad_input;
   }
   return execute(request, context);

@@ -1,39 +1,70 @@
-// kopa validate FILE... [--set PATH=VALUE]...: checks scenario files without running anything.
-#include <fstream>
+// kopa validate FILE... [--set PATH=VALUE]...: checks scenario and sweep files without running
+// anything.
+#include <chrono>
+#include <optional>
 #include <ostream>
+#include <set>
+#include <string_view>
 
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
+#include "cli/progress.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/scenario_arguments.hpp"
 #include "sweep/sweep_file.hpp"
+#include "util/text_file.hpp"
 
 namespace kopa {
 
 namespace {
 
 // A sweep file has a [sweep] table (docs/sweeps.md); anything else is read as a scenario.
-bool is_sweep_text(const std::string& file) {
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto start = line.find_first_not_of(" \t");
-    if (start != std::string::npos && line.compare(start, 7, "[sweep]") == 0) return true;
-    if (start != std::string::npos && line.compare(start, 7, "[sweep.") == 0) return true;
+bool is_sweep_text(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    const auto first = line.find_first_not_of(" \t");
+    if (first != std::string_view::npos &&
+        (line.substr(first).starts_with("[sweep]") || line.substr(first).starts_with("[sweep."))) {
+      return true;
+    }
+    start = end + 1;
   }
   return false;
 }
 
+// A sweep's design points are each checked as a scenario: a large design takes a while, so once
+// it has taken a second say how far it has got (every few seconds, or as a bar on a terminal).
+std::vector<ScenarioIssue> validate_sweep(const std::string& file, std::string_view text,
+                                          const CommandContext& context) {
+  const auto start = std::chrono::steady_clock::now();
+  std::optional<Progress> progress;
+  sweep::SweepLoadOptions options;
+  options.keep_points = false;
+  options.progress = [&](std::size_t checked, std::size_t total) {
+    if (!progress && std::chrono::steady_clock::now() - start > std::chrono::seconds(1)) {
+      progress.emplace(context.err,
+                       context.stderr_is_terminal ? Progress::Mode::bar : Progress::Mode::lines,
+                       total, "design points");
+    }
+    if (progress) progress->advance(checked);
+  };
+  auto issues = sweep::load_sweep_text(text, file, options).issues;
+  if (progress) progress->finish();
+  return issues;
+}
+
 }  // namespace
 
-int command_validate(const CommandContext& context) {
+CommandSpec validate_spec() {
   CommandSpec spec{"validate",
                    "kopa validate [NAME=]FILE... [--set [NAME:]PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
-                   "name) and sweep files (a [sweep] table) against the parameter table.\nPrints "
-                   "'FILE: ok' or every error; exits 0 "
-                   "when all files are valid, else 2.",
+                   "name) and sweep files (a [sweep] table, every design point included) against "
+                   "the parameter table.\nPrints 'FILE: ok' or every error; exits 0 when all "
+                   "files are valid, else 2. Only regular files of at most 1 MiB are read.",
                    {"options"},
                    {}};
   spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
@@ -42,6 +73,11 @@ int command_validate(const CommandContext& context) {
                              "NAME:PATH=VALUE; repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
+  return spec;
+}
+
+int command_validate(const CommandContext& context) {
+  const CommandSpec spec = validate_spec();
 
   po::variables_map values;
   if (auto code = parse_command(spec, context, values)) return *code;
@@ -53,28 +89,31 @@ int command_validate(const CommandContext& context) {
   const auto overrides = values.count("set") ? values["set"].as<std::vector<std::string>>()
                                              : std::vector<std::string>{};
 
-  // Scenario files load together, so that NAME:PATH=VALUE finds its scenario among them.
-  const auto inputs = values["input"].as<std::vector<std::string>>();
-  std::vector<ScenarioArgument> arguments;
-  for (const auto& file : inputs) {
-    if (!is_sweep_text(file)) arguments.push_back(parse_scenario_argument(file));
-  }
-  std::vector<ScenarioLoad> loads = load_scenarios(arguments, overrides);
-  std::size_t next_load = 0;
-
+  // NAME=FILE and NAME:PATH=VALUE as in kopa run; a qualifier no file answers to is an error.
+  std::set<std::string> answered;
   bool all_valid = true;
-  for (const auto& file : inputs) {
+  for (const auto& input : values["input"].as<std::vector<std::string>>()) {
+    const ScenarioArgument argument = parse_scenario_argument(input);
+    const std::string file = argument.file.string();
     std::vector<ScenarioIssue> issues;
-    if (is_sweep_text(file)) {
+    auto text = read_input_file(file);
+    if (!text) {
+      issues.push_back({file, 0, 0, "", "cannot read file: " + text.error().message});
+    } else if (is_sweep_text(*text)) {
       if (!overrides.empty()) {
         context.err << "kopa validate: " << file
                     << ": --set does not apply to a sweep file (use its [sweep.set])\n";
         all_valid = false;
         continue;
       }
-      issues = sweep::load_sweep(file).issues;
+      issues = validate_sweep(file, *text, context);
     } else {
-      ScenarioLoad load = std::move(loads[next_load++]);
+      ScenarioLoad load = load_scenario_argument(
+          argument, overrides,
+          [&](const std::vector<std::string>& chosen) {
+            return load_scenario_text(*text, file, chosen);
+          },
+          answered);
       issues = std::move(load.issues);
       // A valid scenario whose agents are too coarse for its capacities is still valid: warn.
       if (issues.empty() && load.scenario) {
@@ -89,6 +128,10 @@ int command_validate(const CommandContext& context) {
     }
     all_valid = false;
     for (const auto& issue : issues) context.err << format_issue(issue) << "\n";
+  }
+  for (const auto& issue : unmatched_qualifiers(overrides, answered)) {
+    context.err << format_issue(issue) << "\n";
+    all_valid = false;
   }
   return all_valid ? exit_ok : exit_bad_input;
 }

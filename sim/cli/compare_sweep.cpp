@@ -1,39 +1,18 @@
 #include "cli/compare_sweep.hpp"
 
+#include "io/kopa_file.hpp"
+#include "io/results_format.hpp"
 #include "io/sweep_reader.hpp"
 #include "model/metrics.hpp"
+#include "report/results_input.hpp"
 #include "stats/sweep_summary.hpp"
 #include "util/suggest.hpp"
 
 namespace kopa {
-namespace {
-
-// The headline metrics that are single datasets (the money share is a ratio of two).
-const std::vector<std::string> sweep_headline{"founders_sustained", "founders_startup",
-                                              "jobs_disadvantaged", "collaborations",
-                                              "public_cost"};
-
-analysis::SweepSummaryInput summary_input(const io::SweepContents& contents,
-                                          const io::SweepMetric& metric) {
-  analysis::SweepSummaryInput input;
-  input.metric = metric.name;
-  input.accumulation =
-      metric_catalog()[static_cast<std::size_t>(find_metric(metric.name))].accumulation;
-  for (const auto& factor : contents.header.factors) input.factor_paths.push_back(factor.path);
-  input.points = contents.header.points;
-  input.replicates = metric.replicates;
-  input.months = metric.months;
-  input.width = metric.width;
-  input.values = metric.values;
-  input.done = contents.done;
-  input.interrupted = contents.status == io::RunStatus::interrupted;
-  return input;
-}
-
-}  // namespace
 
 bool is_sweep_file(const std::filesystem::path& file) {
-  return io::read_sweep(file).has_value();
+  const auto format = io::read_file_format(file);
+  return format && *format == io::sweep_format_name;
 }
 
 Expected<std::string> compare_sweep(const std::filesystem::path& file,
@@ -42,7 +21,8 @@ Expected<std::string> compare_sweep(const std::filesystem::path& file,
   auto reader = io::SweepReader::open(file);
   if (!reader) return reader.error();
   const io::SweepContents& contents = reader->contents();
-  const std::vector<std::string>& names = metrics.empty() ? sweep_headline : metrics;
+  const std::vector<std::string> names =
+      metrics.empty() ? report::sweep_headline_metrics() : metrics;
   std::string text;
   for (const std::string& name : names) {
     const int index = find_metric(name);
@@ -58,7 +38,7 @@ Expected<std::string> compare_sweep(const std::filesystem::path& file,
     auto metric = reader->read_metric(name);
     if (!metric) return metric.error();
     const int at = month.value_or(static_cast<int>(metric->months) - 1);
-    auto summary = analysis::summarize_sweep(summary_input(contents, *metric), at);
+    auto summary = analysis::summarize_sweep(report::sweep_summary_input(contents, *metric), at);
     if (!summary) return summary.error();
     text += analysis::format_sweep_summary(*summary, format);
     if (format == analysis::Format::table || format == analysis::Format::markdown) text += "\n";

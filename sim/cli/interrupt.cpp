@@ -1,5 +1,6 @@
 #include "cli/interrupt.hpp"
 
+#include <array>
 #include <csignal>
 
 namespace kopa {
@@ -14,7 +15,8 @@ extern "C" void on_interrupt(int) {
   interrupt_requested.store(true);
 }
 
-struct sigaction previous_int, previous_term;
+constexpr std::array<int, 4> handled{SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+std::array<struct sigaction, handled.size()> previous;
 
 }  // namespace
 
@@ -23,13 +25,11 @@ InterruptGuard::InterruptGuard() {
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, &previous_int);
-  sigaction(SIGTERM, &action, &previous_term);
+  for (std::size_t i = 0; i < handled.size(); ++i) sigaction(handled[i], &action, &previous[i]);
 }
 
 InterruptGuard::~InterruptGuard() {
-  sigaction(SIGINT, &previous_int, nullptr);
-  sigaction(SIGTERM, &previous_term, nullptr);
+  for (std::size_t i = 0; i < handled.size(); ++i) sigaction(handled[i], &previous[i], nullptr);
 }
 
 const std::atomic<bool>& InterruptGuard::flag() const {

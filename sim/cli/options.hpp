@@ -26,4 +26,11 @@ std::optional<int> parse_command(const CommandSpec& spec, const CommandContext& 
 
 void print_command_help(const CommandSpec& spec, std::ostream& out);
 
+// Each subcommand's spec, for its parsing and help, for `kopa complete` and so the man page.
+CommandSpec run_spec();
+CommandSpec compare_spec();
+CommandSpec sweep_spec();
+CommandSpec validate_spec();
+CommandSpec describe_spec();
+
 }  // namespace kopa

@@ -4,7 +4,10 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <mutex>
+#include <new>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "engine/run.hpp"
@@ -26,6 +29,8 @@ Status run_ensemble(const std::vector<const Model*>& models, const std::vector<R
   tbb::concurrent_bounded_queue<std::optional<Finished>> queue;
   queue.set_capacity(static_cast<std::ptrdiff_t>(std::max<std::size_t>(1, options.queue_capacity)));
   std::atomic<bool> failed{false};
+  std::mutex run_failure_mutex;
+  std::string run_failure;  // the first run that threw, in words
   auto stopping = [&] {
     return failed.load(std::memory_order_relaxed) ||
            (options.stop != nullptr && options.stop->load(std::memory_order_relaxed));
@@ -43,8 +48,24 @@ Status run_ensemble(const std::vector<const Model*>& models, const std::vector<R
           return;
         }
         const RunJob& job = jobs[j];
-        queue.push(Finished{
-            j, run_replicate(*models[job.model], options.base_seed, job.replicate, inner)});
+        try {
+          queue.push(Finished{
+              j, run_replicate(*models[job.model], options.base_seed, job.replicate, inner)});
+        } catch (const std::exception& failure) {
+          // Out of memory, most likely: stop starting runs and report it as an error, so the
+          // caller can keep or discard what it has instead of the process aborting.
+          {
+            const std::lock_guard lock(run_failure_mutex);
+            if (run_failure.empty()) {
+              const bool memory = dynamic_cast<const std::bad_alloc*>(&failure) != nullptr;
+              run_failure = "run " + std::to_string(job.replicate) + " of model " +
+                            std::to_string(job.model) + " failed: " +
+                            (memory ? std::string("out of memory") : std::string(failure.what()));
+            }
+          }
+          failed = true;
+          queue.push(std::nullopt);
+        }
       });
     });
   });
@@ -61,6 +82,7 @@ Status run_ensemble(const std::vector<const Model*>& models, const std::vector<R
     }
   }
   producer.join();
+  if (status && !run_failure.empty()) return Error{run_failure};
   return status;
 }
 

@@ -29,7 +29,8 @@ struct EnsembleOptions {
 // finished run to `deliver` on the calling thread, in completion order. The calling thread is
 // the only one that delivers, so `deliver` may write HDF5. A job's series depends only on its
 // model, base seed and replicate: never on the thread count or completion order.
-// Returns the first error `deliver` returned (then no further run starts), or ok.
+// Returns the first error `deliver` returned, or that a run threw (std::bad_alloc: "out of
+// memory"); then no further run starts. Otherwise ok.
 Status run_ensemble(const std::vector<const Model*>& models, const std::vector<RunJob>& jobs,
                     const EnsembleOptions& options,
                     const std::function<Status(const RunJob&, RunSeries&&)>& deliver);

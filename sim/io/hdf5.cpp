@@ -1,5 +1,7 @@
 #include "io/hdf5.hpp"
 
+#include <algorithm>
+
 namespace kopa::io::hdf5 {
 namespace {
 
@@ -17,6 +19,30 @@ std::string os_words_or_all(const std::string& description) {
   const auto from = start + marker.size();
   const auto end = description.find('\'', from);
   return end == std::string::npos ? description : description.substr(from, end - from);
+}
+
+// Bounds on what a reader allocates for strings: far above anything kopa writes (a resolved
+// scenario is a few KiB, a sweep file at most the loader's size limit), far below what a
+// damaged size field could ask for.
+constexpr std::size_t max_string_bytes = std::size_t{64} << 20;
+constexpr std::size_t max_label_bytes = std::size_t{1} << 16;
+constexpr std::size_t max_strings = std::size_t{1} << 20;
+// Rows of a small dataset per chunk: one chunk for anything kopa writes in one piece.
+constexpr hsize_t max_chunk_rows = 1 << 16;
+
+// Variable-length UTF-8: only to read format 1.0 files.
+Handle vlen_string_type() {
+  Handle type = datatype(H5Tcopy(H5T_C_S1), "string type");
+  check(H5Tset_size(type.get(), H5T_VARIABLE), "string type");
+  check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "string type");
+  return type;
+}
+
+// A NUL-padded fixed-length value ends at its first NUL.
+std::string until_nul(std::string value) {
+  const auto end = value.find('\0');
+  if (end != std::string::npos) value.resize(end);
+  return value;
 }
 
 template <class T>
@@ -97,9 +123,10 @@ Handle object(hid_t id, std::string_view what) {
   return {check(id, what), H5Oclose};
 }
 
-Handle utf8_string_type() {
+Handle fixed_string_type(std::size_t size) {
   Handle type = datatype(H5Tcopy(H5T_C_S1), "string type");
-  check(H5Tset_size(type.get(), H5T_VARIABLE), "string type");
+  check(H5Tset_size(type.get(), std::max<std::size_t>(1, size)), "string type");
+  check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "string type");
   check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "string type");
   return type;
 }
@@ -114,10 +141,17 @@ bool has_attribute(hid_t object, const char* name) {
 }
 
 void write_attribute(hid_t object, const char* name, std::string_view value) {
-  const std::string text(value);  // HDF5 wants a terminated C string
-  const char* pointer = text.c_str();
-  const Handle type = utf8_string_type();
-  write_scalar_attribute(object, name, type.get(), type.get(), pointer);
+  std::string text(value);
+  if (text.empty()) text.push_back('\0');  // a string type has at least one byte
+  const Handle type = fixed_string_type(text.size());
+  if (has_attribute(object, name)) {
+    check(H5Adelete(object, name), std::string("replacing attribute '") + name + "'");
+  }
+  const Handle space = dataspace(H5Screate(H5S_SCALAR), "scalar dataspace");
+  const std::string what = std::string("attribute '") + name + "'";
+  const Handle attr =
+      attribute(H5Acreate2(object, name, type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), what);
+  check(H5Awrite(attr.get(), type.get(), text.data()), what);
 }
 
 void write_attribute(hid_t object, const char* name, std::int32_t value) {
@@ -148,20 +182,24 @@ std::string read_string_attribute(hid_t object, const char* name) {
   const Handle attr = attribute(H5Aopen(object, name, H5P_DEFAULT), what);
   const Handle type = datatype(H5Aget_type(attr.get()), what);
   if (H5Tget_class(type.get()) != H5T_STRING) throw Failure(what + " is not a string");
-  if (check(H5Tis_variable_str(type.get()), what) > 0) {
-    const Handle memory_type = utf8_string_type();
+  const Handle space = dataspace(H5Aget_space(attr.get()), what);
+  if (H5Sget_simple_extent_type(space.get()) != H5S_SCALAR) {
+    throw Failure(what + " is not a single string");
+  }
+  if (check(H5Tis_variable_str(type.get()), what) > 0) {  // format 1.0
+    const Handle memory_type = vlen_string_type();
     char* pointer = nullptr;
     check(H5Aread(attr.get(), memory_type.get(), &pointer), what);
     std::string value = pointer == nullptr ? "" : pointer;
     H5free_memory(pointer);
     return value;
   }
-  // Fixed-length strings, as other tools (netCDF-C, h5py with numpy bytes) write them.
   const std::size_t size = H5Tget_size(type.get());
+  if (size == 0 || size > max_string_bytes) throw Failure(what + " has an impossible size");
   std::string value(size, '\0');
-  check(H5Aread(attr.get(), type.get(), value.data()), what);
-  value.resize(value.find('\0') == std::string::npos ? size : value.find('\0'));
-  return value;
+  const Handle memory_type = fixed_string_type(size);
+  check(H5Aread(attr.get(), memory_type.get(), value.data()), what);
+  return until_nul(std::move(value));
 }
 
 std::int64_t read_int_attribute(hid_t object, const char* name) {
@@ -176,41 +214,72 @@ double read_double_attribute(hid_t object, const char* name) {
   return read_scalar_attribute<double>(object, name, H5T_NATIVE_DOUBLE);
 }
 
+Handle checksummed_layout(const std::vector<hsize_t>& dims) {
+  Handle plist = property_list(H5Pcreate(H5P_DATASET_CREATE), "dataset properties");
+  const bool empty = std::find(dims.begin(), dims.end(), hsize_t{0}) != dims.end();
+  if (!dims.empty() && !empty) {
+    std::vector<hsize_t> chunk = dims;
+    chunk[0] = std::min<hsize_t>(chunk[0], max_chunk_rows);
+    check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), "chunking");
+    check(H5Pset_fletcher32(plist.get()), "checksum");
+  }
+  return plist;
+}
+
 Handle write_string_dataset(hid_t parent, const char* name,
                             const std::vector<std::string>& values) {
   const std::string what = std::string("dataset '") + name + "'";
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const auto& value : values) pointers.push_back(value.c_str());
-  const Handle type = utf8_string_type();
+  std::size_t size = 1;
+  for (const auto& value : values) size = std::max(size, value.size());
+  std::string packed(values.size() * size, '\0');
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    std::copy(values[i].begin(), values[i].end(), packed.begin() + static_cast<long>(i * size));
+  }
+  const Handle type = fixed_string_type(size);
   const Handle space = simple_space({values.size()});
+  const Handle plist = checksummed_layout({values.size()});
   Handle data = dataset(
-      H5Dcreate2(parent, name, type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(parent, name, type.get(), space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       what);
   if (!values.empty()) {
-    check(H5Dwrite(data.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), what);
+    check(H5Dwrite(data.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, packed.data()), what);
   }
+  // xarray decodes fixed-length byte strings to str when the variable names its encoding.
+  write_attribute(data.get(), "_Encoding", std::string_view("utf-8"));
   return data;
 }
 
 std::vector<std::string> read_string_dataset(hid_t data) {
   const Handle type = datatype(H5Dget_type(data), "string dataset type");
-  if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) <= 0) {
-    throw Failure("expected variable-length strings");
-  }
+  if (H5Tget_class(type.get()) != H5T_STRING) throw Failure("expected strings");
   const Handle space = dataspace(H5Dget_space(data), "string dataset");
+  if (check(H5Sget_simple_extent_ndims(space.get()), "string dataset") != 1) {
+    throw Failure("expected a one-dimensional list of strings");
+  }
   const auto count =
       static_cast<std::size_t>(check(H5Sget_simple_extent_npoints(space.get()), "string dataset"));
-  std::vector<char*> pointers(count, nullptr);
+  if (count > max_strings) throw Failure("implausibly many strings");
   if (count == 0) return {};
-  const Handle memory_type = utf8_string_type();
-  check(H5Dread(data, memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
-        "reading strings");
   std::vector<std::string> values;
   values.reserve(count);
-  for (const char* pointer : pointers) values.emplace_back(pointer == nullptr ? "" : pointer);
-  // H5Treclaim is declared in 1.10.8 headers but not exported by Debian's library.
-  H5Dvlen_reclaim(memory_type.get(), space.get(), H5P_DEFAULT, pointers.data());
+  if (check(H5Tis_variable_str(type.get()), "string dataset type") > 0) {  // format 1.0
+    std::vector<char*> pointers(count, nullptr);
+    const Handle memory_type = vlen_string_type();
+    check(H5Dread(data, memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+          "reading strings");
+    for (const char* pointer : pointers) values.emplace_back(pointer == nullptr ? "" : pointer);
+    // H5Treclaim is declared in 1.10.8 headers but not exported by Debian's library.
+    H5Dvlen_reclaim(memory_type.get(), space.get(), H5P_DEFAULT, pointers.data());
+    return values;
+  }
+  const std::size_t size = H5Tget_size(type.get());
+  if (size == 0 || size > max_label_bytes) throw Failure("strings of an impossible size");
+  std::string packed(count * size, '\0');
+  const Handle memory_type = fixed_string_type(size);
+  check(H5Dread(data, memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, packed.data()),
+        "reading strings");
+  for (std::size_t i = 0; i < count; ++i)
+    values.push_back(until_nul(packed.substr(i * size, size)));
   return values;
 }
 
@@ -220,6 +289,26 @@ std::vector<hsize_t> extent(hid_t data) {
   std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
   check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr), "dataset extent");
   return dims;
+}
+
+std::string shape_text(const std::vector<hsize_t>& dims) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < dims.size(); ++i) {
+    text.append(i == 0 ? "" : ", ").append(std::to_string(dims[i]));
+  }
+  return text + "]";
+}
+
+void require_type(hid_t data, H5T_class_t type_class, const std::string& what) {
+  const Handle type = datatype(H5Dget_type(data), what);
+  const H5T_class_t found = H5Tget_class(type.get());
+  const bool float64 = found == H5T_FLOAT && H5Tget_size(type.get()) == 8;
+  if (found != type_class || (type_class == H5T_FLOAT && !float64)) {
+    const char* expected = type_class == H5T_FLOAT     ? "64-bit floats"
+                           : type_class == H5T_INTEGER ? "integers"
+                                                       : "strings";
+    throw Failure(what + " should hold " + expected);
+  }
 }
 
 std::vector<std::string> link_names(hid_t group_id) {

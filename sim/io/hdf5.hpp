@@ -67,12 +67,14 @@ Handle attribute(hid_t id, std::string_view what);
 Handle property_list(hid_t id, std::string_view what);
 Handle object(hid_t id, std::string_view what);  // H5Oopen: a group, dataset or named type
 
-// Variable-length UTF-8 string type (what h5py and h5netcdf decode to str).
-Handle utf8_string_type();
+// Fixed-length UTF-8 string type of `size` bytes (at least 1), padded with NULs. kopa writes no
+// variable-length strings: they live in HDF5's global heap, which carries no checksum, and a
+// damaged heap entry crashes libhdf5 itself (format 2.0, docs/output-format.md).
+Handle fixed_string_type(std::size_t size);
 Handle simple_space(const std::vector<hsize_t>& dims);
 
 bool has_attribute(hid_t object, const char* name);
-// Scalar attributes; writing replaces an attribute of the same name.
+// Scalar attributes; writing replaces an attribute of the same name. Strings are fixed-length.
 void write_attribute(hid_t object, const char* name, std::string_view value);
 void write_attribute(hid_t object, const char* name, std::int32_t value);
 void write_attribute(hid_t object, const char* name, std::uint64_t value);
@@ -84,12 +86,25 @@ std::int64_t read_int_attribute(hid_t object, const char* name);
 std::uint64_t read_uint_attribute(hid_t object, const char* name);
 double read_double_attribute(hid_t object, const char* name);
 
-// One-dimensional datasets of strings (variable-length UTF-8).
+// One-dimensional datasets of strings: written fixed-length (as long as the longest value),
+// chunked and checksummed; read either way (format 1.0 files hold variable-length strings).
 Handle write_string_dataset(hid_t parent, const char* name, const std::vector<std::string>& values);
 std::vector<std::string> read_string_dataset(hid_t dataset);
 
+// Dataset creation properties for a small dataset of `dims` written whole: one chunk (when no
+// dimension is 0, which HDF5 cannot chunk) with the Fletcher-32 checksum, so that a damaged
+// byte is an error on read rather than a wrong value.
+Handle checksummed_layout(const std::vector<hsize_t>& dims);
+
 // The extent of a dataset, one entry per dimension.
 std::vector<hsize_t> extent(hid_t dataset);
+
+// "[3, 5, 2]": a dataset's extent as messages show it.
+std::string shape_text(const std::vector<hsize_t>& dims);
+
+// Throws Failure naming `what` unless the dataset's values are of class `type_class`
+// (H5T_INTEGER, H5T_FLOAT, H5T_STRING), and, for floats, 64-bit.
+void require_type(hid_t dataset, H5T_class_t type_class, const std::string& what);
 
 // Names of the links in a group, in creation order where the group tracks it, else by name.
 std::vector<std::string> link_names(hid_t group);

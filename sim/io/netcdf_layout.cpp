@@ -6,6 +6,7 @@
 #include <hdf5_hl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -37,8 +38,9 @@ Handle index_scale(hid_t group, const char* name, std::size_t size, std::int32_t
   }
   const Handle space = hdf5::simple_space({values.size()});
   const std::string what = std::string("dataset '") + name + "'";
+  const Handle plist = hdf5::checksummed_layout({values.size()});
   Handle scale = hdf5::dataset(
-      H5Dcreate2(group, name, H5T_STD_I32LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(group, name, H5T_STD_I32LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       what);
   check(H5Dwrite(scale.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
         what);
@@ -68,7 +70,7 @@ Handle run_dataset(hid_t group, const std::string& name, const std::vector<hsize
   const double nan = std::numeric_limits<double>::quiet_NaN();
   check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &nan), what);
   // A dimension of no labels cannot be chunked; such a dataset holds nothing.
-  if (!dims.empty() && dims.back() != 0) {
+  if (!dims.empty() && std::find(dims.begin(), dims.end(), hsize_t{0}) == dims.end()) {
     std::vector<hsize_t> chunk = dims;
     for (std::size_t axis = 0; axis < run_axes && axis < chunk.size(); ++axis) chunk[axis] = 1;
     check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), what);
@@ -76,6 +78,7 @@ Handle run_dataset(hid_t group, const std::string& name, const std::vector<hsize
       check(H5Pset_shuffle(plist.get()), what);
       check(H5Pset_deflate(plist.get(), deflate_level), what);
     }
+    check(H5Pset_fletcher32(plist.get()), what);  // last: it checks the bytes as stored
   }
   return hdf5::dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
                                   plist.get(), H5P_DEFAULT),

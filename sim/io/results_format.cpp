@@ -10,7 +10,7 @@ bool parse_number(std::string_view text, int& number) {
   return error == std::errc{} && end == text.data() + text.size() && !text.empty();
 }
 
-// The one rule, for either format: same major version, any minor version.
+// The one rule, for either format: a known major version, any minor version.
 Status check_version(std::string_view found, int known_major, const std::string& known) {
   const auto dot = found.find('.');
   int major = 0;
@@ -23,7 +23,7 @@ Status check_version(std::string_view found, int known_major, const std::string&
     return Error{"format_version " + std::string(found) + " is newer than this kopa reads (" +
                  known + "); use a newer kopa"};
   }
-  if (major < known_major) {
+  if (major < oldest_readable_major) {
     return Error{"format_version " + std::string(found) + " is older than this kopa reads (" +
                  known + "); use the kopa that wrote it"};
   }

@@ -1,11 +1,13 @@
 #include "io/results_reader.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 #include "io/cohort_datasets.hpp"
 #include "io/hdf5.hpp"
+#include "io/kopa_file.hpp"
+#include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
+#include "model/metrics.hpp"
 #include "util/sha256.hpp"
 #include "util/suggest.hpp"
 #include "util/year_month.hpp"
@@ -15,14 +17,9 @@ namespace fs = std::filesystem;
 using hdf5::check;
 using hdf5::Failure;
 using hdf5::Handle;
+using layout::quoted;
 
 namespace {
-
-std::string quoted(const fs::path& path) {
-  std::string text = "'";
-  text.append(path.string()).append("'");
-  return text;
-}
 
 bool is_dataset(hid_t group, const std::string& name) {
   const Handle object = hdf5::object(H5Oopen(group, name.c_str(), H5P_DEFAULT), name);
@@ -54,6 +51,8 @@ template <class T>
 std::vector<T> read_vector(hid_t group, const std::string& scenario, const char* name,
                            std::size_t expected, hid_t memory_type) {
   const Handle data = open_dataset(group, scenario, name);
+  hdf5::require_type(data.get(), H5T_INTEGER,
+                     "scenario '" + scenario + "': dataset '" + std::string(name) + "'");
   const auto dims = hdf5::extent(data.get());
   if (dims.size() != 1 || dims[0] != expected) {
     throw Failure("scenario '" + scenario + "': dataset '" + name + "' should have " +
@@ -67,6 +66,30 @@ std::vector<T> read_vector(hid_t group, const std::string& scenario, const char*
   return values;
 }
 
+// A catalog metric must be float64 and shaped [replicate, month] (a total) or [replicate, month,
+// <dimension>] (a breakdown) as the header says; anything else would be misread. Datasets that
+// are not in this kopa's catalog (a newer minor version's) are left alone.
+void check_metric(hid_t group, const std::string& name, const ScenarioHeader& header) {
+  const int index = find_metric(name);
+  if (index < 0) return;
+  const MetricSpec& spec = metric_catalog()[static_cast<std::size_t>(index)];
+  const std::string what = "scenario '" + header.name + "': metric '" + name + "'";
+  const Handle data = open_dataset(group, header.name, name.c_str());
+  hdf5::require_type(data.get(), H5T_FLOAT, what);
+  std::vector<hsize_t> expected{static_cast<hsize_t>(header.replicates),
+                                static_cast<hsize_t>(header.months)};
+  std::string layout = "[replicate, month]";
+  if (spec.breakdown != Breakdown::total) {
+    expected.push_back(header.labels.width(spec.breakdown));
+    layout = "[replicate, month, " + std::string(dimension_name(spec.breakdown)) + "]";
+  }
+  const auto dims = hdf5::extent(data.get());
+  if (dims != expected) {
+    throw Failure(what + " is shaped " + hdf5::shape_text(dims) + "; it should be " + layout +
+                  " = " + hdf5::shape_text(expected));
+  }
+}
+
 bool is_structural(std::string_view name) {
   if (name == "replicate" || name == "month" || name == "year" || name == "seed" ||
       name == "done" || name == "time") {
@@ -78,7 +101,9 @@ bool is_structural(std::string_view name) {
   return false;
 }
 
-ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
+// `scaled`: a 2.0 file, with the population scale and cohort survival; a 1.0 file predates both
+// (its counts are agents, read as one person each, and it has no `year` coordinate).
+ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name, bool scaled) {
   const std::string where = "scenario '" + name + "'";
   const Handle group = hdf5::group(H5Gopen2(scenarios_group, name.c_str(), H5P_DEFAULT), where);
   const hid_t g = group.get();
@@ -94,8 +119,10 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
   header.replicates = static_cast<int>(hdf5::read_int_attribute(g, "replicates"));
   require_attribute(g, "months", where);
   header.months = static_cast<int>(hdf5::read_int_attribute(g, "months"));
-  require_attribute(g, "people_per_agent", where);
-  header.people_per_agent = hdf5::read_double_attribute(g, "people_per_agent");
+  if (scaled) {
+    require_attribute(g, "people_per_agent", where);
+    header.people_per_agent = hdf5::read_double_attribute(g, "people_per_agent");
+  }
   if (hdf5::has_attribute(g, "start")) {
     const std::string start = hdf5::read_string_attribute(g, "start");
     header.start = parse_year_month(start);
@@ -115,17 +142,25 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
   for (std::size_t b = 1; b < breakdown_count; ++b) {
     const std::string dimension(dimension_name(static_cast<Breakdown>(b)));
     const Handle labels = open_dataset(g, name, dimension.c_str());
-    header.labels.labels[b] = hdf5::read_string_dataset(labels.get());
+    try {
+      header.labels.labels[b] = hdf5::read_string_dataset(labels.get());
+    } catch (const Failure& failure) {
+      throw Failure(where + ": dataset '" + dimension + "': " + failure.what());
+    }
   }
   header.replicate_seeds =
       read_vector<std::uint64_t>(g, name, "seed", replicates, H5T_NATIVE_UINT64);
   contents.done = read_vector<std::uint8_t>(g, name, "done", replicates, H5T_NATIVE_UINT8);
+  for (const std::uint8_t flag : contents.done) {
+    if (flag > 1) throw Failure(where + ": dataset 'done' holds a value other than 0 and 1");
+  }
 
-  read_vector<std::int32_t>(g, name, "year", survival_years, H5T_NATIVE_INT32);
+  if (scaled) read_vector<std::int32_t>(g, name, "year", survival_years, H5T_NATIVE_INT32);
   for (auto& link : hdf5::link_names(g)) {
     if (is_structural(link) || !is_dataset(g, link)) continue;
     const bool cohort = std::any_of(cohort_datasets().begin(), cohort_datasets().end(),
                                     [&](const CohortDataset& d) { return d.name == link; });
+    if (!cohort) check_metric(g, link, header);
     (cohort ? contents.cohorts : contents.metrics).push_back(std::move(link));
   }
   return contents;
@@ -160,15 +195,6 @@ RunStatus parse_status(const std::string& text) {
   throw Failure("status '" + text + "' is neither 'complete' nor 'interrupted'");
 }
 
-// Not an HDF5 file, or one we cannot read at all: say which.
-Error open_failure(const fs::path& path) {
-  std::error_code error;
-  if (!fs::exists(path, error)) return Error{quoted(path) + " does not exist"};
-  if (fs::is_directory(path, error)) return Error{quoted(path) + " is a folder, not a file"};
-  if (!std::ifstream(path)) return Error{"cannot read " + quoted(path)};
-  return Error{quoted(path) + " is not an HDF5 file (so not a kopa results file)"};
-}
-
 }  // namespace
 
 std::vector<int> ScenarioContents::done_replicates() const {
@@ -201,14 +227,10 @@ const ResultsFile& ResultsReader::contents() const {
 }
 
 Expected<ResultsReader> ResultsReader::open(const fs::path& path) {
-  hdf5::prepare_library();
+  auto opened = open_kopa_file(path, "results");
+  if (!opened) return opened.error();
   auto state = std::make_unique<State>();
-  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (id < 0) {
-    static_cast<void>(hdf5::last_error_message());  // clears HDF5's stack
-    return open_failure(path);
-  }
-  state->file = Handle(id, H5Fclose);
+  state->file = std::move(*opened);
   ResultsFile& contents = state->contents;
   contents.path = path;
   try {
@@ -238,7 +260,8 @@ Expected<ResultsReader> ResultsReader::open(const fs::path& path) {
     if (!hdf5::link_exists(file, "scenarios")) throw Failure("no group '/scenarios'");
     const Handle scenarios = hdf5::group(H5Gopen2(file, "scenarios", H5P_DEFAULT), "/scenarios");
     for (const auto& name : hdf5::link_names(scenarios.get())) {
-      contents.scenarios.push_back(read_scenario(scenarios.get(), name));
+      contents.scenarios.push_back(
+          read_scenario(scenarios.get(), name, !contents.format_version.starts_with("1.")));
     }
   } catch (const std::exception& failure) {
     return Error{quoted(path) + ": " + failure.what()};

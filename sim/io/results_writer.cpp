@@ -4,8 +4,6 @@
 #include <hdf5_hl.h>
 #include <unistd.h>
 
-#include <csignal>
-
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -140,8 +138,9 @@ void write_time_coordinate(hid_t group, std::int64_t start, int months, hid_t mo
         static_cast<std::int32_t>(days_to_first_of(start + m) - days_to_first_of(start));
   }
   const Handle space = hdf5::simple_space({days.size()});
+  const Handle plist = hdf5::checksummed_layout({days.size()});
   const Handle time = hdf5::dataset(
-      H5Dcreate2(group, "time", H5T_STD_I32LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(group, "time", H5T_STD_I32LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       "dataset 'time'");
   check(H5Dwrite(time.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, days.data()),
         "dataset 'time'");
@@ -165,9 +164,10 @@ void create_cohort_dataset(hid_t group, const CohortDataset& spec, const Scenari
 void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales& scales) {
   const auto replicates = static_cast<hsize_t>(header.replicates);
   const Handle space = hdf5::simple_space({replicates});
+  const Handle plist = hdf5::checksummed_layout({replicates});
 
   const Handle seed = hdf5::dataset(
-      H5Dcreate2(group, "seed", H5T_STD_U64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(group, "seed", H5T_STD_U64LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       "dataset 'seed'");
   check(H5Dwrite(seed.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                  header.replicate_seeds.data()),
@@ -178,7 +178,7 @@ void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales
 
   const std::vector<std::uint8_t> zeros(replicates, 0);
   const Handle done = hdf5::dataset(
-      H5Dcreate2(group, "done", H5T_STD_U8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(group, "done", H5T_STD_U8LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
       "dataset 'done'");
   check(H5Dwrite(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, zeros.data()),
         "dataset 'done'");
@@ -227,32 +227,6 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
 
 std::string_view to_string(RunStatus status) {
   return status == RunStatus::complete ? "complete" : "interrupted";
-}
-
-std::size_t remove_stale_temporaries(const fs::path& target) {
-  // Built by append: GCC 12 warns falsely (-Wrestrict) on "." + std::string + "...".
-  std::string prefix = ".";
-  prefix.append(target.filename().string()).append(".tmp-");
-  const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::size_t removed = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string digits = name.substr(prefix.size());
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-    const auto pid = static_cast<pid_t>(std::stoll(digits));
-    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still running
-    std::error_code ignored;
-    if (fs::remove(entry.path(), ignored)) ++removed;
-  }
-  return removed;
-}
-
-fs::path temporary_path_for(const fs::path& target) {
-  std::string name = ".";
-  name.append(target.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
-  return target.parent_path() / name;
 }
 
 struct ResultsWriter::State {

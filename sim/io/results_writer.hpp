@@ -31,10 +31,10 @@ struct ScenarioHeader {
   int replicates = 0;
   int months = 0;
   double people_per_agent = 1.0;  // real people one founder agent stands for (population / agents)
-  // simulation.start (util/year_month.hpp): month 0's calendar month; then a `time` coordinate.
-  std::optional<std::int64_t> start;
   DimensionLabels labels;
   std::vector<std::uint64_t> replicate_seeds;  // one per replicate
+  // simulation.start (util/year_month.hpp): month 0's calendar month; then a `time` coordinate.
+  std::optional<std::int64_t> start;
 };
 
 enum class RunStatus { complete, interrupted };
@@ -42,8 +42,10 @@ std::string_view to_string(RunStatus status);  // "complete", "interrupted"
 
 class ResultsWriter {
  public:
-  // Validates the headers, refuses an existing `target` unless `force`, and creates the file
-  // with every dataset (unwritten values read as NaN) under a temporary name beside `target`.
+  // Validates the headers, checks `target` (check_target: an existing one is refused unless
+  // `force`, and anything but a regular file always), and creates the file with every dataset
+  // (unwritten values read as NaN) under a temporary name beside `target`
+  // (temporary_target.hpp).
   static Expected<ResultsWriter> create(const std::filesystem::path& target, bool force,
                                         const RootInfo& root,
                                         const std::vector<ScenarioHeader>& scenarios);
@@ -70,12 +72,5 @@ class ResultsWriter {
   explicit ResultsWriter(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };
-
-// The temporary name create() writes under: ".<target file name>.tmp-<process id>" beside it.
-std::filesystem::path temporary_path_for(const std::filesystem::path& target);
-
-// Deletes temporary files of `target` left by processes that no longer run (a kill -9 leaves
-// one); those of live processes are left alone. Returns how many were removed.
-std::size_t remove_stale_temporaries(const std::filesystem::path& target);
 
 }  // namespace kopa::io

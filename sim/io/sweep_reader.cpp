@@ -1,11 +1,12 @@
 #include "io/sweep_reader.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 #include "io/hdf5.hpp"
+#include "io/kopa_file.hpp"
 #include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
+#include "model/metrics.hpp"
 #include "util/sha256.hpp"
 #include "util/suggest.hpp"
 
@@ -17,6 +18,8 @@ using hdf5::Handle;
 using layout::quoted;
 
 namespace {
+
+constexpr std::int64_t max_points = 1'000'000;
 
 std::string require_string(hid_t object, const char* name) {
   if (!hdf5::has_attribute(object, name)) throw Failure(std::string("no attribute '") + name + "'");
@@ -33,12 +36,24 @@ Handle open_dataset(hid_t group, const std::string& name) {
   return hdf5::dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), "dataset '" + name + "'");
 }
 
-// A dataset of exactly `dims`, read whole as `memory_type`.
+void require_shape(hid_t data, const std::string& what, const std::vector<hsize_t>& dims,
+                   const std::string& layout) {
+  const auto found = hdf5::extent(data);
+  if (found != dims) {
+    throw Failure(what + " is shaped " + hdf5::shape_text(found) + "; it should be " + layout +
+                  " = " + hdf5::shape_text(dims));
+  }
+}
+
+// A dataset of exactly `dims` (`layout` names them) of class `type_class`, read whole as
+// `memory_type`.
 template <class T>
 std::vector<T> read_all(hid_t group, const std::string& name, const std::vector<hsize_t>& dims,
-                        hid_t memory_type) {
+                        const std::string& layout, H5T_class_t type_class, hid_t memory_type) {
   const Handle data = open_dataset(group, name);
-  if (hdf5::extent(data.get()) != dims) throw Failure("dataset '" + name + "' is misshapen");
+  const std::string what = "dataset '" + name + "'";
+  hdf5::require_type(data.get(), type_class, what);
+  require_shape(data.get(), what, dims, layout);
   std::size_t size = 1;
   for (const auto d : dims) size *= d;
   std::vector<T> values(size);
@@ -51,7 +66,7 @@ std::vector<T> read_all(hid_t group, const std::string& name, const std::vector<
 
 std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::size_t points) {
   if (!hdf5::link_exists(g, name)) return {};
-  return read_all<std::int32_t>(g, name, {points}, H5T_NATIVE_INT32);
+  return read_all<std::int32_t>(g, name, {points}, "[point]", H5T_INTEGER, H5T_NATIVE_INT32);
 }
 
 bool is_structural(std::string_view name) {
@@ -66,6 +81,25 @@ bool is_structural(std::string_view name) {
   return name.starts_with("factor.");
 }
 
+// A catalog metric must be float64 and shaped [point, replicate, month(, <dimension>)]; datasets
+// not in this kopa's catalog (a newer minor version's) are left alone.
+void check_metric(hid_t g, const std::string& name, const SweepHeader& h) {
+  const int index = find_metric(name);
+  if (index < 0) return;
+  const MetricSpec& spec = metric_catalog()[static_cast<std::size_t>(index)];
+  const std::string what = "metric '" + name + "'";
+  const Handle data = open_dataset(g, name);
+  hdf5::require_type(data.get(), H5T_FLOAT, what);
+  std::vector<hsize_t> dims{h.points.size(), static_cast<hsize_t>(h.replicates),
+                            static_cast<hsize_t>(h.months)};
+  std::string layout = "[point, replicate, month]";
+  if (spec.breakdown != Breakdown::total) {
+    dims.push_back(h.labels.width(spec.breakdown));
+    layout = "[point, replicate, month, " + std::string(dimension_name(spec.breakdown)) + "]";
+  }
+  require_shape(data.get(), what, dims, layout);
+}
+
 void read_group(hid_t g, SweepContents& c) {
   SweepHeader& h = c.header;
   h.design = require_string(g, "design");
@@ -78,12 +112,21 @@ void read_group(hid_t g, SweepContents& c) {
   h.base_seed = hdf5::read_uint_attribute(g, "base_seed");
   h.design_seed = hdf5::read_uint_attribute(g, "design_seed");
   const std::int64_t points = require_int(g, "points");
-  h.replicates = static_cast<int>(require_int(g, "replicates"));
-  h.months = static_cast<int>(require_int(g, "months"));
+  const std::int64_t replicates = require_int(g, "replicates");
+  const std::int64_t months = require_int(g, "months");
   const std::int64_t factors = require_int(g, "factors");
-  if (points < 1 || h.replicates < 1 || h.months < 1 || factors < 0) {
+  if (points < 1 || replicates < 1 || months < 1 || factors < 0) {
     throw Failure("points, replicates and months must be at least 1");
   }
+  // What a sweep file can hold (the design's and the sweep loader's limits): larger counts are
+  // damage, and would be allocated before any dataset is checked against them.
+  if (points > max_points || replicates > max_points || factors > max_points ||
+      months > max_points) {
+    throw Failure("points, replicates, months or factors beyond " + std::to_string(max_points) +
+                  ": the file is damaged");
+  }
+  h.replicates = static_cast<int>(replicates);
+  h.months = static_cast<int>(months);
   const auto P = static_cast<hsize_t>(points);
   const auto R = static_cast<hsize_t>(h.replicates);
   for (std::size_t b = 1; b < breakdown_count; ++b) {
@@ -100,7 +143,7 @@ void read_group(hid_t g, SweepContents& c) {
     factor.path = require_string(data.get(), "path");
     factor.units = require_string(data.get(), "units");
     factor.kind = require_string(data.get(), "kind");
-    const auto values = read_all<double>(g, link, {P}, H5T_NATIVE_DOUBLE);
+    const auto values = read_all<double>(g, link, {P}, "[point]", H5T_FLOAT, H5T_NATIVE_DOUBLE);
     for (std::size_t p = 0; p < P; ++p) h.points[p][static_cast<std::size_t>(index)] = values[p];
     h.factors.resize(static_cast<std::size_t>(factors));
     h.factors[static_cast<std::size_t>(index)] = std::move(factor);
@@ -112,8 +155,13 @@ void read_group(hid_t g, SweepContents& c) {
   for (const auto& f : h.factors) {
     if (f.path.empty()) throw Failure("a factor dataset is missing");
   }
-  h.replicate_seeds = read_all<std::uint64_t>(g, "seed", {R}, H5T_NATIVE_UINT64);
-  c.done = read_all<std::uint8_t>(g, "done", {P, R}, H5T_NATIVE_UINT8);
+  h.replicate_seeds =
+      read_all<std::uint64_t>(g, "seed", {R}, "[replicate]", H5T_INTEGER, H5T_NATIVE_UINT64);
+  c.done = read_all<std::uint8_t>(g, "done", {P, R}, "[point, replicate]", H5T_INTEGER,
+                                  H5T_NATIVE_UINT8);
+  for (const std::uint8_t flag : c.done) {
+    if (flag > 1) throw Failure("dataset 'done' holds a value other than 0 and 1");
+  }
   h.sobol_block = read_optional_ints(g, "sobol_block", P);
   h.morris_trajectory = read_optional_ints(g, "morris_trajectory", P);
   h.morris_factor = read_optional_ints(g, "morris_factor", P);
@@ -128,16 +176,10 @@ void read_group(hid_t g, SweepContents& c) {
     check(H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &h.morris_delta), "attribute 'morris_delta'");
   }
   for (auto& link : hdf5::link_names(g)) {
-    if (!is_structural(link)) c.metrics.push_back(std::move(link));
+    if (is_structural(link)) continue;
+    check_metric(g, link, h);
+    c.metrics.push_back(std::move(link));
   }
-}
-
-Error open_failure(const fs::path& path) {
-  std::error_code error;
-  if (!fs::exists(path, error)) return Error{quoted(path) + " does not exist"};
-  if (fs::is_directory(path, error)) return Error{quoted(path) + " is a folder, not a file"};
-  if (!std::ifstream(path)) return Error{"cannot read " + quoted(path)};
-  return Error{quoted(path) + " is not an HDF5 file (so not a kopa sweep file)"};
 }
 
 }  // namespace
@@ -165,14 +207,10 @@ const SweepContents& SweepReader::contents() const {
 }
 
 Expected<SweepReader> SweepReader::open(const fs::path& path) {
-  hdf5::prepare_library();
+  auto opened = open_kopa_file(path, "sweep");
+  if (!opened) return opened.error();
   auto state = std::make_unique<State>();
-  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (id < 0) {
-    static_cast<void>(hdf5::last_error_message());
-    return open_failure(path);
-  }
-  state->file = Handle(id, H5Fclose);
+  state->file = std::move(*opened);
   SweepContents& c = state->contents;
   c.path = path;
   try {
@@ -242,6 +280,48 @@ Expected<SweepMetric> SweepReader::read_metric(std::string_view metric) const {
   } catch (const std::exception& failure) {
     return Error{quoted(c.path) + ": " + failure.what()};
   }
+}
+
+Expected<std::vector<double>> SweepReader::read_run(std::size_t point, int replicate) const {
+  const SweepContents& c = state_->contents;
+  const std::string which = quoted(c.path) + ": point " + std::to_string(point) + " replicate " +
+                            std::to_string(replicate);
+  if (point >= c.points() || replicate < 0 || replicate >= c.header.replicates) {
+    return Error{which + " is not in the sweep"};
+  }
+  const auto months = static_cast<hsize_t>(c.header.months);
+  std::vector<double> values;
+  try {
+    for (const auto& spec : metric_catalog()) {
+      const std::string name(spec.name);
+      if (std::find(c.metrics.begin(), c.metrics.end(), name) == c.metrics.end()) {
+        return Error{which + ": the file has no metric '" + name + "'"};
+      }
+      const hsize_t width = c.header.labels.width(spec.breakdown);
+      const std::size_t at = values.size();
+      values.resize(at + months * width);
+      if (width == 0) continue;
+      std::vector<hsize_t> start{point, static_cast<hsize_t>(replicate), 0};
+      std::vector<hsize_t> count{1, 1, months};
+      if (spec.breakdown != Breakdown::total) {
+        start.push_back(0);
+        count.push_back(width);
+      }
+      const Handle data =
+          hdf5::dataset(H5Dopen2(state_->file.get(), ("sweep/" + name).c_str(), H5P_DEFAULT), name);
+      const Handle file_space = hdf5::dataspace(H5Dget_space(data.get()), name);
+      check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
+                                count.data(), nullptr),
+            name);
+      const Handle memory_space = hdf5::simple_space({months * width});
+      check(H5Dread(data.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(),
+                    H5P_DEFAULT, values.data() + at),
+            "reading metric '" + name + "'");
+    }
+  } catch (const std::exception& failure) {
+    return Error{which + ": " + failure.what()};
+  }
+  return values;
 }
 
 Expected<SweepContents> read_sweep(const fs::path& path) {

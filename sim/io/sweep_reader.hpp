@@ -61,6 +61,9 @@ class SweepReader {
 
   const SweepContents& contents() const;
   Expected<SweepMetric> read_metric(std::string_view metric) const;
+  // One run's values, flat as sweep journal records hold them: every metric of this kopa's
+  // catalog in order, month-major, labels innermost. For rebuilding a lost journal.
+  Expected<std::vector<double>> read_run(std::size_t point, int replicate) const;
 
  private:
   struct State;

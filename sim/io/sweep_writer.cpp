@@ -61,8 +61,9 @@ Handle point_dataset(hid_t group, const std::string& name, hid_t file_type, hid_
                      const void* values, std::size_t points, const Scales& scales) {
   const std::string what = "dataset '" + name + "'";
   const Handle space = hdf5::simple_space({points});
+  const Handle plist = hdf5::checksummed_layout({points});
   Handle data = hdf5::dataset(H5Dcreate2(group, name.c_str(), file_type, space.get(), H5P_DEFAULT,
-                                         H5P_DEFAULT, H5P_DEFAULT),
+                                         plist.get(), H5P_DEFAULT),
                               what);
   check(H5Dwrite(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), what);
   check(H5DSattach_scale(data.get(), scales.point.get(), 0), what);
@@ -164,8 +165,9 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
                         "real people one founder agent stands for (population / agents)");
 
   const Handle rspace = hdf5::simple_space({static_cast<hsize_t>(h.replicates)});
+  const Handle rplist = hdf5::checksummed_layout({static_cast<hsize_t>(h.replicates)});
   const Handle seed = hdf5::dataset(
-      H5Dcreate2(g, "seed", H5T_STD_U64LE, rspace.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(g, "seed", H5T_STD_U64LE, rspace.get(), H5P_DEFAULT, rplist.get(), H5P_DEFAULT),
       "dataset 'seed'");
   check(H5Dwrite(seed.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                  h.replicate_seeds.data()),
@@ -174,9 +176,11 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
   hdf5::write_attribute(seed.get(), "long_name",
                         "random seed of the replicate, the same at every point");
 
-  const Handle dspace = hdf5::simple_space({h.points.size(), static_cast<hsize_t>(h.replicates)});
+  const std::vector<hsize_t> done_dims{h.points.size(), static_cast<hsize_t>(h.replicates)};
+  const Handle dspace = hdf5::simple_space(done_dims);
+  const Handle dplist = hdf5::checksummed_layout(done_dims);
   const Handle done = hdf5::dataset(
-      H5Dcreate2(g, "done", H5T_STD_U8LE, dspace.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dcreate2(g, "done", H5T_STD_U8LE, dspace.get(), H5P_DEFAULT, dplist.get(), H5P_DEFAULT),
       "dataset 'done'");
   check(H5DSattach_scale(done.get(), scales.point.get(), 0), "dataset 'done'");
   check(H5DSattach_scale(done.get(), scales.replicate.get(), 1), "dataset 'done'");

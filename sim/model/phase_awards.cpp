@@ -9,16 +9,15 @@
 namespace kopa {
 namespace {
 
-// What the founder asks for: the launch money still missing (a micro-project), or a grant
-// scaled by the idea (a start-up), within the funder's range.
-double request_of(const Model& model, const Founders& f, std::size_t i,
-                  const FunderParameters& funder) {
+// What the founder asks for, in cents: the launch money still missing (a micro-project), or a
+// grant scaled by the idea (a start-up), within the funder's range.
+Cents request_of(const Model& model, const Founders& f, std::size_t i,
+                 const FunderParameters& funder) {
   if (f.stage[i] == Stage::micro_project) {
-    // Only a founder with no running award applies (founders_act), so cash is all it has.
-    const double missing = launch_cost(model, f.form[i]) - f.cash[i];
-    return std::clamp(missing, funder.grant_min, funder.grant_max);
+    return std::clamp(launch_gap(model, f, i), to_cents(funder.grant_min),
+                      to_cents(funder.grant_max));
   }
-  return funder.grant_min + (funder.grant_max - funder.grant_min) * f.idea_quality[i];
+  return to_cents(funder.grant_min + (funder.grant_max - funder.grant_min) * f.idea_quality[i]);
 }
 
 // A start-up's trading record as funders see it: up to 0.1 for how far its own income has
@@ -58,7 +57,7 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   a.founder = static_cast<std::uint32_t>(i);
   a.score = funder.track_record_weight * track + (1.0 - funder.track_record_weight) * social +
             bonus + 0.1 * (u[0] - 0.5);
-  a.request = to_cents(request_of(model, f, i, funder));
+  a.request = request_of(model, f, i, funder);
   a.admit_draw = u[1];
   // A plan must meet the funder's bar, which simplification lowers with the complexity.
   const double complexity_ratio =

@@ -109,7 +109,7 @@ bool needs_money(const FounderContext& x, std::size_t i) {
   // One running grant or loan at a time.
   if (f.award_balance[i] > 0) return false;
   if (f.stage[i] == Stage::micro_project) {
-    return f.cash[i] < launch_cost(x.model, f.form[i]);  // no grant money is owed to it
+    return launch_gap(x.model, f, i) > 0;
   }
   // A start-up asks for money when its cash would not carry it three months.
   const double fixed = f.form[i] == Form::enterprise ? x.p.startups.enterprise_fixed_cost

@@ -19,8 +19,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const auto u = x.state.random.uniforms(Stream::market, x.state.month, i);
   const double cost = launch_cost(x.model, f.form[i]);
-  if (f.months_in_stage[i] >= x.s.min_micro_project_months &&
-      f.cash[i] + grant_money(x.model, f, i) >= cost &&
+  if (f.months_in_stage[i] >= x.s.min_micro_project_months && launch_gap(x.model, f, i) <= 0 &&
       u[0] < x.s.launch_rate * (0.5 + f.business_skill[i])) {
     // Launch money comes from the committed grant first (paid out now), then from cash.
     const Cents from_grant =

@@ -61,11 +61,6 @@ inline bool holds_loan(const Model& model, std::uint8_t funding) {
   return k >= 0 && model.funder(static_cast<FunderKind>(k)).repayable;
 }
 
-// EUR of a running grant not yet paid out: money the founder can count on (0 under a loan).
-inline double grant_money(const Model& model, const Founders& f, std::size_t i) {
-  return holds_loan(model, f.funding[i]) ? 0.0 : to_eur(f.award_balance[i]);
-}
-
 // A founder who stops (a micro-project giving up, an initiative exiting) settles its award: what
 // a grant has not paid out goes back to the funder, what a loan has not been repaid is written
 // off. Either way the funder's books show it.
@@ -83,6 +78,15 @@ inline void settle_award(const Model& model, Founders& f, std::size_t i, Tally& 
 inline double launch_cost(const Model& model, Form form) {
   const StartupParameters& s = model.parameters().startups;
   return form == Form::enterprise ? s.launch_cost : s.other_launch_cost;
+}
+
+// What a micro-project still lacks to launch, in cents: its launch cost less its cash and its
+// grant money. Counted in cents like the grant that closes it, so that a grant of exactly the
+// gap always makes the launch affordable; in floating point the sum could fall short by a
+// rounding error and leave the micro-project holding a grant it could never launch with.
+inline Cents launch_gap(const Model& model, const Founders& f, std::size_t i) {
+  const Cents grant = holds_loan(model, f.funding[i]) ? 0 : f.award_balance[i];
+  return to_cents(launch_cost(model, f.form[i])) - to_cents(f.cash[i]) - grant;
 }
 
 Form micro_project_form(const Model& model, float business_skill, double u);

@@ -669,6 +669,8 @@ ParameterTable::ParameterTable() {
   declare_advocates(builder);
   declare_lever_calendars(builder);
   declare_levers(builder);
+  // Scenario files, overrides and sweep points look parameters up by path many times over.
+  for (std::size_t i = 0; i < specs_.size(); ++i) index_.emplace(specs_[i].path, i);
 
   using T = ParameterType;
   region_fields_ = {
@@ -698,10 +700,8 @@ ParameterTable::ParameterTable() {
 }
 
 const ParameterSpec* ParameterTable::find(std::string_view path) const {
-  for (const auto& spec : specs_) {
-    if (spec.path == path) return &spec;
-  }
-  return nullptr;
+  const auto at = index_.find(path);
+  return at == index_.end() ? nullptr : &specs_[at->second];
 }
 
 std::vector<std::string> ParameterTable::paths() const {

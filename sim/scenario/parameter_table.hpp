@@ -3,6 +3,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/parameters.hpp"
@@ -68,6 +69,7 @@ class ParameterTable {
  private:
   std::vector<ParameterSpec> specs_;
   std::vector<RegionFieldSpec> region_fields_;
+  std::unordered_map<std::string_view, std::size_t> index_;  // path -> specs_ index, for find
 };
 
 // The model's table. Built once on first use; immutable afterwards.

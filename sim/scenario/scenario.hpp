@@ -55,6 +55,12 @@ ScenarioLoad load_scenario_text(std::string_view toml, std::string_view file_lab
                                 const std::vector<std::string>& overrides = {},
                                 FileAccess access = FileAccess::allowed);
 
+// `base` with "PATH=VALUE" `overrides` applied and every cross-field rule checked, as
+// load_scenario_text(base.resolved_toml, ..., overrides) would, without parsing and writing TOML
+// again: a sweep builds its design points this way, thousands a second. The result's
+// resolved_toml is empty.
+ScenarioLoad apply_overrides(const Scenario& base, const std::vector<std::string>& overrides);
+
 // "<file>:<line>:<col>: error: <key>: <message>"; ":<line>:<col>" is left out when line is 0 and
 // "<key>: " when key is empty.
 std::string format_issue(const ScenarioIssue& issue);

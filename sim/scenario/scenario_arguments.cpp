@@ -48,42 +48,61 @@ ScenarioArgument parse_scenario_argument(std::string_view text) {
   return {"", std::filesystem::path(text)};
 }
 
+ScenarioLoad load_scenario_argument(const ScenarioArgument& argument,
+                                    const std::vector<std::string>& overrides,
+                                    const ScenarioReader& read, std::set<std::string>& answered) {
+  std::set<std::string> names{argument.file.stem().string()};
+  if (!argument.name.empty()) names.insert(argument.name);
+  // The file's own `name` is known once it is read: read it with the overrides known so far,
+  // and again if its name brings more.
+  const auto chosen = overrides_for(names, overrides);
+  ScenarioLoad load = read(chosen);
+  if (load.scenario && argument.name.empty()) {
+    names.insert(load.scenario->name);
+    const auto more = overrides_for(names, overrides);
+    if (more != chosen) load = read(more);
+  }
+  if (load.scenario && !argument.name.empty()) {
+    load.scenario->name = argument.name;
+    load.scenario->resolved_toml = write_resolved_toml(
+        load.scenario->name, load.scenario->description, load.scenario->parameters);
+  }
+  answered.insert(names.begin(), names.end());
+  return load;
+}
+
+std::vector<ScenarioIssue> unmatched_qualifiers(const std::vector<std::string>& overrides,
+                                                const std::set<std::string>& answered) {
+  const std::vector<std::string> known(answered.begin(), answered.end());
+  std::string list;
+  for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
+  std::vector<ScenarioIssue> issues;
+  for (const auto& override : overrides) {
+    const auto name = qualifier_of(override);
+    if (!name || answered.contains(*name)) continue;
+    issues.push_back({"--set " + override, 0, 0, "",
+                      "no scenario is named '" + *name + "'" + did_you_mean(*name, known) +
+                          "; scenarios: " + list});
+  }
+  return issues;
+}
+
 std::vector<ScenarioLoad> load_scenarios(const std::vector<ScenarioArgument>& arguments,
                                          const std::vector<std::string>& overrides) {
   std::vector<ScenarioLoad> loads;
-  std::set<std::string> answered;  // every name some scenario answers to
+  std::set<std::string> answered;
   for (const auto& argument : arguments) {
-    std::set<std::string> names{argument.file.stem().string()};
-    if (!argument.name.empty()) names.insert(argument.name);
-    // The file's own `name` is known once it is read: read it first with the plain overrides.
-    const auto chosen = overrides_for(names, overrides);
-    ScenarioLoad load = load_scenario(argument.file, chosen);
-    if (load.scenario && argument.name.empty()) {
-      names.insert(load.scenario->name);
-      const auto more = overrides_for(names, overrides);
-      if (more != chosen) load = load_scenario(argument.file, more);
-    }
-    if (load.scenario && !argument.name.empty()) {
-      load.scenario->name = argument.name;
-      load.scenario->resolved_toml = write_resolved_toml(
-          load.scenario->name, load.scenario->description, load.scenario->parameters);
-    }
-    answered.insert(names.begin(), names.end());
-    loads.push_back(std::move(load));
+    loads.push_back(load_scenario_argument(
+        argument, overrides,
+        [&](const std::vector<std::string>& chosen) {
+          return load_scenario(argument.file, chosen);
+        },
+        answered));
   }
-  const std::vector<std::string> known(answered.begin(), answered.end());
-  for (const auto& override : overrides) {
-    const auto name = qualifier_of(override);
-    if (!name || answered.contains(*name) || loads.empty()) continue;
+  auto issues = unmatched_qualifiers(overrides, answered);
+  if (!issues.empty() && !loads.empty()) {
     loads.front().scenario.reset();
-    loads.front().issues.push_back({"--set " + override, 0, 0, "",
-                                    "no scenario is named '" + *name + "'" +
-                                        did_you_mean(*name, known) + "; scenarios: " + [&] {
-                                          std::string list;
-                                          for (const auto& n : known)
-                                            list += (list.empty() ? "" : ", ") + n;
-                                          return list;
-                                        }()});
+    for (auto& issue : issues) loads.front().issues.push_back(std::move(issue));
   }
   return loads;
 }

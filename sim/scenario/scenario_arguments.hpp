@@ -1,5 +1,7 @@
 #pragma once
 #include <filesystem>
+#include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +21,23 @@ struct ScenarioArgument {
 // "base.toml" or "what_if=base.toml" (a NAME is letters, digits, '_' and '-', as is_valid_name).
 ScenarioArgument parse_scenario_argument(std::string_view text);
 
-// Loads every argument with the overrides that apply to it, giving each the name its argument
-// asks for. A scenario answers to its NAME=, its `name` and its file name without `.toml`. A
-// qualified override that no scenario answers to is an issue of the first load (one per
-// override), so that a typo never silently changes nothing.
+// Reads the argument's scenario with the given overrides (load_scenario, or load_scenario_text
+// on text already read).
+using ScenarioReader = std::function<ScenarioLoad(const std::vector<std::string>& overrides)>;
+
+// One argument, read with the overrides that apply to it and given the name it asks for. It
+// answers to its NAME=, its `name` and its file name without `.toml`; those names are added to
+// `answered`.
+ScenarioLoad load_scenario_argument(const ScenarioArgument& argument,
+                                    const std::vector<std::string>& overrides,
+                                    const ScenarioReader& read, std::set<std::string>& answered);
+
+// One issue per qualified override that no scenario answers to (a typo never silently changes
+// nothing), with a did-you-mean and the names.
+std::vector<ScenarioIssue> unmatched_qualifiers(const std::vector<std::string>& overrides,
+                                                const std::set<std::string>& answered);
+
+// Every argument read from its file; the unmatched qualifiers are issues of the first load.
 std::vector<ScenarioLoad> load_scenarios(const std::vector<ScenarioArgument>& arguments,
                                          const std::vector<std::string>& overrides);
 

@@ -20,6 +20,7 @@
 #include "scenario/scenario.hpp"
 #include "scenario/toml_value.hpp"
 #include "util/suggest.hpp"
+#include "util/text_file.hpp"
 #include "util/year_month.hpp"
 
 namespace kopa {
@@ -103,25 +104,9 @@ struct ChainLink {
   std::string label;
 };
 
-std::string error_text(int error) {
-  return std::error_code(error, std::generic_category()).message();
-}
-
-// The whole file, or why it cannot be read.
+// The whole file, or why it cannot be read (util/text_file.hpp: regular files of at most 1 MiB).
 Expected<std::string> read_text_file(const fs::path& file) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) return Error{"is a directory"};
-  errno = 0;
-  std::FILE* stream = std::fopen(file.c_str(), "rb");
-  if (!stream) return Error{error_text(errno != 0 ? errno : ENOENT)};
-  std::string text;
-  char buffer[65536];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, stream)) > 0) text.append(buffer, got);
-  const bool failed = std::ferror(stream) != 0;
-  std::fclose(stream);
-  if (failed) return Error{"read error"};
-  return text;
+  return read_input_file(file);
 }
 
 std::string join_path(const std::string& prefix, std::string_view key) {
@@ -281,7 +266,8 @@ class Loader {
     try {
       return toml::parse(text, std::string_view(label));
     } catch (const toml::parse_error& error) {
-      report(place_of(label, error.source()), "",
+      report(place_of(label, error.source()),
+             key_on_line(text, static_cast<int>(error.source().begin.line)),
              "syntax error: " + std::string(error.description()));
       return std::nullopt;
     }
@@ -506,6 +492,7 @@ class Loader {
              "expected a list of preset names, got " + describe_node(node));
       return regions;
     }
+    std::map<std::string, std::string> listed;  // entry -> the key that listed it first
     for (std::size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
       const std::string key = indexed("regions", i);
@@ -515,8 +502,19 @@ class Loader {
         report(place, key, "expected a preset name (a string), got " + describe_node(element));
         continue;
       }
+      if (const auto [first, inserted] = listed.emplace(text->get(), key); !inserted) {
+        report(place, key,
+               toml_quote(text->get()) + " is listed twice (also " + first->second + ")");
+        continue;
+      }
       auto chosen = preset(text->get(), label, place, key);
-      for (auto& region : chosen) regions.push_back(std::move(region));
+      // A preset's regions belong to this entry: a clash between two entries is reported here,
+      // at the entry, not in the preset file.
+      for (auto& region : chosen) {
+        region.place = place;
+        region.key = key;
+        regions.push_back(std::move(region));
+      }
     }
     return regions;
   }
@@ -808,6 +806,37 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
   layer.values[path] = {*value, place, std::nullopt};
 }
 
+struct OrderedPair {
+  const ParameterSpec* lower;
+  const ParameterSpec* upper;
+  std::string_view lower_name;
+  std::string_view upper_name;
+};
+
+// The table's lower/upper pairs, found once: every scenario and every sweep point checks them.
+const std::vector<OrderedPair>& ordered_pair_specs() {
+  static const std::vector<OrderedPair> pairs = [] {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> names{
+        {{"grant_min", "grant_max"}, {"start_month", "end_month"}}};
+    std::vector<OrderedPair> found;
+    for (const auto& spec : parameter_table().specs()) {
+      for (const auto& [lower_name, upper_name] : names) {
+        std::string suffix = ".";  // by append: GCC 12 warns falsely (-Wrestrict) on "." + ...
+        suffix.append(lower_name);
+        if (!spec.path.ends_with(suffix)) continue;
+        const std::string prefix = spec.path.substr(0, spec.path.size() - suffix.size());
+        std::string upper_path = prefix;
+        upper_path.append(".").append(upper_name);
+        if (const ParameterSpec* upper = parameter_table().find(upper_path)) {
+          found.push_back({&spec, upper, lower_name, upper_name});
+        }
+      }
+    }
+    return found;
+  }();
+  return pairs;
+}
+
 // The checks that span several keys, on the merged scenario.
 class CrossChecks {
  public:
@@ -845,10 +874,15 @@ class CrossChecks {
       regions.push_back(region);
       const auto [first, inserted] = seen.emplace(region.name, &placed);
       if (!inserted) {
-        const Place& other = first->second->place;
+        const PlacedRegion& other = *first->second;
+        const bool same_file = other.place.file == placed.place.file;
         loader_.report(placed.place, placed.key,
-                       "region name '" + region.name + "' is used twice (also at " + other.file +
-                           (other.line > 0 ? ":" + std::to_string(other.line) : "") + ")");
+                       "region name '" + region.name + "' is used twice (also by " + other.key +
+                           (same_file ? "" : " in " + other.place.file) +
+                           (other.place.line > 0 && other.place.line != placed.place.line
+                                ? " on line " + std::to_string(other.place.line)
+                                : "") +
+                           ")");
       }
       if (region.has_group_shares) {
         double sum = 0.0;
@@ -873,30 +907,22 @@ class CrossChecks {
   // Every lower/upper pair the table declares side by side: grant_min <= grant_max,
   // start_month <= end_month.
   void ordered_pairs() {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> pairs{
-        {{"grant_min", "grant_max"}, {"start_month", "end_month"}}};
-    for (const auto& spec : parameter_table().specs()) {
-      for (const auto& [lower_name, upper_name] : pairs) {
-        const std::string suffix = "." + std::string(lower_name);
-        if (!spec.path.ends_with(suffix)) continue;
-        const std::string prefix = spec.path.substr(0, spec.path.size() - suffix.size());
-        const std::string upper_path = prefix + "." + std::string(upper_name);
-        const ParameterSpec* upper = parameter_table().find(upper_path);
-        if (!upper) continue;
-        const double low = spec.get(parameters_);
-        const double high = upper->get(parameters_);
-        if (low <= high) continue;
-        // Point at the key the author most likely got wrong: the one stated most specifically.
-        const bool blame_upper = stated(upper_path) || !stated(spec.path);
-        const std::string& blamed = blame_upper ? upper_path : spec.path;
-        const bool months = lower_name == "start_month";
-        const std::string upper_text = std::string(upper_name) + " " + upper->format(high);
-        const std::string lower_text = std::string(lower_name) + " " + spec.format(low);
-        loader_.report(where(blamed), blamed,
-                       blame_upper
-                           ? upper_text + (months ? " is before " : " is below ") + lower_text
-                           : lower_text + (months ? " is after " : " is above ") + upper_text);
-      }
+    for (const OrderedPair& pair : ordered_pair_specs()) {
+      const ParameterSpec& lower = *pair.lower;
+      const ParameterSpec& upper = *pair.upper;
+      const double low = lower.get(parameters_);
+      const double high = upper.get(parameters_);
+      if (low <= high) continue;
+      // Point at the key the author most likely got wrong: the one stated most specifically.
+      const bool blame_upper = stated(upper.path) || !stated(lower.path);
+      const std::string& blamed = blame_upper ? upper.path : lower.path;
+      const bool months = pair.lower_name == "start_month";
+      const std::string upper_text = std::string(pair.upper_name) + " " + upper.format(high);
+      const std::string lower_text = std::string(pair.lower_name) + " " + lower.format(low);
+      loader_.report(where(blamed), blamed,
+                     blame_upper
+                         ? upper_text + (months ? " is before " : " is below ") + lower_text
+                         : lower_text + (months ? " is after " : " is above ") + upper_text);
     }
   }
 
@@ -972,6 +998,18 @@ void sort_issues(std::vector<ScenarioIssue>& issues) {
   });
 }
 
+// Exactly one of the two: the loader's issues, sorted, or the scenario.
+ScenarioLoad finished(Loader& loader, Scenario scenario) {
+  ScenarioLoad result;
+  result.issues = std::move(loader.issues());
+  if (!result.issues.empty()) {
+    sort_issues(result.issues);
+    return result;
+  }
+  result.scenario = std::move(scenario);
+  return result;
+}
+
 }  // namespace
 
 bool is_valid_name(std::string_view name) {
@@ -1019,21 +1057,42 @@ ScenarioLoad load_scenario_text(std::string_view toml, std::string_view file_lab
                       (meta.name ? "" : " (it comes from the file name; state name = \"...\")"));
   }
 
-  ScenarioLoad result;
-  result.issues = std::move(loader.issues());
-  if (!result.issues.empty()) {
-    sort_issues(result.issues);
-    return result;
-  }
   Scenario scenario;
   scenario.name = std::move(name);
   scenario.description = meta.description ? meta.description->value : "";
   scenario.file = label;
   scenario.parameters = std::move(parameters);
-  scenario.resolved_toml =
-      write_resolved_toml(scenario.name, scenario.description, scenario.parameters);
-  result.scenario = std::move(scenario);
+  ScenarioLoad result = finished(loader, std::move(scenario));
+  if (result.scenario) {
+    Scenario& loaded = *result.scenario;
+    loaded.resolved_toml = write_resolved_toml(loaded.name, loaded.description, loaded.parameters);
+  }
   return result;
+}
+
+ScenarioLoad apply_overrides(const Scenario& base, const std::vector<std::string>& overrides) {
+  Loader loader(FileAccess::denied);
+  const std::string label = base.file.string();
+  Layer layer;
+  layer.regions.emplace();
+  for (std::size_t i = 0; i < base.parameters.regions.size(); ++i) {
+    layer.regions->push_back({base.parameters.regions[i], Place{label}, indexed("region", i)});
+  }
+  for (const auto& raw : overrides) loader.apply_override(raw, layer);
+  ModelParameters parameters = base.parameters;
+  for (const auto& [path, assigned] : layer.values) {
+    parameter_table().find(path)->set(parameters, assigned.value);
+  }
+  parameters.regions.clear();
+  for (const auto& placed : *layer.regions) parameters.regions.push_back(placed.region);
+  CrossChecks(layer, parameters, label, loader).run();
+
+  Scenario scenario;
+  scenario.name = base.name;
+  scenario.description = base.description;
+  scenario.file = base.file;
+  scenario.parameters = std::move(parameters);
+  return finished(loader, std::move(scenario));
 }
 
 ScenarioLoad load_scenario(const std::filesystem::path& file,

@@ -117,3 +117,63 @@ std::string display_number(double value) {
 }
 
 }  // namespace kopa
+
+namespace kopa {
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r");
+  return text.substr(first, last - first + 1);
+}
+
+// A key as written ("a.b", "\"a.b\"", a . b) without quotes and spaces around dots.
+std::string plain_key(std::string_view key) {
+  std::string plain;
+  bool quoted = false;
+  for (const char c : key) {
+    if (c == '"' || c == '\'') {
+      quoted = !quoted;
+    } else if (quoted || (c != ' ' && c != '\t')) {
+      plain.push_back(c);
+    }
+  }
+  return plain;
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::string key_on_line(std::string_view text, int line) {
+  const auto lines = lines_of(text);
+  if (line < 1 || static_cast<std::size_t>(line) > lines.size()) return "";
+  const std::string_view here = trimmed(lines[static_cast<std::size_t>(line) - 1]);
+  const auto equals = here.find('=');
+  if (here.empty() || here.front() == '[' || here.front() == '#' || equals == 0 ||
+      equals == std::string_view::npos) {
+    return "";
+  }
+  const std::string key = plain_key(trimmed(here.substr(0, equals)));
+  for (auto l = static_cast<std::size_t>(line) - 1; l-- > 0;) {
+    const std::string_view header = trimmed(lines[l]);
+    if (header.empty() || header.front() != '[') continue;
+    const auto open = header.find_first_not_of('[');
+    const auto close = header.find(']');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) break;
+    return plain_key(header.substr(open, close - open)) + "." + key;
+  }
+  return key;
+}
+
+}  // namespace kopa

@@ -21,6 +21,11 @@ std::string describe_node(const toml::node& node);
 // A TOML basic string: quoted, with escapes.
 std::string toml_quote(std::string_view text);
 
+// The dotted key assigned on 1-based `line` of a TOML `text`, prefixed by the table header above
+// it ("levers.seed_funding.budget_per_year"), or "" when the line assigns nothing. For syntax
+// errors, which TOML parsers report by place only (a huge integer literal names no key).
+std::string key_on_line(std::string_view text, int line);
+
 // A number for people: integers without a decimal point, others in the shortest round-trip form.
 std::string display_number(double value);
 

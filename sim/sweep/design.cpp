@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <numeric>
 #include <set>
 
@@ -104,23 +105,23 @@ Status check_factor(const Factor& f, DesignKind kind) {
   return ok();
 }
 
-Status check_size(std::size_t points, DesignKind kind) {
-  if (points > max_design_points) {
-    const std::string count =
-        points == SIZE_MAX ? "more than " + std::to_string(SIZE_MAX) : std::to_string(points);
+// `points` as a count can overflow (a grid's product of levels): it is a double here, and said
+// as "about 1.2e+25" when it is too large to be exact.
+Status check_size(double points, DesignKind kind) {
+  if (points > static_cast<double>(max_design_points)) {
+    char count[64];
+    std::snprintf(count, sizeof count, points < 1e15 ? "%.0f" : "about %.3g", points);
     return Error{"the " + design_name(kind) + " design has " + count + " points; the most is " +
                  std::to_string(max_design_points)};
   }
   return ok();
 }
 
-// Point count of a full factorial, SIZE_MAX when it does not fit.
-std::size_t grid_size(const std::vector<Factor>& factors) {
-  std::size_t n = 1;
+// Point count of a full factorial.
+double grid_size(const std::vector<Factor>& factors) {
+  double n = 1;
   for (const Factor& f : factors) {
-    const std::size_t m = is_list(f) ? f.values->size() : static_cast<std::size_t>(f.levels);
-    if (m != 0 && n > SIZE_MAX / m) return SIZE_MAX;
-    n *= m;
+    n *= is_list(f) ? static_cast<double>(f.values->size()) : static_cast<double>(f.levels);
   }
   return n;
 }
@@ -142,7 +143,7 @@ Status check_settings(const std::vector<Factor>& factors, const DesignSettings& 
                      "-dimensional Sobol' sequence); got " + std::to_string(k)};
       }
       const std::size_t blocks = s.kind == DesignKind::sobol ? k + 2 : 1;
-      return check_size(static_cast<std::size_t>(s.samples) * blocks, s.kind);
+      return check_size(static_cast<double>(s.samples) * static_cast<double>(blocks), s.kind);
     }
     case DesignKind::morris:
       if (s.trajectories < 1) {
@@ -153,7 +154,7 @@ Status check_settings(const std::vector<Factor>& factors, const DesignSettings& 
         return Error{"a morris design needs an even number of levels >= 2 (got " +
                      std::to_string(s.levels) + ")"};
       }
-      return check_size(static_cast<std::size_t>(s.trajectories) * (k + 1), s.kind);
+      return check_size(static_cast<double>(s.trajectories) * static_cast<double>(k + 1), s.kind);
   }
   return Error{"unknown design kind"};
 }
@@ -183,7 +184,8 @@ std::vector<double> grid_values(const Factor& f) {
 void grid(const std::vector<Factor>& factors, Design& d) {
   std::vector<std::vector<double>> values;
   for (const Factor& f : factors) values.push_back(grid_values(f));
-  const std::size_t n = grid_size(factors), k = factors.size();
+  const auto n = static_cast<std::size_t>(grid_size(factors));  // checked: at most 10^6
+  const std::size_t k = factors.size();
   d.points.assign(n, std::vector<double>(k));
   for (std::size_t p = 0; p < n; ++p) {
     std::size_t rest = p;

@@ -78,7 +78,8 @@ struct Design {
 //   dropping the first Sobol' point"). The sequence is not scrambled, as in SALib: the seed is
 //   unused. Unscrambled, rows 0 and 1 of A equal those of B (every dimension starts 0, 1/2), so
 //   they add nothing to the estimators; choose N large enough. At most 20 factors (a
-//   40-dimensional sequence). N not a power of two adds a note.
+//   40-dimensional sequence, sweep/sobol_sequence.hpp: Boost.Random's). N not a power of two
+//   adds a note.
 // - morris: `trajectories` r trajectories of k + 1 points each, trajectory by trajectory (Morris
 //   1991). Each starts at a random point of the p-level grid {0, 1/(p-1), .., 1} and moves one
 //   factor at a time, in a random order, by +delta or -delta, delta = p / (2 (p - 1)).

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cerrno>
 #include <chrono>
@@ -11,7 +12,13 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
+#include <string_view>
+
+#include "engine/build_info.hpp"
+#include "sweep/sweep_file.hpp"
+#include "util/sha256.hpp"
 
 namespace kopa::sweep {
 namespace fs = std::filesystem;
@@ -80,12 +87,46 @@ struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
+// Whether `file`, from where it stands, holds a record's magic anywhere: a journal whose header
+// cannot be read may still hold runs, which must not be thrown away silently.
+bool holds_record_magic(std::FILE* file) {
+  std::array<char, 1 << 16> chunk{};
+  char magic[4];
+  std::memcpy(magic, &record_magic, sizeof magic);
+  std::string carry;
+  std::size_t got = 0;
+  while ((got = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) {
+    const std::string window = carry + std::string(chunk.data(), got);
+    if (window.find(std::string_view(magic, sizeof magic)) != std::string::npos) return true;
+    carry = window.substr(window.size() >= 3 ? window.size() - 3 : 0);
+  }
+  return false;
+}
+
+// Anything at `path` that is not a regular file (a folder, a device, a pipe, a link).
+std::optional<std::string> not_regular(const fs::path& path) {
+  std::error_code error;
+  const auto status = fs::symlink_status(path, error);
+  if (!fs::exists(status) || fs::is_regular_file(status)) return std::nullopt;
+  return quoted(path) + " is not a regular file; kopa writes its journal only as one";
+}
+
 }  // namespace
 
 fs::path journal_path_for(const fs::path& target) {
   std::string name = ".";
   name.append(target.filename().string()).append(".journal");
   return target.parent_path() / name;
+}
+
+JournalHeader journal_header_for(const Sweep& sweep, int months, const DimensionLabels& labels) {
+  return {sweep.sha256,
+          sha256_hex(sweep.base.resolved_toml),
+          std::string(kopa_version()),
+          std::string(git_commit()),
+          sweep.point_count(),
+          static_cast<std::uint64_t>(sweep.replicates),
+          values_per_run(months, labels)};
 }
 
 std::uint64_t values_per_run(int months, const DimensionLabels& labels) {
@@ -120,9 +161,17 @@ RunSeries unflatten(const std::vector<double>& values, int months, const Dimensi
 }
 
 Expected<JournalScan> scan_journal(const fs::path& path,
-                                   const std::function<Status(const JournalRecord&)>& each) {
+                                   const std::function<Status(const JournalRecord&)>& each,
+                                   JournalProblem* problem) {
+  JournalProblem local;
+  JournalProblem& found = problem ? *problem : local;
+  auto fail = [&](std::string message, bool holds_runs = true) -> Expected<JournalScan> {
+    found = {message, holds_runs};
+    return Error{std::move(message)};
+  };
+  if (auto refused = not_regular(path)) return fail(*refused);
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) return Error{"cannot read " + quoted(path) + ": " + std::strerror(errno)};
+  if (!file) return fail("cannot read " + quoted(path) + ": " + std::strerror(errno));
 
   JournalScan scan;
   std::map<std::string, std::string> fields;
@@ -134,7 +183,7 @@ Expected<JournalScan> scan_journal(const fs::path& path,
     text.pop_back();
     scan.valid_bytes += text.size() + 1;
     if (first) {
-      if (text != magic_line) return Error{quoted(path) + " is not a kopa sweep journal"};
+      if (text != magic_line) return fail(quoted(path) + " is not a kopa sweep journal");
       first = false;
       continue;
     }
@@ -145,9 +194,13 @@ Expected<JournalScan> scan_journal(const fs::path& path,
     const auto space = text.find(' ');
     fields[text.substr(0, space)] = space == std::string::npos ? "" : text.substr(space + 1);
   }
-  if (first) return Error{quoted(path) + " is empty: its sweep was killed while starting"};
-  if (!ended) {
-    return Error{quoted(path) + " has an incomplete header: its sweep was killed while starting"};
+  if (first || !ended) {
+    std::rewind(file.get());
+    const bool runs = holds_record_magic(file.get());
+    return fail(quoted(path) + (first ? " is empty" : " has an incomplete header") +
+                    (runs ? " but holds runs: the header is damaged"
+                          : ": its sweep was killed while starting it, before any run"),
+                runs);
   }
   try {
     scan.header.sweep_sha256 = fields.at("sweep_sha256");
@@ -158,7 +211,13 @@ Expected<JournalScan> scan_journal(const fs::path& path,
     scan.header.replicates = std::stoull(fields.at("replicates"));
     scan.header.values_per_run = std::stoull(fields.at("values_per_run"));
   } catch (const std::exception&) {
-    return Error{quoted(path) + " has a damaged header"};
+    return fail(quoted(path) + " has a damaged header");
+  }
+  // A record of more than this many values is a damaged header, not a sweep (a run holds a few
+  // thousand values; 2^27 is a GiB).
+  if (scan.header.values_per_run == 0 || scan.header.values_per_run > (std::uint64_t{1} << 27)) {
+    return fail(quoted(path) + " has a damaged header (values_per_run " +
+                std::to_string(scan.header.values_per_run) + ")");
   }
 
   const std::size_t payload = scan.header.values_per_run * sizeof(double);
@@ -172,24 +231,24 @@ Expected<JournalScan> scan_journal(const fs::path& path,
       scan.torn = true;
       break;
     }
+    scan.valid_bytes += buffer.size();
     std::uint32_t head[4];
     std::memcpy(head, buffer.data(), record_head_bytes);
     std::uint64_t checksum = 0;
     std::memcpy(&checksum, buffer.data() + record_head_bytes + payload, sizeof checksum);
-    if (head[0] != record_magic || head[3] != scan.header.values_per_run ||
-        head[1] >= scan.header.points || head[2] >= scan.header.replicates ||
-        checksum != fnv1a(buffer.data(), record_head_bytes + payload)) {
-      scan.torn = true;
-      break;
+    if (checksum != fnv1a(buffer.data(), record_head_bytes + payload) || head[0] != record_magic ||
+        head[3] != scan.header.values_per_run || head[1] >= scan.header.points ||
+        head[2] >= scan.header.replicates) {
+      ++scan.damaged;
+      continue;
     }
     record.point = head[1];
     record.replicate = head[2];
     std::memcpy(record.values.data(), buffer.data() + record_head_bytes, payload);
     if (each) {
-      if (Status status = each(record); !status) return status.error();
+      if (Status status = each(record); !status) return fail(status.error().message);
     }
     ++scan.records;
-    scan.valid_bytes += buffer.size();
   }
   return scan;
 }
@@ -227,7 +286,10 @@ JournalWriter::~JournalWriter() {
 }
 
 Expected<JournalWriter> JournalWriter::create(const fs::path& path, const JournalHeader& header) {
-  const int fd = ::open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0644);
+  if (auto refused = not_regular(path)) return Error{*refused, true};
+  std::error_code ignored;
+  fs::remove(path, ignored);  // a regular file: the journal of a sweep being started over
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return Error{"cannot create " + quoted(path) + ": " + std::strerror(errno)};
   JournalWriter writer(fd, path, header.values_per_run);
   const std::string text = header_text(header);
@@ -239,7 +301,8 @@ Expected<JournalWriter> JournalWriter::create(const fs::path& path, const Journa
 }
 
 Expected<JournalWriter> JournalWriter::reopen(const fs::path& path, const JournalScan& scan) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (auto refused = not_regular(path)) return Error{*refused, true};
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return Error{"cannot open " + quoted(path) + ": " + std::strerror(errno)};
   JournalWriter writer(fd, path, scan.header.values_per_run);
   if (::ftruncate(fd, static_cast<off_t>(scan.valid_bytes)) != 0 || ::lseek(fd, 0, SEEK_END) < 0) {

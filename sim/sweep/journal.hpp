@@ -27,6 +27,11 @@ struct JournalHeader {
   bool operator==(const JournalHeader&) const = default;
 };
 
+struct Sweep;
+
+// The header of `sweep`'s journal when run by this build, whose runs have `months` and `labels`.
+JournalHeader journal_header_for(const Sweep& sweep, int months, const DimensionLabels& labels);
+
 // One run's values as a flat list: every metric of the catalog in order, month-major, then the
 // cohort survival (launched by year, then operating by year).
 std::vector<double> flatten(const RunSeries& series);
@@ -40,29 +45,41 @@ struct JournalRecord {
   std::vector<double> values;
 };
 
-// What a scan found: the header, how many whole records, and where the valid prefix ends.
+// What a scan found: the header, how many good records, and where the whole records end.
 struct JournalScan {
   JournalHeader header;
-  std::uint64_t records = 0;
-  std::uint64_t valid_bytes = 0;  // header plus whole, checksummed records
-  bool torn = false;              // bytes after the valid prefix (a record cut by a kill)
+  std::uint64_t records = 0;      // whole records whose checksum matched
+  std::uint64_t damaged = 0;      // whole records whose checksum did not: their runs are redone
+  std::uint64_t valid_bytes = 0;  // header plus every whole record, good or damaged
+  bool torn = false;              // bytes after the whole records (a record cut by a kill)
 };
 
-// Reads the header and every valid record in file order, handing each to `each` (which may
-// stop the scan by returning an error). Errors: unreadable file, not a journal, a header cut
-// short (a kill while the journal was being created: it holds no runs).
+// Why a journal cannot be scanned: its header. `holds_runs` is false only when the file holds
+// no record at all (a sweep killed while creating it): starting afresh then loses nothing.
+struct JournalProblem {
+  std::string message;
+  bool holds_runs = true;
+};
+
+// Reads the header and every whole record in file order, handing each good one to `each` (which
+// may stop the scan by returning an error: then that error comes back as a JournalProblem).
+// Records are of fixed size, so a damaged record (a garbled byte, bit rot) is skipped and the
+// scan goes on with the next. Errors: not a regular file, unreadable, not a journal, a header cut
+// short or damaged.
 Expected<JournalScan> scan_journal(const std::filesystem::path& path,
-                                   const std::function<Status(const JournalRecord&)>& each = {});
+                                   const std::function<Status(const JournalRecord&)>& each = {},
+                                   JournalProblem* problem = nullptr);
 
 // Appends records. Syncs to disk every `sync_every` records or `sync_seconds` seconds, and when
 // closed: a power cut loses at most that much; a killed process loses only a record it was
 // writing (the kernel keeps what was written).
 class JournalWriter {
  public:
-  // A new journal at `path` (an existing file is replaced), its header synced to disk.
+  // A new journal at `path`, its header synced to disk. An existing regular file is replaced;
+  // anything else at `path` (a folder, a device, a link) is refused.
   static Expected<JournalWriter> create(const std::filesystem::path& path,
                                         const JournalHeader& header);
-  // An existing journal, cut to its valid prefix (dropping a torn record), for appending.
+  // An existing journal, cut after its whole records (dropping a torn one), for appending.
   static Expected<JournalWriter> reopen(const std::filesystem::path& path, const JournalScan& scan);
 
   JournalWriter(JournalWriter&& other) noexcept;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
@@ -17,6 +18,8 @@
 #include "scenario/toml_value.hpp"
 #include "util/sha256.hpp"
 #include "util/suggest.hpp"
+#include "util/system_memory.hpp"
+#include "util/text_file.hpp"
 
 namespace kopa::sweep {
 namespace {
@@ -26,6 +29,11 @@ namespace fs = std::filesystem;
 // Point errors beyond this many are counted, not listed: one bad factor range can break
 // thousands of points for the same reason.
 constexpr std::size_t max_point_issues = 10;
+// The most replicates, samples, trajectories or levels a sweep file may ask for: as many as a
+// design may have points (design.hpp).
+constexpr std::int64_t max_design_setting = static_cast<std::int64_t>(max_design_points);
+// Design points checked between two progress reports.
+constexpr std::size_t progress_every = 4096;
 
 const std::vector<std::string> top_keys{"description", "sweep", "factor"};
 const std::vector<std::string> sweep_keys{"base",         "replicates", "design", "samples",
@@ -284,26 +292,10 @@ std::optional<DesignKind> parse_design(const std::string& name) {
   return std::nullopt;
 }
 
-std::string read_file(const fs::path& file, std::string& problem) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) {
-    problem = "is a directory";
-    return {};
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    problem = "cannot read file: " +
-              std::string(fs::exists(file, ec) ? "permission denied" : "no such file");
-    return {};
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class SweepLoader {
  public:
-  SweepLoader(std::string_view text, const fs::path& label) : reader_(label.string()) {
+  SweepLoader(std::string_view text, const fs::path& label, const SweepLoadOptions& options)
+      : reader_(label.string()), options_(options) {
     sweep_.file = label;
     sweep_.text = std::string(text);
     sweep_.sha256 = sha256_hex(text);
@@ -316,7 +308,8 @@ class SweepLoader {
     } catch (const toml::parse_error& error) {
       const auto& begin = error.source().begin;
       reader_.issues().push_back({reader_.label(), static_cast<int>(begin.line),
-                                  static_cast<int>(begin.column), "",
+                                  static_cast<int>(begin.column),
+                                  key_on_line(sweep_.text, static_cast<int>(begin.line)),
                                   std::string(error.description())});
       return finish();
     }
@@ -371,9 +364,10 @@ class SweepLoader {
                      "missing: name the base scenario file (relative to this file)");
     }
     if (auto r = reader_.get<std::int64_t>(t, "sweep", "replicates", "an integer")) {
-      if (*r < 1 || *r > 1'000'000) {
+      if (*r < 1 || *r > max_design_setting) {
         reader_.report(t.get("replicates"), "sweep.replicates",
-                       "expected an integer in [1, 1000000], got " + std::to_string(*r));
+                       "expected an integer in [1, " + std::to_string(max_design_setting) +
+                           "], got " + std::to_string(*r));
       } else {
         sweep_.replicates = static_cast<int>(*r);
       }
@@ -407,10 +401,14 @@ class SweepLoader {
       if (!value) continue;
       const std::string name = key;
       const std::int64_t low = name == "seed" ? 0 : (name == "levels" ? 2 : 1);
-      if (*value < low || *value > (name == "seed" ? INT64_MAX : 1'000'000)) {
-        reader_.report(
-            t.get(key), "sweep." + name,
-            "expected an integer >= " + std::to_string(low) + ", got " + std::to_string(*value));
+      const std::int64_t high = name == "seed" ? INT64_MAX : max_design_setting;
+      if (*value < low || *value > high) {
+        reader_.report(t.get(key), "sweep." + name,
+                       "expected an integer " +
+                           (name == "seed" ? ">= " + std::to_string(low)
+                                           : "in [" + std::to_string(low) + ", " +
+                                                 std::to_string(high) + "]") +
+                           ", got " + std::to_string(*value));
         continue;
       }
       if (name == "samples") sweep_.settings.samples = static_cast<int>(*value);
@@ -517,16 +515,38 @@ class SweepLoader {
     }
   }
 
+  // What holding every point's parameters (and, when the sweep runs, its model) takes, checked
+  // before any is built: a design of a million points must be refused, not grow until killed.
+  bool points_fit() {
+    const std::size_t regions = sweep_.base.parameters.regions.size();
+    const std::uint64_t per_point =
+        2 * (sizeof(ModelParameters) + regions * sizeof(Region)) + regions * regions * 8 + 4096;
+    const std::uint64_t needed = per_point * sweep_.point_count();
+    const MemoryLimits limits = memory_limits();
+    const std::uint64_t room = std::min(limits.available.value_or(UINT64_MAX),
+                                        limits.address_space_left.value_or(UINT64_MAX));
+    if (needed <= room) return true;
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "the design's %zu points need about %.2f GiB to hold, and only %.2f GiB is "
+                  "available; use fewer samples or factor levels",
+                  sweep_.point_count(), static_cast<double>(needed) / (1u << 30),
+                  static_cast<double>(room) / (1u << 30));
+    reader_.report(sweep_table_, "sweep.design", text);
+    return false;
+  }
+
   void build_points() {
-    const std::string base_label = sweep_.base_file.string();
+    if (options_.keep_points && !points_fit()) return;
     std::size_t bad_points = 0;
-    sweep_.points.reserve(sweep_.point_count());
-    for (std::size_t p = 0; p < sweep_.point_count(); ++p) {
+    const std::size_t total = sweep_.point_count();
+    if (options_.keep_points) sweep_.points.reserve(total);
+    for (std::size_t p = 0; p < total; ++p) {
+      if (options_.progress && p % progress_every == 0) options_.progress(p, total);
       const auto overrides = point_overrides(sweep_, p);
-      ScenarioLoad point =
-          load_scenario_text(sweep_.base.resolved_toml, base_label, overrides, FileAccess::denied);
+      ScenarioLoad point = apply_overrides(sweep_.base, overrides);
       if (point.scenario) {
-        sweep_.points.push_back(std::move(point.scenario->parameters));
+        if (options_.keep_points) sweep_.points.push_back(std::move(point.scenario->parameters));
         continue;
       }
       if (++bad_points > max_point_issues) continue;
@@ -538,6 +558,7 @@ class SweepLoader {
                            (issue.key.empty() ? "" : issue.key + ": ") + issue.message);
       }
     }
+    if (options_.progress) options_.progress(total, total);
     if (bad_points > max_point_issues) {
       reader_.report(
           nullptr, "",
@@ -559,6 +580,7 @@ class SweepLoader {
   }
 
   Reader reader_;
+  const SweepLoadOptions& options_;
   Sweep sweep_;
   const toml::table* sweep_table_ = nullptr;
   std::vector<SetEntry> set_entries_;
@@ -567,19 +589,19 @@ class SweepLoader {
 
 }  // namespace
 
-SweepLoad load_sweep_text(std::string_view text, const fs::path& file_label) {
-  return SweepLoader(text, file_label).load();
+SweepLoad load_sweep_text(std::string_view text, const fs::path& file_label,
+                          const SweepLoadOptions& options) {
+  return SweepLoader(text, file_label, options).load();
 }
 
-SweepLoad load_sweep(const fs::path& file) {
-  std::string problem;
-  std::string text = read_file(file, problem);
-  if (!problem.empty()) {
+SweepLoad load_sweep(const fs::path& file, const SweepLoadOptions& options) {
+  auto text = read_input_file(file);
+  if (!text) {
     SweepLoad result;
-    result.issues.push_back({file.string(), 0, 0, "", problem});
+    result.issues.push_back({file.string(), 0, 0, "", "cannot read file: " + text.error().message});
     return result;
   }
-  return load_sweep_text(text, file);
+  return load_sweep_text(*text, file, options);
 }
 
 std::vector<std::string> point_overrides(const Sweep& sweep, std::size_t point) {

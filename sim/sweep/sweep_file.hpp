@@ -6,6 +6,7 @@
 // every problem found, never both, as for scenarios.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,9 +50,18 @@ struct SweepLoad {
   std::vector<ScenarioIssue> issues;  // same shape as scenario issues (format_issue)
 };
 
-SweepLoad load_sweep(const std::filesystem::path& file);
+struct SweepLoadOptions {
+  // Keep every point's parameters (Sweep::points); `kopa validate` only needs the issues, and a
+  // design of a million points would hold gigabytes.
+  bool keep_points = true;
+  // Called every few thousand design points while they are checked, with (checked, total).
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+SweepLoad load_sweep(const std::filesystem::path& file, const SweepLoadOptions& options = {});
 // The same for text in memory; `file_label` names it in messages and anchors `base`.
-SweepLoad load_sweep_text(std::string_view text, const std::filesystem::path& file_label);
+SweepLoad load_sweep_text(std::string_view text, const std::filesystem::path& file_label,
+                          const SweepLoadOptions& options = {});
 
 // The overrides that turn the base scenario into design point `point`, "PATH=VALUE" in factor
 // order (sweep.set comes before them and is already in Sweep::base).

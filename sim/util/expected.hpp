@@ -7,8 +7,12 @@
 namespace kopa {
 
 // An error at a boundary (file, command line, disk): a message a person can act on.
+// `bad_input` says whose fault it is where a caller must choose an exit code from it: true when
+// the request itself is wrong (a name, a path that names a folder, a file that must not be
+// replaced: exit 2), false when the system failed it (a missing folder, a full disk: exit 1).
 struct Error {
   std::string message;
+  bool bad_input = false;
 };
 
 // A value or the error that prevented it (std::expected arrives with C++23; this is its subset).

@@ -39,4 +39,15 @@ inline std::string quoted_escaped(std::string_view text) {
   return out + "\"";
 }
 
+// A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, quote, CR or LF.
+inline std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace kopa

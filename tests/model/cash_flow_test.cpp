@@ -144,6 +144,35 @@ TEST(CashFlow, LoanIsPaidInAtAwardAndRepaidOverItsMonths) {
   EXPECT_EQ(one.f.award_balance[0], 0);
 }
 
+// A micro-project granted exactly what its launch lacks can launch, whatever fraction of a cent
+// its cash holds: the gap, the request and the launch test are all counted in cents.
+TEST(CashFlow, GrantOfExactlyTheLaunchGapLaunches) {
+  ModelParameters p = testing::test_parameters(40);
+  auto& municipal = p.funders[index(FunderKind::municipal_grant)];
+  municipal.budget_per_year = 1e6;
+  municipal.grant_min = 100;
+  municipal.admin_threshold = 0.0;
+  municipal.cofinancing_share = 0.0;
+  municipal.score_threshold = 0.0;
+  p.startups.launch_rate = 1.0;  // at skill 0.5: certain
+  SmallRun run(p);
+  run.set_all(Stage::micro_project, 0.5f);
+  Founders& f = run.state.founders;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    f.months_in_stage[i] = 10;
+    f.cash[i] = static_cast<float>(3000.0 + 1.2345678 * static_cast<double>(i));
+    f.funding[i] = with_application(0, static_cast<int>(index(FunderKind::municipal_grant)));
+  }
+  const int month = static_cast<int>(municipal.call_month);
+  run.open(month);
+  award_calls(run.model, run.state);
+  ASSERT_EQ(run.state.flows.awards[index(FunderKind::municipal_grant)], f.size());
+  operate_initiatives(run.model, run.state);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    EXPECT_EQ(f.stage[i], Stage::startup) << i << ": cash " << f.cash[i];
+  }
+}
+
 // An initiative that exits returns the grant money not yet paid to its funder, and a loan not
 // yet repaid is written off.
 TEST(CashFlow, ExitReturnsTheGrantAndWritesOffTheLoan) {

@@ -19,6 +19,9 @@ import traceback
 import h5py
 import numpy as np
 
+from kopa_text import text
+
+
 DEFAULT_METRICS = [
     "founders_sustained",
     "founders_startup",
@@ -46,7 +49,7 @@ class Recomputed:
 
     def __init__(self, path):
         with h5py.File(path, "r") as f:
-            self.status = f.attrs["status"]
+            self.status = text(f.attrs["status"])
             self.scenarios = list(f["scenarios"])
             self.done = {}
             self.data = {}
@@ -54,7 +57,7 @@ class Recomputed:
                 group = f["scenarios"][name]
                 self.done[name] = np.flatnonzero(group["done"][...] == 1)
                 self.data[name] = {
-                    metric: (group[metric][...], group[metric].attrs["accumulation"])
+                    metric: (group[metric][...], text(group[metric].attrs["accumulation"]))
                     for metric in [
                         "founders_sustained",
                         "founders_startup",

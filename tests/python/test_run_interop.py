@@ -16,6 +16,9 @@ import h5py
 import numpy as np
 import xarray as xr
 
+from kopa_text import text
+
+
 KOPA, SOURCE = sys.argv[1], sys.argv[2]
 SCENARIOS = os.path.join(SOURCE, "scenarios")
 SMALL = ["--set", "simulation.founders=500", "--months", "24", "--quiet"]
@@ -31,8 +34,8 @@ def test_default_set_opens_in_xarray(tmp):
     result = run_kopa(["-o", path, "-r", "3", *SMALL], cwd=tmp)
     assert result.returncode == 0, result.stderr
     with h5py.File(path, "r") as f:
-        assert f.attrs["format"] == "kopa-results"
-        assert f.attrs["status"] == "complete"
+        assert text(f.attrs["format"]) == "kopa-results"
+        assert text(f.attrs["status"]) == "complete"
         names = sorted(f["scenarios"].keys())
     assert names == sorted(["baseline", "seed_funding", "one_roof", "knowledge_exchange", "combined"]), names
     for name in names:
@@ -74,31 +77,64 @@ def test_common_random_numbers(tmp):
         assert np.array_equal(pa, pb)
 
 
-def test_interrupt_keeps_finished_runs(tmp):
-    path = os.path.join(tmp, "interrupted.h5")
-    args = [os.path.join(SCENARIOS, "baseline.toml"), "-o", path, "-r", "400", "-t", "2",
-            "--set", "simulation.founders=3000", "--quiet"]
-    process = subprocess.Popen([KOPA, "run", *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=120)
-    assert process.returncode == 130, (process.returncode, err)
-    assert "interrupted" in err, err
+def check_interrupted_file(tmp, path, name, err):
+    assert "interrupted" in err or err == "", err
     with h5py.File(path, "r") as f:
-        assert f.attrs["status"] == "interrupted"
+        assert text(f.attrs["status"]) == "interrupted"
         done = f["scenarios/baseline/done"][...].astype(bool)
         assert 0 < done.sum() < 400, done.sum()
         values = f["scenarios/baseline/founders_latent"][...]
         assert np.isfinite(values[done]).all()
         assert np.isnan(values[~done]).all()
-    leftovers = [n for n in os.listdir(tmp) if n != "interrupted.h5" and "interrupted" in n]
+    leftovers = [n for n in os.listdir(tmp) if n != name and name.split(".")[0] in n]
     assert not leftovers, leftovers
+
+
+def long_run_args(path, quiet=True):
+    return [os.path.join(SCENARIOS, "baseline.toml"), "-o", path, "-r", "400", "-t", "2",
+            "--set", "simulation.founders=3000", *(["--quiet"] if quiet else [])]
+
+
+def interrupt_with(tmp, sig):
+    name = f"signal{int(sig)}.h5"
+    path = os.path.join(tmp, name)
+    process = subprocess.Popen([KOPA, "run", *long_run_args(path)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, (sig, process.returncode, err)
+    check_interrupted_file(tmp, path, name, err)
+
+
+def test_interrupt_keeps_finished_runs(tmp):
+    interrupt_with(tmp, signal.SIGINT)
+
+
+# SIGHUP (the terminal closed) and SIGPIPE (the reader of our output went away) killed the run
+# (exit 129, 141) with no file and a temporary one left.
+def test_hangup_and_broken_pipe_keep_finished_runs(tmp):
+    interrupt_with(tmp, signal.SIGHUP)
+    interrupt_with(tmp, signal.SIGPIPE)
+
+
+def test_progress_into_a_closed_pipe_keeps_finished_runs(tmp):
+    # `kopa run ... 2>&1 | head -c 5`: head leaves after the first progress line (every 5 s).
+    path = os.path.join(tmp, "piped.h5")
+    kopa_run = subprocess.Popen([KOPA, "run", *long_run_args(path, quiet=False)],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    head = subprocess.run(["head", "-c", "5"], stdin=kopa_run.stdout, capture_output=True)
+    kopa_run.stdout.close()
+    kopa_run.wait(timeout=120)
+    assert head.stdout == b"kopa:", head.stdout
+    assert kopa_run.returncode == 130, kopa_run.returncode
+    check_interrupted_file(tmp, path, "piped.h5", "")
 
 
 def main():
     tests = [test_default_set_opens_in_xarray, test_common_random_numbers,
-             test_interrupt_keeps_finished_runs]
+             test_interrupt_keeps_finished_runs, test_hangup_and_broken_pipe_keep_finished_runs,
+             test_progress_into_a_closed_pipe_keeps_finished_runs]
     passed = failed = 0
     for test in tests:
         with tempfile.TemporaryDirectory() as tmp:

@@ -82,7 +82,7 @@ class CompareCommandTest : public ::testing::Test {
       std::vector<std::uint64_t> seeds(plan.replicates);
       for (int r = 0; r < plan.replicates; ++r) seeds[r] = 1000 + r;
       headers.push_back({plan.name, "test scenario", "name = \"" + plan.name + "\"\n", 7,
-                         plan.replicates, months, 1.0, DimensionLabels{}, seeds});
+                         plan.replicates, months, 1.0, DimensionLabels{}, seeds, std::nullopt});
     }
     auto writer = io::ResultsWriter::create(target, true, {"test", 1}, headers);
     EXPECT_TRUE(writer) << writer.error().message;
@@ -382,7 +382,7 @@ TEST(CompareRegion, WhatIfTargetedAtOneRegionComparedThereWithDates) {
            "--set", "memo:levers.one_roof.regions=east"});
   ASSERT_EQ(ran.code, exit_ok) << ran.err;
 
-  const CliResult east = run({"compare", results, "--region", "east"});
+  const CliResult east = run({"compare", results, "--region", "east", "--format", "markdown"});
   ASSERT_EQ(east.code, exit_ok) << east.err;
   EXPECT_NE(east.out.find("month 11 of 0-11 (2026-12; months 2026-01 to 2026-12)"),
             std::string::npos)

@@ -7,22 +7,13 @@
 
 #include "cli/cli.hpp"
 #include "cli/exit_code.hpp"
+#include "cli_outcome.hpp"
 
 namespace kopa {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int code;
-  std::string out, err;
-};
-
-Outcome kopa(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using testing::kopa;
 
 class SweepCompare : public ::testing::Test {
  protected:

@@ -194,7 +194,7 @@ TEST(FormatJson, ParsesAndNamesEveryScenarioAndMetric) {
   }
   EXPECT_NE(json.find("\"interrupted\":true"), std::string::npos);
   EXPECT_NE(json.find("\"format_version\":1"), std::string::npos);
-  EXPECT_NE(json.find("\"jobs_disadvantaged\":{\"estimate\":"), std::string::npos);
+  EXPECT_NE(json.find("\"jobs_disadvantaged\":{\"verdict\":"), std::string::npos);
 }
 
 TEST(FormatJson, WritesFullPrecisionAndErrorsAndNullForNaN) {

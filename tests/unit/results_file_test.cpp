@@ -371,13 +371,15 @@ TEST_F(AlteredFileTest, NoticesScenarioTextThatNoLongerMatchesItsHash) {
   EXPECT_NE(edited.error().message.find("scenario_sha256"), std::string::npos);
 }
 
-TEST(ResultsFormatVersion, SameMajorOnly) {
+TEST(ResultsFormatVersion, KnownMajorsOnly) {
+  EXPECT_TRUE(check_results_format_version("1.0"));  // read: counts are agents, one person each
+  EXPECT_TRUE(check_results_format_version("1.12"));
   EXPECT_TRUE(check_results_format_version("2.0"));
-  EXPECT_TRUE(check_results_format_version("2.12"));
+  EXPECT_TRUE(check_results_format_version("2.3"));
   EXPECT_FALSE(check_results_format_version("3.0"));
-  EXPECT_FALSE(check_results_format_version("1.0"));  // counts of agents, not of people
-  EXPECT_FALSE(check_results_format_version("2"));
-  EXPECT_FALSE(check_results_format_version("2.x"));
+  EXPECT_FALSE(check_results_format_version("0.9"));
+  EXPECT_FALSE(check_results_format_version("1"));
+  EXPECT_FALSE(check_results_format_version("1.x"));
 }
 
 TEST_F(ResultsFileTest, H5dumpReadsTheHeader) {

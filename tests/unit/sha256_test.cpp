@@ -37,18 +37,5 @@ TEST(Sha256, PaddingBoundaries) {
   }
 }
 
-TEST(Sha256, PiecewiseUpdateEqualsOneShot) {
-  const std::string text(1000, 'a');
-  for (const std::size_t piece : {1u, 3u, 63u, 64u, 65u, 200u}) {
-    Sha256 hash;
-    for (std::size_t at = 0; at < text.size(); at += piece) {
-      hash.update(std::string_view(text).substr(at, piece));
-    }
-    Sha256 whole;
-    whole.update(text);
-    EXPECT_EQ(hash.finish(), whole.finish()) << piece;
-  }
-}
-
 }  // namespace
 }  // namespace kopa

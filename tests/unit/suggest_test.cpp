@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "util/suggest.hpp"
 
 namespace kopa {
@@ -12,6 +15,21 @@ TEST(EditDistance, CountsInsertionsDeletionsSubstitutionsAndSwaps) {
   EXPECT_EQ(edit_distance("abc", "ab"), 1u);
   EXPECT_EQ(edit_distance("abc", "acb"), 1u);
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+}
+
+TEST(EditDistance, ABoundedDistanceIsExactWithinTheLimitAndLimitPlusOneBeyond) {
+  const std::vector<std::string> words{
+      "",          "a",         "ab",     "abc",     "grant_min",
+      "grant_max", "gnart_mix", "kitten", "sitting", "levers.seed_funding.budget_per_year"};
+  for (const auto& a : words) {
+    for (const auto& b : words) {
+      const std::size_t exact = edit_distance(a, b);
+      for (std::size_t limit = 0; limit < 8; ++limit) {
+        EXPECT_EQ(edit_distance(a, b, limit), exact <= limit ? exact : limit + 1)
+            << a << " " << b << " " << limit;
+      }
+    }
+  }
 }
 
 TEST(ClosestMatch, SuggestsTyposButNotStrangers) {

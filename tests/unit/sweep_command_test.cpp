@@ -115,10 +115,11 @@ TEST_F(SweepCommand, ExistingOutputOrJournalNeedsResumeOrForce) {
   ASSERT_EQ(kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet"}).code, exit_ok);
   auto again = kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet"});
   EXPECT_EQ(again.code, exit_bad_input);
-  EXPECT_NE(again.err.find("already exists; use --resume"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("already exists; use --force"), std::string::npos) << again.err;
   auto resume = kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet", "--resume"});
   EXPECT_EQ(resume.code, exit_bad_input);
   EXPECT_NE(resume.err.find("nothing to resume"), std::string::npos) << resume.err;
+  EXPECT_NE(resume.err.find("is a complete sweep"), std::string::npos) << resume.err;
   EXPECT_EQ(kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet", "--force"}).code,
             exit_ok);
 }
@@ -142,7 +143,7 @@ TEST_F(SweepCommand, ResumeRefusesAChangedSweepFile) {
   write_sweep("# an edit\n");
   auto changed = kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet", "--resume"});
   EXPECT_EQ(changed.code, exit_bad_input);
-  EXPECT_NE(changed.err.find("the sweep file changed since the journal was started"),
+  EXPECT_NE(changed.err.find("the sweep file changed since the sweep was started"),
             std::string::npos)
       << changed.err;
   EXPECT_FALSE(fs::exists(out));

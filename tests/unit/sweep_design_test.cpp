@@ -68,6 +68,14 @@ TEST(GridDesign, RejectsMoreThanTheMostPoints) {
   EXPECT_EQ(build(fits, {.kind = DesignKind::grid}).points.size(), 10000u);
 }
 
+// A grid too large to count said "more than 18446744073709551615 points".
+TEST(GridDesign, SaysHowLargeAnUncountableGridIs) {
+  std::vector<Factor> f;
+  for (const char* name : {"a", "b", "c", "d", "e"}) f.push_back(range(name, 0, 1, 100000));
+  EXPECT_EQ(error_of(f, {.kind = DesignKind::grid}),
+            "the grid design has about 1e+25 points; the most is 1000000");
+}
+
 // ---- lhs --------------------------------------------------------------------------------------
 
 TEST(LhsDesign, HasExactlyOnePointInEveryStratumOfEveryFactor) {
@@ -154,7 +162,8 @@ TEST(SobolSequence, RejectsDimensionsBeyondTheTable) {
   const auto u = sobol_points(41, 4);
   ASSERT_FALSE(u);
   EXPECT_EQ(u.error().message,
-            "the Sobol' sequence has 1 to 40 dimensions (Joe & Kuo table); asked for 41");
+            "the Sobol' sequence is used with 1 to 40 dimensions (a sobol design takes at most 20 "
+            "factors); asked for 41");
 }
 
 TEST(SaltelliDesign, HasNTimesKPlus2PointsInBlocksAThenBThenABi) {
