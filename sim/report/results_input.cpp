@@ -108,8 +108,8 @@ std::vector<std::string> comparison_survival(const std::vector<std::string>& ask
 std::vector<std::string> survival_metrics(const io::ResultsFile& file) {
   const bool everywhere =
       std::all_of(file.scenarios.begin(), file.scenarios.end(), [](const auto& scenario) {
-        return std::find(scenario.cohorts.begin(), scenario.cohorts.end(),
-                         io::survival_dataset) != scenario.cohorts.end();
+        return std::find(scenario.cohorts.begin(), scenario.cohorts.end(), io::survival_dataset) !=
+               scenario.cohorts.end();
       });
   std::vector<std::string> names;
   for (std::size_t k = 1; everywhere && !file.scenarios.empty() && k <= survival_years; ++k) {

@@ -107,11 +107,12 @@ Status add_survival(Page& page, const io::ResultsReader& reader,
   if (!comparison) return comparison.error();
   std::string command = "kopa compare " + reader.contents().path.filename().string();
   for (const std::string& year : years) command += " --metric " + year;
-  page.html(paragraph("The share of the run's start-ups still operating (start-up, sustained or "
-                          "a lasting form) k years after launch, over the cohorts whose "
-                          "anniversary falls in the run; one value per replicate (" +
-                          command + " prints the same).",
-                      "kopa-notes"));
+  page.html(
+      paragraph("The share of the run's start-ups still operating (start-up, sustained or "
+                "a lasting form) k years after launch, over the cohorts whose "
+                "anniversary falls in the run; one value per replicate (" +
+                    command + " prints the same).",
+                "kopa-notes"));
   page.html(comparison_tables(*comparison));
   return ok();
 }
@@ -156,8 +157,8 @@ std::string provenance(const io::ResultsFile& file, const analysis::Comparison& 
 }  // namespace
 
 Expected<Page> results_page(const io::ResultsReader& reader, const PageOptions& options) {
-  auto input = read_comparison_input(reader, comparison_datasets({}),
-                                     survival_metrics(reader.contents()));
+  auto input =
+      read_comparison_input(reader, comparison_datasets({}), survival_metrics(reader.contents()));
   if (!input) return input.error();
   analysis::CompareOptions compare_options;
   compare_options.baseline = options.baseline;

@@ -138,7 +138,7 @@ def check_with_h5py(path, name, index):
                                             ("survival_cohort", cohort, "initiatives")):
             dataset = group[dataset_name]
             assert dataset.shape == (REPLICATES, YEARS), dataset.shape
-            assert dataset.attrs["units"] == units and dataset.attrs["long_name"]
+            assert text(dataset.attrs["units"]) == units and text(dataset.attrs["long_name"])
             np.testing.assert_allclose(dataset[...], values, rtol=1e-15)
             scales = [dataset.dims[axis][0].name.split("/")[-1] for axis in range(2)]
             assert scales == ["replicate", "year"], scales

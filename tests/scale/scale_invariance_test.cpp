@@ -61,7 +61,7 @@ ModelParameters small_baseline() {
 
 struct Level {
   std::string name;
-  Integer founders;  // 0: one agent per person
+  Integer founders;   // 0: one agent per person
   bool sound = true;  // every default capacity holds at least one agent (docs/ODD.md 7.14)
 };
 
@@ -230,9 +230,10 @@ TEST(ScaleInvariance, HeadlineMeansLeverEffectsAndCostOrderAgreeAcrossAgentCount
                 agree ? "" : (c.asserted ? "  DIFFERS" : "  differs (below the sound N)"));
     if (!agree) ++(c.asserted ? failures : coarse_differences);
   }
-  std::printf("[scale] %zu comparisons asserted (critical |t| at alpha %.3g each); %zu differ "
-              "below the smallest sound agent count (reported, not asserted)\n",
-              static_cast<std::size_t>(asserted), per_test, coarse_differences);
+  std::printf(
+      "[scale] %zu comparisons asserted (critical |t| at alpha %.3g each); %zu differ "
+      "below the smallest sound agent count (reported, not asserted)\n",
+      static_cast<std::size_t>(asserted), per_test, coarse_differences);
   std::fflush(stdout);
   EXPECT_GT(asserted, 0.0);
   EXPECT_EQ(failures, 0u) << "of " << asserted << " asserted comparisons (Bonferroni at family "
