@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libtbb-dev
-  libhdf5-dev hdf5-tools
+  libhdf5-dev hdf5-tools netcdf-bin
   libboost-program-options-dev
   # SHA-256 of scenario and sweep text (sim/util/sha256.cpp) from OpenSSL's libcrypto rather than
   # a hand-written digest: a maintained, tested implementation (named in the hardening note).

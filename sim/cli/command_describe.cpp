@@ -8,6 +8,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "cli/scenario_folder.hpp"
+#include "model/lever_unit.hpp"
 #include "scenario/key_tree.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/region_access.hpp"
@@ -176,10 +177,50 @@ bool under(const std::string& path, const std::string& prefix) {
          (path.starts_with(prefix) && path.size() > prefix.size() && path[prefix.size()] == '.');
 }
 
+// A scenario key that is not a number in the table.
+Row key_row(std::string name, std::string type, std::string default_value, std::string range,
+            std::string meaning) {
+  Row row;
+  row.section = name.substr(0, name.find('.'));
+  row.name = std::move(name);
+  row.type = std::move(type);
+  row.default_value = std::move(default_value);
+  row.range = std::move(range);
+  row.unit = "-";
+  row.meaning = std::move(meaning);
+  row.source = "-";
+  return row;
+}
+
+// The start date and the levers' targeting lists (docs/scenarios.md, "Dates" and "Targeting").
+std::vector<Row> scenario_key_rows() {
+  std::vector<Row> rows{key_row(
+      "simulation.start", "date", "unset", "\"YYYY-MM\"",
+      "calendar month of month 0; unset, months count from 0 only. With it, lever calendars, "
+      "call months and project ends take \"YYYY-MM\" dates too")};
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const std::string lever = "levers." + std::string(lever_names[l]);
+    rows.push_back(key_row(lever + ".regions", "names", "all regions", "region names",
+                           "the regions the lever acts in (its costs follow)"));
+    if (lever_unit(static_cast<Lever>(l)).takes_groups) {
+      rows.push_back(key_row(lever + ".groups", "names", "disadvantaged groups", "group names",
+                             "the groups the lever is for"));
+    }
+  }
+  return rows;
+}
+
 std::vector<Row> rows_under(const std::string& prefix) {
   std::vector<Row> rows;
   for (const auto& spec : parameter_table().specs()) {
     if (under(spec.path, prefix)) rows.push_back(parameter_row(spec));
+  }
+  // Each after the last row of its section, so that a section stays one table.
+  for (auto& row : scenario_key_rows()) {
+    if (!under(row.name, prefix)) continue;
+    auto last = std::find_if(rows.rbegin(), rows.rend(),
+                             [&](const Row& other) { return other.section == row.section; });
+    rows.insert(last == rows.rend() ? rows.end() : last.base(), std::move(row));
   }
   if (prefix.empty() || prefix == "region" || prefix == "regions") {
     for (const auto& field : parameter_table().region_fields()) rows.push_back(region_row(field));
@@ -257,7 +298,7 @@ std::string json_number(ParameterType type, double value) {
 
 void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& presets,
                 std::ostream& out) {
-  std::vector<std::string> parameters, fields;
+  std::vector<std::string> parameters, fields, keys;
   for (const auto& row : rows) {
     std::ostringstream item;
     if (row.spec) {
@@ -285,6 +326,11 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
            << ", \"meaning\": " << json_string(row.meaning)
            << ", \"source\": " << json_string(row.source) << "}";
       parameters.push_back(item.str());
+    } else if (!row.field) {
+      item << "{\"key\": " << json_string(row.name) << ", \"type\": " << json_string(row.type)
+           << ", \"default\": " << json_string(row.default_value)
+           << ", \"meaning\": " << json_string(row.meaning) << "}";
+      keys.push_back(item.str());
     } else {
       const RegionFieldSpec& field = *row.field;
       item << "{\"name\": " << json_string(field.name) << ", \"type\": " << json_string(row.type)
@@ -310,7 +356,8 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
         ", \"country\": " + json_string(row.country) + ", \"population\": " + row.population +
         ", \"population_source\": " + json_string(row.source) + "}");
   }
-  out << "{\n  \"parameters\": " << list(parameters) << ",\n  \"region_fields\": " << list(fields)
+  out << "{\n  \"parameters\": " << list(parameters) << ",\n  \"scenario_keys\": " << list(keys)
+      << ",\n  \"region_fields\": " << list(fields)
       << ",\n  \"region_presets\": " << list(preset_items) << "\n}\n";
 }
 

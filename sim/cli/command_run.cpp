@@ -19,6 +19,7 @@
 #include "io/temporary_target.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/scenario_arguments.hpp"
 
 namespace kopa {
 namespace {
@@ -28,7 +29,7 @@ constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof", "
                                        "combined"};
 
 struct RunRequest {
-  std::vector<std::filesystem::path> files;
+  std::vector<ScenarioArgument> files;
   std::vector<std::string> overrides;
   int replicates;
   std::filesystem::path output;
@@ -42,8 +43,7 @@ struct RunRequest {
 std::optional<std::vector<Scenario>> load_all(const RunRequest& request, std::ostream& err) {
   std::vector<Scenario> scenarios;
   bool bad = false;
-  for (const auto& file : request.files) {
-    ScenarioLoad load = load_scenario(file, request.overrides);
+  for (ScenarioLoad& load : load_scenarios(request.files, request.overrides)) {
     for (const auto& issue : load.issues) err << format_issue(issue) << "\n";
     if (!load.scenario || !load.issues.empty()) {
       bad = true;
@@ -157,7 +157,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
 
 CommandSpec run_spec() {
   CommandSpec spec{"run",
-                   "kopa run [SCENARIO.toml...] [options]",
+                   "kopa run [[NAME=]SCENARIO.toml...] [options]",
                    "Runs every scenario N times and writes their monthly time series to HDF5.\n"
                    "Replicate r uses the same random numbers in every scenario (common random\n"
                    "numbers), so scenario differences are paired. With no scenario, runs the\n"
@@ -165,12 +165,16 @@ CommandSpec run_spec() {
                    "Output is bit-identical whatever --threads is. Ctrl-C, SIGTERM, SIGHUP or a\n"
                    "closed output pipe keeps finished runs and marks the file interrupted (exit\n"
                    "130). The output must be a regular file or absent; nothing else is replaced.\n"
-                   "A job that cannot fit in memory is refused before it starts (exit 2).",
+                   "A job that cannot fit in memory is refused before it starts (exit 2).\n"
+                   "NAME=FILE runs FILE under the name NAME (a what-if of a file without a new\n"
+                   "file); --set NAME:PATH=VALUE changes one scenario only, e.g.\n"
+                   "  kopa run baseline.toml what_if=baseline.toml \\\n"
+                   "      --set what_if:levers.seed_funding.enabled=true",
                    {"options"},
                    {}};
   spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
-                             "scenario files")("replicates,r", po::value<int>()->default_value(20),
-                                               "runs per scenario")(
+                             "scenario files, each FILE or NAME=FILE")(
+      "replicates,r", po::value<int>()->default_value(20), "runs per scenario")(
       "output,o", po::value<std::string>()->default_value("results.h5"), "results file")(
       "threads,t", po::value<int>()->default_value(0),
       "threads (0: every hardware thread; at most 4 per hardware thread)")(
@@ -178,8 +182,9 @@ CommandSpec run_spec() {
       "base seed for all scenarios (default: the first scenario's simulation.seed)")(
       "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
       "set", po::value<std::vector<std::string>>()->composing(),
-      "PATH=VALUE override for every scenario (repeatable); see 'kopa describe'")(
-      "force", "overwrite an existing results file")("quiet", "no progress output");
+      "PATH=VALUE override for every scenario, NAME:PATH=VALUE for one (repeatable); see "
+      "'kopa describe'")("force", "overwrite an existing results file")("quiet",
+                                                                        "no progress output");
   spec.positional.add("scenario", -1);
   return spec;
 }
@@ -192,11 +197,11 @@ int command_run(const CommandContext& context) {
   RunRequest request;
   if (values.count("scenario")) {
     for (const auto& file : values["scenario"].as<std::vector<std::string>>()) {
-      request.files.emplace_back(file);
+      request.files.push_back(parse_scenario_argument(file));
     }
   } else {
     for (const char* name : default_scenarios) {
-      request.files.push_back(default_scenario_dir() / (std::string(name) + ".toml"));
+      request.files.push_back({"", default_scenario_dir() / (std::string(name) + ".toml")});
     }
   }
   if (values.count("set")) request.overrides = values["set"].as<std::vector<std::string>>();

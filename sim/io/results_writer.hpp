@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,8 @@ struct ScenarioHeader {
   double people_per_agent = 1.0;  // real people one founder agent stands for (population / agents)
   DimensionLabels labels;
   std::vector<std::uint64_t> replicate_seeds;  // one per replicate
+  // simulation.start (util/year_month.hpp): month 0's calendar month; then a `time` coordinate.
+  std::optional<std::int64_t> start;
 };
 
 // The header of `replicates` runs of `model` from `base_seed` (replicate r's seed is

@@ -11,6 +11,7 @@ cd "$root" || exit 2
 declare -A allowed=(
   [sim/util]=""
   [sim/model]="util"
+  [sim/model/levers]="model util"
   [sim/engine]="model util"
   [sim/scenario]="model util"
   [sim/io]="engine model util"

@@ -27,7 +27,8 @@ inline std::vector<io::ScenarioHeader> compare_headers() {
                        compare_months,
                        1.0,
                        DimensionLabels{},
-                       {11, 12, 13, 14, 15}});
+                       {11, 12, 13, 14, 15},
+                       std::nullopt});
   }
   return headers;
 }

@@ -41,7 +41,8 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                               sample_months,
                               1.0,
                               labels_of({}),  // no levers: an empty dimension
-                              {1001, 1002, 1003}};
+                              {1001, 1002, 1003},
+                              std::nullopt};
   io::ScenarioHeader seed_funding{"seed_funding",
                                   "Tailored seed funding, with a one-roof platform.",
                                   "name = \"seed_funding\"\nmonths = 5\n[levers.seed_fund]\n",
@@ -50,7 +51,8 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                                   sample_months,
                                   12.5,
                                   labels_of({"seed_fund", "one_roof"}),
-                                  {2001, 2002, 18446744073709551615ull}};
+                                  {2001, 2002, 18446744073709551615ull},
+                                  std::nullopt};
   return {baseline, seed_funding};
 }
 
