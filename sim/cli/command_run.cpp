@@ -13,11 +13,13 @@
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
+#include "cli/scenario_folder.hpp"
 #include "cli/spread_runs.hpp"
 #include "engine/ensemble.hpp"
 #include "io/results_writer.hpp"
 #include "io/temporary_target.hpp"
 #include "model/random.hpp"
+#include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 
 namespace kopa {
@@ -26,11 +28,6 @@ namespace {
 // The main job's scenarios, when `kopa run` is given none.
 constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof", "knowledge_exchange",
                                        "combined"};
-
-std::filesystem::path default_scenario_dir() {
-  if (std::filesystem::is_directory("scenarios")) return "scenarios";
-  return KOPA_DEFAULT_SCENARIO_DIR;
-}
 
 struct RunRequest {
   std::vector<std::filesystem::path> files;
@@ -100,6 +97,8 @@ int load(const RunRequest& request, std::ostream& err, Loaded& loaded) {
   for (const auto& scenario : loaded.scenarios) {
     loaded.models.push_back(std::make_unique<Model>(scenario.parameters));
     loaded.views.push_back(loaded.models.back().get());
+    const std::string coarse = resolution_warning(scenario.name, *loaded.models.back());
+    if (!coarse.empty()) err << "kopa run: " << coarse << "\n";
     io::ScenarioHeader header;
     header.name = scenario.name;
     header.description = scenario.description;
@@ -107,6 +106,7 @@ int load(const RunRequest& request, std::ostream& err, Loaded& loaded) {
     header.base_seed = base_seed;
     header.replicates = request.replicates;
     header.months = loaded.models.back()->months();
+    header.people_per_agent = loaded.models.back()->people_per_agent_overall();
     header.labels = loaded.models.back()->labels();
     for (int r = 0; r < request.replicates; ++r) {
       header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
@@ -127,6 +127,9 @@ int load(const RunRequest& request, std::ostream& err, Loaded& loaded) {
 }
 
 int execute(const RunRequest& request, const CommandContext& context) {
+  // Before the first line kopa prints (a resolution warning may come before any progress): a
+  // reader that leaves early must interrupt the run, never kill it.
+  InterruptGuard interrupt;
   // Under mpirun every rank loads the scenarios; only the writer rank (0) prints and writes.
   const Role role = role_of(context);
   Loaded loaded;
@@ -162,7 +165,6 @@ int execute(const RunRequest& request, const CommandContext& context) {
                               : context.stderr_is_terminal ? Progress::Mode::bar
                                                            : Progress::Mode::lines;
   Progress progress(context.err, mode, jobs.size(), "runs");
-  InterruptGuard interrupt;
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
                           static_cast<std::size_t>(request.threads));
   options.stop = &interrupt.flag();

@@ -21,6 +21,7 @@
 #include "io/sweep_writer.hpp"
 #include "io/temporary_target.hpp"
 #include "model/random.hpp"
+#include "model/resolution.hpp"
 #include "sweep/journal.hpp"
 #include "sweep/sweep_file.hpp"
 #include "util/sha256.hpp"
@@ -301,6 +302,9 @@ int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
 }
 
 int execute(const SweepRequest& request, const CommandContext& context) {
+  // Before the first line kopa prints (notes and a resolution warning come before any progress):
+  // a reader that leaves early must interrupt the sweep, never kill it.
+  InterruptGuard interrupt;
   // Under mpirun every rank loads the sweep; only the writer rank (0) prints and writes.
   const Role role = role_of(context);
   Loaded loaded;
@@ -320,7 +324,15 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   }
   // The writer's refusal reaches every rank (alone: simply the code).
   auto refuse = [&](int code) { return writer_decides(context, code); };
-  const io::SweepHeader header = make_header(s, *views.front());
+  // Agents too coarse for the capacities at the first point (the base with the design's first
+  // values): the same warning as kopa run's.
+  if (const std::string coarse = resolution_warning("sweep point 0", *views.front());
+      !coarse.empty() && !request.quiet) {
+    context.err << "kopa sweep: " << coarse << "\n";
+  }
+  io::SweepHeader header = make_header(s, *views.front());
+  for (const auto* model : views)
+    header.people_per_agent.push_back(model->people_per_agent_overall());
   const sweep::JournalHeader journal_header =
       sweep::journal_header_for(s, header.months, header.labels);
 
@@ -375,7 +387,6 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   }
   refuse(exit_ok);  // every rank goes on
   Progress progress(context.err, mode, total, "runs");
-  InterruptGuard interrupt;
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
                           static_cast<std::size_t>(request.threads));
   EnsembleOptions options;

@@ -46,15 +46,17 @@ def test_default_set_opens_in_xarray(tmp):
         assert ds["founders_sustained"].dims == ("replicate", "month")
         assert ds["money_awarded_by_group"].dims == ("replicate", "month", "group")
         assert ds["founders_sustained_by_region"].dims == ("replicate", "month", "region")
-        assert ds["founders_sustained"].attrs["units"] == "founders"
+        assert text(ds["founders_sustained"].attrs["units"]) == "initiatives"
         # Stage counts add up to the population every month.
         stages = sum(ds[m] for m in ["founders_latent", "founders_idea", "founders_micro_project",
                                      "founders_startup", "founders_sustained",
                                      "founders_lasting_platform", "founders_lasting_civic",
                                      "founders_lasting_ngo", "founders_dormant", "founders_closed"])
         population = ds["population_by_group"].sum("group")
-        assert np.array_equal(stages.values, population.values)
-        assert int(population.values[0, 0]) == 500
+        # In real units: people-weighted sums, equal to rounding.
+        np.testing.assert_allclose(stages.values, population.values, rtol=1e-12)
+        # Real people: the shipped regions' 307,000 working-age residents, whatever the agents.
+        assert round(float(population.values[0, 0])) == 307000
         # xarray and h5py agree on the values.
         with h5py.File(path, "r") as f:
             raw = f[f"scenarios/{name}/money_awarded_by_group"][...]
@@ -120,21 +122,48 @@ def test_hangup_and_broken_pipe_keep_finished_runs(tmp):
 
 def test_progress_into_a_closed_pipe_keeps_finished_runs(tmp):
     # `kopa run ... 2>&1 | head -c 5`: head leaves after the first progress line (every 5 s).
+    # The founders are one agent per person of a region of 3,000 people, so that no resolution
+    # warning comes first: a warning into the closed pipe would interrupt the run before any run
+    # is finished (also exit 130, but with nothing to check).
+    village = os.path.join(tmp, "village.toml")
+    with open(village, "w") as f:
+        f.write(f'name = "baseline"\nextends = "{os.path.join(SCENARIOS, "baseline.toml")}"\n'
+                '[[region]]\nname = "village"\ncountry = "latvia"\npopulation = 3000\n'
+                'has_len = true\nhas_incubator = true\n')
     path = os.path.join(tmp, "piped.h5")
-    kopa_run = subprocess.Popen([KOPA, "run", *long_run_args(path, quiet=False)],
+    args = long_run_args(path, quiet=False)
+    args[0] = village
+    kopa_run = subprocess.Popen([KOPA, "run", *args],
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     head = subprocess.run(["head", "-c", "5"], stdin=kopa_run.stdout, capture_output=True)
     kopa_run.stdout.close()
     kopa_run.wait(timeout=120)
     assert head.stdout == b"kopa:", head.stdout
     assert kopa_run.returncode == 130, kopa_run.returncode
+    os.remove(village)
     check_interrupted_file(tmp, path, "piped.h5", "")
+
+
+def test_warning_into_a_closed_pipe_interrupts(tmp):
+    # 3,000 agents of the shipped regions: kopa warns that they are too coarse before running;
+    # a reader gone by then interrupts the run (exit 130, a valid file), never kills it (SIGPIPE).
+    path = os.path.join(tmp, "warned.h5")
+    kopa_run = subprocess.Popen([KOPA, "run", *long_run_args(path, quiet=False)],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    head = subprocess.run(["head", "-c", "5"], stdin=kopa_run.stdout, capture_output=True)
+    kopa_run.stdout.close()
+    kopa_run.wait(timeout=120)
+    assert head.stdout == b"kopa ", head.stdout
+    assert kopa_run.returncode == 130, kopa_run.returncode
+    with h5py.File(path, "r") as f:
+        assert text(f.attrs["status"]) == "interrupted"
 
 
 def main():
     tests = [test_default_set_opens_in_xarray, test_common_random_numbers,
              test_interrupt_keeps_finished_runs, test_hangup_and_broken_pipe_keep_finished_runs,
-             test_progress_into_a_closed_pipe_keeps_finished_runs]
+             test_progress_into_a_closed_pipe_keeps_finished_runs,
+             test_warning_into_a_closed_pipe_interrupts]
     passed = failed = 0
     for test in tests:
         with tempfile.TemporaryDirectory() as tmp:
