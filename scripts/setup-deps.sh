@@ -13,6 +13,8 @@ packages=(
   # SHA-256 of scenario and sweep text (sim/util/sha256.cpp) from OpenSSL's libcrypto rather than
   # a hand-written digest: a maintained, tested implementation (named in the hardening note).
   libssl-dev
+  # MPI: `mpirun -n N kopa sweep|run` over ranks (docs/distributed.md); a plain kopa calls no MPI.
+  libopenmpi-dev openmpi-bin
   librandom123-dev
   libtomlplusplus-dev
   libgtest-dev googletest

@@ -14,6 +14,7 @@
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
 #include "cli/scenario_folder.hpp"
+#include "cli/spread_runs.hpp"
 #include "engine/ensemble.hpp"
 #include "io/results_writer.hpp"
 #include "io/temporary_target.hpp"
@@ -36,6 +37,7 @@ struct RunRequest {
   int threads;
   bool force;
   bool quiet;
+  int target_code = 0;  // the writer found the output unusable (it said why): every rank stops
 };
 
 // Loads and validates every scenario before anything runs: all problems of all files are
@@ -69,52 +71,85 @@ std::string command_line_of(const CommandContext& context) {
   return line;
 }
 
+// The scenarios, one model per scenario and the header of each, as every rank builds them.
+struct Loaded {
+  std::vector<Scenario> scenarios;
+  std::vector<std::unique_ptr<Model>> models;
+  std::vector<const Model*> views;
+  std::vector<io::ScenarioHeader> headers;
+  std::vector<RunJob> jobs;
+  std::uint64_t base_seed = 0;
+};
+
+int load(const RunRequest& request, std::ostream& err, Loaded& loaded) {
+  auto scenarios = load_all(request, err);
+  if (!scenarios) return exit_bad_input;
+  if (scenarios->empty()) {
+    err << "kopa run: no scenario to run\n";
+    return exit_bad_input;
+  }
+  loaded.scenarios = std::move(*scenarios);
+  // Common random numbers: one base seed for every scenario of the run.
+  const auto base_seed =
+      static_cast<std::uint64_t>(loaded.scenarios.front().parameters.simulation.seed);
+  loaded.base_seed = base_seed;
+  for (const auto& scenario : loaded.scenarios) {
+    loaded.models.push_back(std::make_unique<Model>(scenario.parameters));
+    loaded.views.push_back(loaded.models.back().get());
+    const std::string coarse = resolution_warning(scenario.name, *loaded.models.back());
+    if (!coarse.empty()) err << "kopa run: " << coarse << "\n";
+    loaded.headers.push_back(io::scenario_header(scenario.name, scenario.description,
+                                                 scenario.resolved_toml, *loaded.models.back(),
+                                                 base_seed, request.replicates));
+  }
+  // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
+  for (int r = 0; r < request.replicates; ++r) {
+    for (std::size_t s = 0; s < loaded.models.size(); ++s) loaded.jobs.push_back({s, r});
+  }
+  if (Status fits = check_memory(loaded.views, loaded.jobs.size(), request.threads,
+                                 EnsembleOptions{}.queue_capacity);
+      !fits) {
+    err << "kopa run: " << fits.error().message << "\n";
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
 int execute(const RunRequest& request, const CommandContext& context) {
   // Before the first line kopa prints (a resolution warning may come before any progress): a
   // reader that leaves early must interrupt the run, never kill it.
   InterruptGuard interrupt;
-  auto scenarios = load_all(request, context.err);
-  if (!scenarios) return exit_bad_input;
-  if (scenarios->empty()) {
-    context.err << "kopa run: no scenario to run\n";
-    return exit_bad_input;
+  // Under mpirun every rank loads the scenarios; only the writer rank (0) prints and writes.
+  const Role role = role_of(context);
+  Loaded loaded;
+  if (const int agreed = load_on_every_rank(
+          context, "run", [&](std::ostream& err) { return load(request, err, loaded); },
+          [&] {
+            std::string inputs;
+            for (const auto& scenario : loaded.scenarios) inputs += scenario.resolved_toml;
+            return inputs;
+          });
+      agreed != exit_ok) {
+    return agreed;
   }
-  // Common random numbers: one base seed for every scenario of the run.
-  const auto base_seed = static_cast<std::uint64_t>(scenarios->front().parameters.simulation.seed);
-
-  std::vector<std::unique_ptr<Model>> models;
-  std::vector<const Model*> model_views;
-  std::vector<io::ScenarioHeader> headers;
-  for (const auto& scenario : *scenarios) {
-    models.push_back(std::make_unique<Model>(scenario.parameters));
-    model_views.push_back(models.back().get());
-    const std::string coarse = resolution_warning(scenario.name, *models.back());
-    if (!coarse.empty()) context.err << "kopa run: " << coarse << "\n";
-    headers.push_back(io::scenario_header(scenario.name, scenario.description,
-                                          scenario.resolved_toml, *models.back(), base_seed,
-                                          request.replicates));
-  }
-
-  // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
-  std::vector<RunJob> jobs;
-  for (int r = 0; r < request.replicates; ++r) {
-    for (std::size_t s = 0; s < models.size(); ++s) jobs.push_back({s, r});
-  }
+  const auto& models = loaded.models;
+  const auto& model_views = loaded.views;
+  const auto& jobs = loaded.jobs;
   EnsembleOptions options;
   options.threads = request.threads;
-  options.base_seed = base_seed;
-  if (Status fits = check_memory(model_views, jobs.size(), request.threads, options.queue_capacity);
-      !fits) {
-    context.err << "kopa run: " << fits.error().message << "\n";
-    return exit_bad_input;
-  }
+  options.base_seed = loaded.base_seed;
+  if (role == Role::computer) return compute_runs(context, model_views, options);
+  // The writer's refusal reaches every rank (alone: simply the code).
+  auto refuse = [&](int code) { return writer_decides(context, code); };
+  if (request.target_code != exit_ok) return refuse(request.target_code);
 
   io::RootInfo root{command_line_of(context), request.threads};
-  auto writer = io::ResultsWriter::create(request.output, request.force, root, headers);
+  auto writer = io::ResultsWriter::create(request.output, request.force, root, loaded.headers);
   if (!writer) {
     context.err << "kopa run: " << writer.error().message << "\n";
-    return writer.error().bad_input ? exit_bad_input : exit_failure;
+    return refuse(writer.error().bad_input ? exit_bad_input : exit_failure);
   }
+  refuse(exit_ok);  // every rank goes on
   const Progress::Mode mode = request.quiet                ? Progress::Mode::quiet
                               : context.stderr_is_terminal ? Progress::Mode::bar
                                                            : Progress::Mode::lines;
@@ -123,18 +158,19 @@ int execute(const RunRequest& request, const CommandContext& context) {
                           static_cast<std::size_t>(request.threads));
   options.stop = &interrupt.flag();
   std::size_t done = 0;
-  Status status = run_ensemble(
-      model_views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
-        Status written = writer->write_run(job.model, job.replicate, series);
-        progress.advance(++done);
-        return written;
-      });
+  Status status = run_jobs(context, "run", model_views, jobs, options, request.quiet,
+                           [&](const RunJob& job, RunSeries&& series) -> Status {
+                             Status written = writer->write_run(job.model, job.replicate, series);
+                             progress.advance(++done);
+                             return written;
+                           });
   progress.finish();
   if (!status) {
     context.err << "kopa run: " << status.error().message << "\n";
     return exit_failure;  // the writer's destructor removes the temporary file
   }
-  const bool interrupted = interrupt.requested() && done < jobs.size();
+  // Fewer runs than jobs without an error: a signal here, or (under mpirun) on another rank.
+  const bool interrupted = done < jobs.size();
   Status finished =
       writer->finish(interrupted ? io::RunStatus::interrupted : io::RunStatus::complete);
   if (!finished) {
@@ -169,7 +205,9 @@ CommandSpec run_spec() {
                    "NAME=FILE runs FILE under the name NAME (a what-if of a file without a new\n"
                    "file); --set NAME:PATH=VALUE changes one scenario only, e.g.\n"
                    "  kopa run baseline.toml what_if=baseline.toml \\\n"
-                   "      --set what_if:levers.seed_funding.enabled=true",
+                   "      --set what_if:levers.seed_funding.enabled=true\n"
+                   "Under mpirun rank 0 deals the runs to the other ranks and writes the file\n"
+                   "(same datasets as without MPI; -t is per rank; docs/distributed.md).",
                    {"options"},
                    {}};
   spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
@@ -226,10 +264,13 @@ int command_run(const CommandContext& context) {
   request.threads = *threads;
   request.output = values["output"].as<std::string>();
   // The output is checked before anything is loaded or run: a run must not end in "cannot
-  // write".
-  if (Status writable = io::check_target(request.output, values.count("force") > 0); !writable) {
-    context.err << "kopa run: " << writable.error().message << "\n";
-    return writable.error().bad_input ? exit_bad_input : exit_failure;
+  // write". Under mpirun only the writer rank checks it, and tells the others after loading.
+  if (role_of(context) != Role::computer) {
+    if (Status writable = io::check_target(request.output, values.count("force") > 0); !writable) {
+      context.err << "kopa run: " << writable.error().message << "\n";
+      request.target_code = writable.error().bad_input ? exit_bad_input : exit_failure;
+      if (role_of(context) == Role::alone) return request.target_code;
+    }
   }
   request.force = values.count("force") > 0;
   request.quiet = values.count("quiet") > 0;

@@ -14,6 +14,7 @@
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
+#include "cli/spread_runs.hpp"
 #include "engine/build_info.hpp"
 #include "engine/ensemble.hpp"
 #include "io/sweep_reader.hpp"
@@ -267,59 +268,86 @@ std::size_t done_size(const sweep::Sweep& s) {
   return s.point_count() * static_cast<std::size_t>(s.replicates);
 }
 
+// The sweep and one model per design point, as every rank builds them.
+struct Loaded {
+  std::optional<sweep::Sweep> sweep;
+  std::vector<std::unique_ptr<Model>> models;
+  std::vector<const Model*> views;
+};
+
+int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
+  sweep::SweepLoad load = sweep::load_sweep(request.file);
+  for (const auto& issue : load.issues) err << format_issue(issue) << "\n";
+  if (!load.sweep) return exit_bad_input;
+  loaded.sweep = std::move(load.sweep);
+  const sweep::Sweep& s = *loaded.sweep;
+  for (const auto& note : s.design.notes) err << "kopa sweep: note: " << note << "\n";
+  for (const auto& parameters : s.points) {
+    loaded.models.push_back(std::make_unique<Model>(parameters));
+    loaded.views.push_back(loaded.models.back().get());
+    if (loaded.models.back()->months() != loaded.models.front()->months() ||
+        !(loaded.models.back()->labels().labels == loaded.models.front()->labels().labels)) {
+      err << "kopa sweep: design point " << loaded.models.size() - 1
+          << " has other months or labels than point 0; a sweep's points must share them\n";
+      return exit_bad_input;
+    }
+  }
+  if (Status fits = check_memory(loaded.views, done_size(s), request.threads,
+                                 EnsembleOptions{}.queue_capacity);
+      !fits) {
+    err << "kopa sweep: " << fits.error().message << "\n";
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
 int execute(const SweepRequest& request, const CommandContext& context) {
   // Before the first line kopa prints (notes and a resolution warning come before any progress):
   // a reader that leaves early must interrupt the sweep, never kill it.
   InterruptGuard interrupt;
-  sweep::SweepLoad load = sweep::load_sweep(request.file);
-  for (const auto& issue : load.issues) context.err << format_issue(issue) << "\n";
-  if (!load.sweep) return exit_bad_input;
-  const sweep::Sweep& s = *load.sweep;
-  for (const auto& note : s.design.notes) context.err << "kopa sweep: note: " << note << "\n";
-
-  std::vector<std::unique_ptr<Model>> models;
-  std::vector<const Model*> views;
-  for (const auto& parameters : s.points) {
-    models.push_back(std::make_unique<Model>(parameters));
-    views.push_back(models.back().get());
-    if (models.back()->months() != models.front()->months() ||
-        !(models.back()->labels().labels == models.front()->labels().labels)) {
-      context.err << "kopa sweep: design point " << models.size() - 1
-                  << " has other months or labels than point 0; a sweep's points must share "
-                     "them\n";
-      return exit_bad_input;
-    }
+  // Under mpirun every rank loads the sweep; only the writer rank (0) prints and writes.
+  const Role role = role_of(context);
+  Loaded loaded;
+  if (const int agreed = load_on_every_rank(
+          context, "sweep", [&](std::ostream& err) { return load(request, err, loaded); },
+          [&] { return loaded.sweep->sha256 + loaded.sweep->base.resolved_toml; });
+      agreed != exit_ok) {
+    return agreed;
   }
+  const sweep::Sweep& s = *loaded.sweep;
+  const std::vector<const Model*>& views = loaded.views;
+  if (role == Role::computer) {
+    EnsembleOptions options;
+    options.threads = request.threads;
+    options.base_seed = s.base_seed;
+    return compute_runs(context, views, options);
+  }
+  // The writer's refusal reaches every rank (alone: simply the code).
+  auto refuse = [&](int code) { return writer_decides(context, code); };
   // Agents too coarse for the capacities at the first point (the base with the design's first
   // values): the same warning as kopa run's.
-  if (const std::string coarse = resolution_warning("sweep point 0", *models.front());
+  if (const std::string coarse = resolution_warning("sweep point 0", *views.front());
       !coarse.empty() && !request.quiet) {
     context.err << "kopa sweep: " << coarse << "\n";
   }
-  io::SweepHeader header = make_header(s, *models.front());
-  for (const auto& model : models)
+  io::SweepHeader header = make_header(s, *views.front());
+  for (const auto* model : views)
     header.people_per_agent.push_back(model->people_per_agent_overall());
   const sweep::JournalHeader journal_header =
       sweep::journal_header_for(s, header.months, header.labels);
 
-  if (Status fits =
-          check_memory(views, done_size(s), request.threads, EnsembleOptions{}.queue_capacity);
-      !fits) {
-    context.err << "kopa sweep: " << fits.error().message << "\n";
-    return exit_bad_input;
-  }
   // The output must be a file kopa may write (never a folder, a device or a link) before the
   // journal beside it is touched.
   if (Status writable = io::check_target(request.output, true); !writable) {
     context.err << "kopa sweep: " << writable.error().message << "\n";
-    return writable.error().bad_input ? exit_bad_input : exit_failure;
+    return refuse(writable.error().bad_input ? exit_bad_input : exit_failure);
   }
   const auto replicates = static_cast<std::size_t>(s.replicates);
   std::vector<std::uint8_t> done(done_size(s), 0);
   Journal journal = open_journal(request, journal_header, done, context.err);
   if (!journal.writer) {
     context.err << "kopa sweep: " << journal.error->message << "\n";
-    return journal.error->bad_input ? exit_bad_input : exit_failure;
+    return refuse(journal.error->bad_input ? exit_bad_input : exit_failure);
   }
 
   // Replicate-major: a sweep stopped early holds every point with a few replicates, which
@@ -355,8 +383,9 @@ int execute(const SweepRequest& request, const CommandContext& context) {
       std::error_code ignored;
       fs::remove(sweep::journal_path_for(request.output), ignored);
     }
-    return file.error().bad_input ? exit_bad_input : exit_failure;
+    return refuse(file.error().bad_input ? exit_bad_input : exit_failure);
   }
+  refuse(exit_ok);  // every rank goes on
   Progress progress(context.err, mode, total, "runs");
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
                           static_cast<std::size_t>(request.threads));
@@ -364,16 +393,17 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   options.threads = request.threads;
   options.base_seed = s.base_seed;  // common random numbers across points
   options.stop = &interrupt.flag();
-  Status status =
-      run_ensemble(views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
-        const std::vector<double> values = sweep::flatten(series);
-        Status appended = journal.writer->append(static_cast<std::uint32_t>(job.model),
-                                                 static_cast<std::uint32_t>(job.replicate), values);
-        if (!appended) return appended;
-        Status written = file->write_run(job.model, job.replicate, values);
-        progress.advance(++finished);
-        return written;
-      });
+  Status status = run_jobs(context, "sweep", views, jobs, options, request.quiet,
+                           [&](const RunJob& job, RunSeries&& series) -> Status {
+                             const std::vector<double> values = sweep::flatten(series);
+                             Status appended = journal.writer->append(
+                                 static_cast<std::uint32_t>(job.model),
+                                 static_cast<std::uint32_t>(job.replicate), values);
+                             if (!appended) return appended;
+                             Status written = file->write_run(job.model, job.replicate, values);
+                             progress.advance(++finished);
+                             return written;
+                           });
   progress.finish();
   if (status) status = journal.writer->sync();
   journal.writer.reset();
@@ -420,7 +450,10 @@ CommandSpec sweep_spec() {
       "and runs the rest; the result is bit-identical to an uninterrupted sweep. Ctrl-C,\n"
       "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
       "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
-      "--restart. See docs/sweeps.md.",
+      "--restart. Under mpirun every rank loads the sweep, rank 0 deals the runs to the\n"
+      "others as they ask and writes the file and the journal (same datasets as without\n"
+      "MPI; -t is per rank); a rank that dies ends the job, --resume (with or without\n"
+      "mpirun) completes it. See docs/sweeps.md and docs/distributed.md.",
       {"options"},
       {}};
   spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
