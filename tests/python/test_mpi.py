@@ -47,8 +47,8 @@ max = 24
 # Long enough (a few seconds on two cores, three ranks) to kill a rank mid-way.
 SLOW_SWEEP = (SWEEP.replace("replicates = 2", "replicates = 3")
               .replace("samples = 12", "samples = 16")
-              .replace('"simulation.founders" = 1000', '"simulation.founders" = 4000')
-              .replace('"simulation.months" = 36', '"simulation.months" = 72'))
+              .replace('"simulation.founders" = 1000', '"simulation.founders" = 30000')
+              .replace('"simulation.months" = 36', '"simulation.months" = 120'))
 
 
 def mpi_env():
