@@ -40,23 +40,32 @@ bool advocate_takes(const Model& model, const RunState& state, std::size_t advoc
   return state.founders.business_skill[founder] >= model.advocate_kind(kind).min_business_skill;
 }
 
-// Free places, in agents. The capacity in people (as many as the kind's caseload, raised by a
-// one-roof platform) becomes agents of the advocate's region by stochastic rounding with the
-// advocate's own offset for the run: exact with one agent per person, and in expectation
-// capacity / people_per_agent agents otherwise (docs/ODD.md 7.14).
-std::int32_t free_capacity(const Model& model, const RunState& state, std::size_t advocate) {
-  if (!state.context.advocate_active[advocate]) return 0;
+// Free places, in people: the capacity in people (as many as the kind's caseload, raised by a
+// one-roof platform) less the people its agents stand for. An agent of region r takes
+// people_per_agent(r) places at once, so the room may be less than one agent or below zero.
+double free_room(const Model& model, const RunState& state, std::size_t advocate) {
+  if (!state.context.advocate_active[advocate]) return 0.0;
   const AdvocateSeat& seat = model.advocates()[advocate];
   const double gain = state.context.capacity_multiplier[seat.region];
   const double people =
       std::floor(static_cast<double>(model.advocate_kind(seat.kind).capacity) * gain);
-  const auto agents = static_cast<std::int32_t>(
-      std::floor(people / model.people_per_agent(seat.region) + state.capacity_offset[advocate]));
-  return std::max(0, agents - state.caseload[advocate]);
+  return people - model.people_per_agent(seat.region) * state.caseload[advocate];
+}
+
+// The room an advocate may fill now, in people, or 0. Room for a whole agent is always open.
+// Room for only part of an agent's people (fractional capacity, docs/ODD.md 7.14) is open while
+// the advocate has left at least as much room unused over the run as it has overfilled: its
+// caseload then holds its capacity on average over time, whatever the people per agent. With one
+// agent per person room is whole people, so this is the plain rule.
+double open_room(const Model& model, const RunState& state, std::size_t advocate) {
+  const double room = free_room(model, state, advocate);
+  if (room <= 0.0) return 0.0;
+  const double people = model.people_per_agent(model.advocates()[advocate].region);
+  return room >= people || state.unused_room[advocate] >= 0.0 ? room : 0.0;
 }
 
 // Monthly chance that an unsupported founder in the region is discovered: one chance per
-// advocate with room, raised by a one-roof platform and a LEN, lowered by remoteness.
+// advocate with open room, raised by a one-roof platform and a LEN, lowered by remoteness.
 std::vector<double> discovery_hazards(const Model& model, const RunState& state) {
   const auto& c = state.context;
   std::vector<double> hazard(model.region_count(), 0.0);
@@ -64,7 +73,7 @@ std::vector<double> discovery_hazards(const Model& model, const RunState& state)
     double miss = 1.0;
     const auto [first, last] = model.advocates_of(r);
     for (std::size_t a = first; a < last; ++a) {
-      if (free_capacity(model, state, a) > 0) {
+      if (open_room(model, state, a) > 0.0) {
         miss *= 1.0 - model.advocate_kind(model.advocates()[a].kind).outreach;
       }
     }
@@ -125,11 +134,11 @@ void discover_founders(const Model& model, RunState& state) {
     const auto [first, last] = model.advocates_of(region);
     // A dedicated accelerator team comes first; otherwise the advocate with the most room.
     std::size_t best = last;
-    std::pair<bool, std::int32_t> best_rank{false, 0};
+    std::pair<bool, double> best_rank{false, 0.0};
     for (std::size_t a = first; a < last; ++a) {
-      const std::int32_t room = free_capacity(model, state, a);
-      if (room == 0 || !advocate_takes(model, state, a, i)) continue;
-      const std::pair<bool, std::int32_t> rank{
+      const double room = open_room(model, state, a);
+      if (room == 0.0 || !advocate_takes(model, state, a, i)) continue;
+      const std::pair<bool, double> rank{
           model.advocates()[a].kind == AdvocateKind::accelerator_team, room};
       if (rank > best_rank) {
         best = a;
@@ -142,6 +151,10 @@ void discover_founders(const Model& model, RunState& state) {
     const double people = model.people_per_agent(region);
     state.flows.new_supported += people;
     state.flows.support_wait_months += people * (state.month - f.idea_month[i]);
+  }
+  // The month's unused room (negative while overfilled), in person-months.
+  for (std::size_t a = 0; a < model.advocates().size(); ++a) {
+    if (state.context.advocate_active[a]) state.unused_room[a] += free_room(model, state, a);
   }
 }
 

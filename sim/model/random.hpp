@@ -24,7 +24,7 @@ enum class Stream : std::uint32_t {
   exit = 12,
   exchange = 13,
   form = 14,
-  capacity = 15,  // per-replicate rounding offsets of capacities held in agents (7.14)
+  capacity = 15,  // retired: drew per-replicate rounding offsets of caseloads (model v2 drafts)
 };
 
 // Counter-based random numbers: the draw for (stream, month, agent, draw) is a pure function of

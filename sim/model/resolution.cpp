@@ -48,19 +48,12 @@ std::vector<Capacity> funder_rounds(const Model& model) {
   return rounds;
 }
 
-// Every non-zero capacity that binds on region r's agents.
-std::vector<Capacity> capacities_of(const Model& model, std::size_t r) {
+// Every non-zero capacity that binds on each region's agents (the same in every region).
+// Advocates' caseloads are not among them: they hold their capacity on average over time at any
+// people per agent (7.14).
+std::vector<Capacity> capacities(const Model& model) {
   const ModelParameters& p = model.parameters();
   std::vector<Capacity> found;
-  const auto [first, last] = model.advocates_of(r);
-  for (std::size_t a = first; a < last; ++a) {
-    const AdvocateKind kind = model.advocates()[a].kind;
-    const Integer capacity = model.advocate_kind(kind).capacity;
-    if (capacity <= 0) continue;
-    found.push_back({static_cast<double>(capacity),
-                     "advocates." + std::string(advocate_kind_names[index(kind)]) +
-                         ".capacity of " + number_text(static_cast<double>(capacity)) + " people"});
-  }
   if (lever_on(model, Lever::local_training)) {
     const double seats =
         p.levers.local_training.sessions_per_month * p.levers.local_training.seats_per_session;
@@ -112,9 +105,10 @@ CapacityResolution capacity_resolution(const Model& model) {
   const auto& regions = model.parameters().regions;
   std::vector<double> smallest(regions.size(), std::numeric_limits<double>::infinity());
   double worst_ratio = std::numeric_limits<double>::infinity();
+  const std::vector<Capacity> binding = capacities(model);
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const double weight = model.people_per_agent(r);
-    for (const Capacity& capacity : capacities_of(model, r)) {
+    for (const Capacity& capacity : binding) {
       smallest[r] = std::min(smallest[r], capacity.people);
       const double ratio = capacity.people / weight;
       if (ratio < worst_ratio) {

@@ -93,9 +93,7 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   }
 
   state.caseload.assign(model.advocates().size(), 0);
-  for (std::size_t a = 0; a < model.advocates().size(); ++a) {
-    state.capacity_offset.push_back(state.random.uniforms(Stream::capacity, 0, a)[0]);
-  }
+  state.unused_room.assign(model.advocates().size(), 0.0);
   state.pots.assign(funder_count * (model.region_count() + 1), 0);
   // Month 0's local-training seats are shared by the founders already holding an idea.
   state.training_eligible.assign(model.region_count(), 0);

@@ -123,8 +123,10 @@ struct RunState {
   RandomStreams random{0};
   Founders founders;
   std::vector<std::int32_t> caseload;  // per advocate, in agents
-  // Per advocate, drawn once per replicate: the offset that rounds its capacity in agents (7.14).
-  std::vector<double> capacity_offset;
+  // Per advocate: the room it has left unused, summed over the run's months (person-months; below
+  // zero while it has held more people than its capacity). Gates taking an agent into room for
+  // less than one agent (7.14).
+  std::vector<double> unused_room;
   std::vector<Tie> ties;
   std::array<double, partner_kind_count> collaborations{};  // cumulative, by partner kind
   double cross_region_ties = 0.0;

@@ -1,8 +1,8 @@
 // The population scale in the phases (docs/ODD.md 2.10, 7.14): an agent of weight w counts as w
 // people in every flow, takes w people's worth of each capacity, and is admitted to a one-shot
-// round that holds only some of its people with the matching chance; caseloads in agents are
-// the capacity in people rounded stochastically once per run. Each rule reduces to the plain
-// one with one agent per person.
+// round that holds only some of its people with the matching chance; a caseload takes an agent
+// into room for part of its people only while it has left as much room unused as it has
+// overfilled. Each rule reduces to the plain one with one agent per person.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -98,27 +98,61 @@ ModelParameters caseload_parameters(std::int64_t weight) {
   return p;
 }
 
-std::int32_t filled_caseload(std::int64_t weight, std::uint64_t seed) {
-  SmallRun run(caseload_parameters(weight), seed);
-  run.set_all(Stage::idea);
-  run.open(0);
+// One month of an NGO advocate in region 0: release, then discovery among plentiful candidates.
+struct CaseloadMonth {
+  std::int32_t agents;  // on the caseload after discovery
+  double unused_room;   // the advocate's balance after the month, person-months
+};
+
+CaseloadMonth caseload_month(SmallRun& run, int month) {
+  run.open(month);
+  release_caseloads(run.model, run.state);
   discover_founders(run.model, run.state);
-  return run.state.caseload[run.advocate(0, AdvocateKind::ngo)];
+  const std::size_t a = run.advocate(0, AdvocateKind::ngo);
+  return {run.state.caseload[a], run.state.unused_room[a]};
 }
 
-TEST(ScaleRules, ACaseloadHoldsItsPeopleInAgentsOnAverage) {
-  // One agent per person: exactly the capacity.
-  EXPECT_EQ(filled_caseload(1, 1), 10);
-  // Four people per agent: 10 / 4 = 2.5 agents, rounded to 2 or 3 with the advocate's offset.
-  double total = 0.0;
-  const int runs = 400;
-  for (int seed = 1; seed <= runs; ++seed) {
-    const std::int32_t held = filled_caseload(people_per_agent, static_cast<std::uint64_t>(seed));
-    EXPECT_TRUE(held == 2 || held == 3) << held;
-    total += held;
+// A supported founder of advocate a leaves the caseload (it goes dormant).
+void one_leaves(SmallRun& run, std::size_t a) {
+  Founders& f = run.state.founders;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.advocate[i] == static_cast<std::int32_t>(a)) {
+      f.stage[i] = Stage::dormant;
+      return;
+    }
   }
-  // Bernoulli(1/2) has sd 0.5: the mean of 400 has sd 0.025; 5 sd.
-  EXPECT_NEAR(total / runs, 2.5, 0.125);
+}
+
+TEST(ScaleRules, OneAgentPerPersonFillsTheCaseloadExactly) {
+  SmallRun run(caseload_parameters(1), 1);
+  run.set_all(Stage::idea);
+  const CaseloadMonth first = caseload_month(run, 0);
+  EXPECT_EQ(first.agents, 10);
+  EXPECT_EQ(first.unused_room, 0.0);
+  one_leaves(run, run.advocate(0, AdvocateKind::ngo));
+  EXPECT_EQ(caseload_month(run, 1).agents, 10);  // the place is refilled at once
+}
+
+TEST(ScaleRules, ACaseloadOverfillsOnlyAfterLeavingAsMuchRoomUnused) {
+  // Four people per agent, capacity 10: two whole agents (8 people), then room for half an agent.
+  SmallRun run(caseload_parameters(people_per_agent), 1);
+  run.set_all(Stage::idea);
+  const std::size_t a = run.advocate(0, AdvocateKind::ngo);
+  const CaseloadMonth first = caseload_month(run, 0);
+  EXPECT_EQ(first.agents, 3);  // the balance starts at 0: the third is taken (12 people)
+  EXPECT_EQ(first.unused_room, -2.0);
+  one_leaves(run, a);
+  const CaseloadMonth second = caseload_month(run, 1);
+  EXPECT_EQ(second.agents, 2);  // room for 2 people, but 2 person-months overfilled: closed
+  EXPECT_EQ(second.unused_room, 0.0);
+  const CaseloadMonth third = caseload_month(run, 2);
+  EXPECT_EQ(third.agents, 3);  // repaid: open again
+  EXPECT_EQ(third.unused_room, -2.0);
+  // Over the three months it held 12, 8 and 12 people; repeating leave-and-refill it alternates
+  // 8 and 12: 10 on average, its capacity.
+  one_leaves(run, a);
+  EXPECT_EQ(caseload_month(run, 3).agents, 2);
+  EXPECT_EQ(caseload_month(run, 4).agents, 3);
 }
 
 TEST(ScaleRules, SupportAndCollaborationsCountPeople) {

@@ -65,16 +65,31 @@ TEST(Population, MoreAgentsThanPeopleOrARegionWithoutOneIsAnError) {
   EXPECT_GE(agents_per_region(335, regions)[1], 1);
 }
 
+// Advocates' caseloads (6 people and up by default) and one municipal round of EUR 30,000 in
+// awards of up to EUR 5,000: 6 people.
 ModelParameters two_regions(Integer founders) {
   ModelParameters p = parameter_table().defaults();
   p.regions = {region_of("a", 30000), region_of("b", 10000)};
   p.simulation.founders = founders;
-  for (auto& funder : p.funders) funder.enabled = false;  // caseloads only
+  for (auto& funder : p.funders) funder.enabled = false;
+  FunderParameters& municipal = p.funders[index(FunderKind::municipal_grant)];
+  municipal.enabled = true;
+  municipal.budget_per_year = 30000.0;
+  municipal.grant_max = 5000.0;
   return p;
 }
 
+TEST(CapacityResolution, CaseloadsHoldOnAverageAtAnyAgentCount) {
+  // Without funders only the caseloads bind, and they hold their capacity on average whatever
+  // the people per agent (docs/ODD.md 7.14): 1,000 people per agent is sound.
+  ModelParameters p = two_regions(40);
+  for (auto& funder : p.funders) funder.enabled = false;
+  EXPECT_TRUE(capacity_resolution(Model(p)).sound);
+  EXPECT_EQ(resolution_warning("s", Model(p)), "");
+}
+
 TEST(CapacityResolution, SoundWhileEveryCapacityHoldsAnAgent) {
-  // The smallest caseload is the local leader's, 6 people: agents of up to 6 people resolve it.
+  // The smallest capacity is the municipal round's, 6 awards: agents of up to 6 people resolve it.
   ModelParameters p = two_regions(40000 / 6 + 1);
   EXPECT_TRUE(capacity_resolution(Model(p)).sound);
   p.simulation.founders = 0;
@@ -88,7 +103,8 @@ TEST(CapacityResolution, CoarseAgentsWarnNamingTheCapacityAndTheSmallestSoundCou
   EXPECT_FALSE(check.sound);
   EXPECT_EQ(check.capacity_people, 6.0);
   EXPECT_EQ(check.people_per_agent, 10.0);
-  EXPECT_NE(check.tightest.find("advocates.local_leader.capacity of 6 people"), std::string::npos)
+  EXPECT_NE(check.tightest.find("funders.municipal_grant's year of EUR 30000 (6 of its largest"),
+            std::string::npos)
       << check.tightest;
   // The least count at which every region's agents stand for at most 6 people.
   EXPECT_EQ(check.smallest_sound_founders, 6667);
