@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Layers run one way: cli -> report -> io/sweep/scenario -> engine -> model -> util (docs/ODD.md,
-# README); report also reads analysis/stats.
+# README); report also reads analysis/stats; calibrate (ABC-SMC) sits beside io, above sweep.
 # Fails, naming file and line, when a folder includes a header from a folder it may not use.
 set -u
 root=${1:?usage: check_layers.sh SOURCE_DIR}
@@ -14,6 +14,7 @@ declare -A allowed=(
   [sim/scenario]="model util"
   [sim/io]="engine model util"
   [sim/sweep]="scenario engine model util"
+  [sim/calibrate]="sweep scenario engine model util"
   [sim/report]="io engine model util stats"
   [analysis/stats]="model util"
 )
