@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 
 namespace kopa::calibrate {
@@ -96,8 +96,8 @@ struct Ancestors {
   }
 };
 
-Ancestors ancestors_of(const std::vector<Particle>& particles, const std::vector<PriorRange>& priors,
-                       const Box& box) {
+Ancestors ancestors_of(const std::vector<Particle>& particles,
+                       const std::vector<PriorRange>& priors, const Box& box) {
   Ancestors a;
   const std::size_t d = priors.size();
   double running = 0;
@@ -138,7 +138,8 @@ std::vector<double> propose(const std::vector<PriorRange>& priors, const Box& bo
     return x;
   }
   const std::size_t i = ancestors->pick(random.uniform());
-  for (std::size_t j = 0; j < d; ++j) x[j] = ancestors->x[i][j] + ancestors->sd[j] * random.normal();
+  for (std::size_t j = 0; j < d; ++j)
+    x[j] = ancestors->x[i][j] + ancestors->sd[j] * random.normal();
   return x;
 }
 
@@ -255,8 +256,8 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
         particle.weight = ancestors ? 1.0 / ancestors->mixture_density(internal[k]) : 1.0;
         accepted.push_back(std::move(particle));
       }
-      next_slot = accepted.size() >= particles ? accepted.back().slot + 1
-                                               : static_cast<std::uint32_t>(end);
+      next_slot =
+          accepted.size() >= particles ? accepted.back().slot + 1 : static_cast<std::uint32_t>(end);
       summary.accepted = accepted.size();
       if (observe) observe(summary, false);
     }
@@ -272,8 +273,9 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
       }
       break;
     }
-    const double total = std::accumulate(accepted.begin(), accepted.end(), 0.0,
-                                         [](double sum, const Particle& p) { return sum + p.weight; });
+    const double total =
+        std::accumulate(accepted.begin(), accepted.end(), 0.0,
+                        [](double sum, const Particle& p) { return sum + p.weight; });
     for (auto& p : accepted) p.weight /= total;
     summary.proposed = next_slot;
     summary.accepted = accepted.size();

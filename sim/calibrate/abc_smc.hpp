@@ -66,7 +66,7 @@ struct Particle {
 
 struct GenerationSummary {
   int generation = 0;
-  double tolerance = 0;     // +inf for generation 0
+  double tolerance = 0;         // +inf for generation 0
   std::uint64_t proposed = 0;   // proposals drawn, those outside the prior's range included
   std::uint64_t evaluated = 0;  // proposals simulated
   std::uint64_t accepted = 0;
@@ -89,9 +89,8 @@ using Observer = std::function<void(const GenerationSummary&, bool generation_do
 // Runs ABC-SMC. Errors: `evaluate`'s, or a prior range that is empty or a log range with min <= 0.
 // `stop`, when given and true between batches, ends the sampler as if min_acceptance had been
 // reached (the result is then the last complete generation).
-Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors,
-                                const SmcSettings& settings, const Evaluator& evaluate,
-                                const Observer& observe = {},
+Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const SmcSettings& settings,
+                                const Evaluator& evaluate, const Observer& observe = {},
                                 const std::function<bool()>& stop = {});
 
 // The most proposals a generation may evaluate: particles / min_acceptance, rounded up.

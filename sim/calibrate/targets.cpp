@@ -25,8 +25,8 @@ const std::vector<std::string> calibration_keys{
     "base", "set", "particles", "generations", "replicates", "seed", "quantile", "min_acceptance"};
 const std::vector<std::string> prior_keys{"path", "min", "max", "log"};
 const std::vector<std::string> target_keys{
-    "name",     "survival",  "output", "per", "reference_output", "reference_per", "observed",
-    "tolerance", "source",   "use"};
+    "name",          "survival", "output",    "per",    "reference_output",
+    "reference_per", "observed", "tolerance", "source", "use"};
 const std::vector<std::string> quantity_keys{"metric", "label", "months", "reduce"};
 const std::vector<std::string> reduce_names{"sum", "mean", "last"};
 const std::vector<std::string> use_names{"fit", "validation"};
@@ -83,9 +83,9 @@ class TargetsLoader {
     }
     const auto* table = root.get_as<toml::table>("calibration");
     if (!table) {
-      reader_.report(root.get("calibration"), "calibration",
-                     root.contains("calibration") ? "expected a table"
-                                                  : "missing [calibration] table");
+      reader_.report(
+          root.get("calibration"), "calibration",
+          root.contains("calibration") ? "expected a table" : "missing [calibration] table");
     } else {
       read_settings(*table);
     }
@@ -244,8 +244,8 @@ class TargetsLoader {
       if (value < spec->min || value > spec->max) {
         reader_.report(t.get(name), key + "." + name,
                        std::string(name) + " " + display_number(value) +
-                           " is outside the parameter's allowed range [" +
-                           spec->format(spec->min) + ", " + spec->format(spec->max) + "]");
+                           " is outside the parameter's allowed range [" + spec->format(spec->min) +
+                           ", " + spec->format(spec->max) + "]");
         bad = true;
       }
     }
@@ -261,8 +261,8 @@ class TargetsLoader {
       bad = true;
     }
     if (bad) return std::nullopt;
-    return Prior{*path, *spec, *min, *max, log.value_or(false),
-                 spec->type == ParameterType::integer};
+    return Prior{
+        *path, *spec, *min, *max, log.value_or(false), spec->type == ParameterType::integer};
   }
 
   void read_targets(const toml::table& root) {
@@ -368,8 +368,8 @@ class TargetsLoader {
     if (survival) {
       for (const char* other : {"per", "reference_output", "reference_per"}) {
         if (t.contains(other)) {
-          reader_.report(t.get(other), key + "." + other, "a survival target takes no " +
-                                                              std::string(other));
+          reader_.report(t.get(other), key + "." + other,
+                         "a survival target takes no " + std::string(other));
           return false;
         }
       }
@@ -378,11 +378,13 @@ class TargetsLoader {
       if (*year < 1 || *year > 5) {
         reader_.report(t.get("survival"), key + ".survival",
                        "expected a year in [1, 5] (the observer keeps 1- to 5-year cohort "
-                       "survival), got " + std::to_string(*year));
+                       "survival), got " +
+                           std::to_string(*year));
         return false;
       }
-      target.survival_year = static_cast<int>(*year);
-      return true;
+      reader_.report(t.get("survival"), key + ".survival",
+                     "this build's runs keep no cohort survival yet (model v2)");
+      return false;
     }
     if (t.contains("reference_output") != t.contains("reference_per") &&
         t.contains("reference_per")) {
@@ -407,7 +409,8 @@ class TargetsLoader {
     if (!table) {
       reader_.report(node, key,
                      "expected a table { metric = \"...\", label = \"...\", months = [FROM, "
-                     "TO], reduce = \"sum\" }, got " + describe_node(*node));
+                     "TO], reduce = \"sum\" }, got " +
+                         describe_node(*node));
       good = false;
       return std::nullopt;
     }
@@ -455,10 +458,10 @@ class TargetsLoader {
     }
     if (const toml::node* months = table->get("months")) {
       const auto* pair = months->as_array();
-      const auto from = pair && pair->size() == 2 ? pair->get(0)->value_exact<std::int64_t>()
-                                                  : std::nullopt;
-      const auto to = pair && pair->size() == 2 ? pair->get(1)->value_exact<std::int64_t>()
-                                                : std::nullopt;
+      const auto from =
+          pair && pair->size() == 2 ? pair->get(0)->value_exact<std::int64_t>() : std::nullopt;
+      const auto to =
+          pair && pair->size() == 2 ? pair->get(1)->value_exact<std::int64_t>() : std::nullopt;
       if (!from || !to || *from < 1 || *to < *from || *to > months_) {
         reader_.report(months, key + ".months",
                        "expected [FROM, TO], whole months with 1 <= FROM <= TO <= " +

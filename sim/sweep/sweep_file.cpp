@@ -15,8 +15,8 @@
 #include <sstream>
 
 #include "scenario/region_access.hpp"
-#include "sweep/file_reader.hpp"
 #include "scenario/toml_value.hpp"
+#include "sweep/file_reader.hpp"
 #include "util/sha256.hpp"
 #include "util/suggest.hpp"
 #include "util/system_memory.hpp"
@@ -501,7 +501,7 @@ class SweepLoader {
 // The parameter a factor path names: a table parameter, or a field of one of the base
 // scenario's regions ("regions.<name>.<field>").
 std::optional<ParameterSpec> parameter_spec_for(const std::string& path, const Scenario& base,
-                                         std::string& problem) {
+                                                std::string& problem) {
   if (const ParameterSpec* spec = parameter_table().find(path)) return *spec;
   if (path.starts_with("regions.")) {
     const std::string rest = path.substr(8);
