@@ -4,11 +4,33 @@
 #include <string>
 
 #include "calibrate/target_value.hpp"
+#include "engine/build_info.hpp"
 #include "engine/ensemble.hpp"
 #include "model/random.hpp"
 #include "scenario/scenario.hpp"
+#include "util/sha256.hpp"
 
 namespace kopa::calibrate {
+
+SmcSettings smc_settings(const Targets& t) {
+  SmcSettings s;
+  s.particles = t.sampler.particles;
+  s.generations = t.sampler.generations;
+  s.seed = t.sampler.seed;
+  s.quantile = t.sampler.quantile;
+  s.min_acceptance = t.sampler.min_acceptance;
+  return s;
+}
+
+sweep::JournalHeader journal_header(const Targets& t) {
+  return {t.sha256,
+          sha256_hex(t.base.resolved_toml),
+          std::string(kopa_version()),
+          std::string(git_commit()),
+          static_cast<std::uint64_t>(t.sampler.generations) + 1,
+          max_proposals(smc_settings(t)),
+          1 + t.targets.size()};
+}
 
 std::uint64_t generation_seed(std::uint64_t seed, int generation) {
   // A SplitMix64 mix, as for replicate seeds: neighbouring generations get unrelated streams.

@@ -11,6 +11,7 @@
 
 #include "calibrate/abc_smc.hpp"
 #include "calibrate/targets.hpp"
+#include "sweep/journal.hpp"
 
 namespace kopa::calibrate {
 
@@ -22,6 +23,14 @@ struct EvaluatorOptions {
   // Told of each evaluation that was run, on the calling thread, as it finishes (the journal).
   std::function<Status(const Proposal&, const Evaluation&)> finished;
 };
+
+// The sampler's settings as the targets file states them.
+SmcSettings smc_settings(const Targets& targets);
+
+// The journal of a calibration of `targets` by this build: one record per evaluated proposal
+// (point = generation, replicate = slot; values = distance, then each target's simulated value).
+// Resume refuses a journal whose header differs.
+sweep::JournalHeader journal_header(const Targets& targets);
 
 // The replicate seed base of a generation's runs: replicate r of slot s is run
 // (slot * replicates + r) under this base seed.

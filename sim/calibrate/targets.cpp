@@ -144,6 +144,13 @@ class TargetsLoader {
     if (auto v = bounded_integer(t, "seed", 0, INT64_MAX)) s.seed = std::uint64_t(*v);
     if (auto v = bounded_number(t, "quantile", 0, 1)) s.quantile = *v;
     if (auto v = bounded_number(t, "min_acceptance", 0, 1)) s.min_acceptance = *v;
+    // Runs are numbered slot * replicates + replicate within a generation (an int).
+    const double runs = std::ceil(s.particles / s.min_acceptance) * s.replicates;
+    if (runs > static_cast<double>(INT32_MAX)) {
+      reader_.report(&t, "calibration",
+                     "particles / min_acceptance * replicates is " + display_number(runs) +
+                         " runs a generation at most; keep it under 2^31");
+    }
     if (const toml::node* set = t.get("set")) {
       if (const auto* set_table = set->as_table()) {
         for (const auto& [key, node] : *set_table) {

@@ -19,11 +19,9 @@
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
-#include "engine/build_info.hpp"
 #include "io/posterior_file.hpp"
 #include "io/temporary_target.hpp"
 #include "sweep/journal.hpp"
-#include "util/sha256.hpp"
 
 namespace kopa {
 namespace {
@@ -44,26 +42,6 @@ struct CalibrateRequest {
 
 std::string quoted(const fs::path& path) {
   return "'" + path.string() + "'";
-}
-
-calibrate::SmcSettings smc_settings(const calibrate::Targets& t) {
-  calibrate::SmcSettings s;
-  s.particles = t.sampler.particles;
-  s.generations = t.sampler.generations;
-  s.seed = t.sampler.seed;
-  s.quantile = t.sampler.quantile;
-  s.min_acceptance = t.sampler.min_acceptance;
-  return s;
-}
-
-sweep::JournalHeader journal_header(const calibrate::Targets& t) {
-  return {t.sha256,
-          sha256_hex(t.base.resolved_toml),
-          std::string(kopa_version()),
-          std::string(git_commit()),
-          static_cast<std::uint64_t>(t.sampler.generations) + 1,
-          calibrate::max_proposals(smc_settings(t)),
-          1 + t.targets.size()};
 }
 
 using Known = std::map<std::pair<std::uint32_t, std::uint32_t>, Evaluation>;
@@ -221,7 +199,7 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
     context.err << "kopa calibrate: " << writable.error().message << "\n";
     return writable.error().bad_input ? exit_bad_input : exit_failure;
   }
-  Journal journal = open_journal(request, journal_header(targets), context.err);
+  Journal journal = open_journal(request, calibrate::journal_header(targets), context.err);
   if (!journal.writer) {
     context.err << "kopa calibrate: " << journal.error->message << "\n";
     return journal.error->bad_input ? exit_bad_input : exit_failure;
@@ -276,7 +254,7 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
         for (const auto& p : targets.priors) ranges.push_back({p.min, p.max, p.log});
         return ranges;
       }(),
-      smc_settings(targets), calibrate::model_evaluator(targets, options), observe,
+      calibrate::smc_settings(targets), calibrate::model_evaluator(targets, options), observe,
       [&] { return interrupt.requested(); });
   if (progress) progress->finish();
   Status synced = journal.writer->sync();

@@ -11,6 +11,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
+#include "cli/posterior_draws.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
 #include "engine/ensemble.hpp"
@@ -37,6 +38,7 @@ struct RunRequest {
   int replicates;
   std::filesystem::path output;
   int threads;
+  std::optional<std::filesystem::path> posterior;
   bool force;
   bool quiet;
 };
@@ -83,22 +85,65 @@ int execute(const RunRequest& request, const CommandContext& context) {
   // Common random numbers: one base seed for every scenario of the run.
   const auto base_seed = static_cast<std::uint64_t>(scenarios->front().parameters.simulation.seed);
 
+  std::optional<PosteriorDraws> draws;
+  if (request.posterior) {
+    auto drawn = draw_posterior(*request.posterior, base_seed, request.replicates);
+    if (!drawn) {
+      context.err << "kopa run: " << drawn.error().message << "\n";
+      return exit_bad_input;
+    }
+    draws = std::move(*drawn);
+  }
+
+  // One model per scenario; with a posterior, one per scenario and particle drawn, and
+  // model_of[s][r] is the model replicate r of scenario s runs.
   std::vector<std::unique_ptr<Model>> models;
   std::vector<const Model*> model_views;
+  std::vector<std::size_t> scenario_of;  // index: model
+  std::vector<std::vector<std::size_t>> model_of(scenarios->size());
+  for (std::size_t s = 0; s < scenarios->size(); ++s) {
+    const Scenario& scenario = (*scenarios)[s];
+    std::map<std::int32_t, std::size_t> by_particle;
+    for (int r = 0; r < request.replicates; ++r) {
+      const std::int32_t particle = draws ? draws->particle[static_cast<std::size_t>(r)] : -1;
+      if (auto found = by_particle.find(particle); found != by_particle.end()) {
+        model_of[s].push_back(found->second);
+        continue;
+      }
+      ModelParameters parameters = scenario.parameters;
+      if (draws) {
+        auto drawn = with_particle(scenario, draws->posterior, particle);
+        if (!drawn) {
+          context.err << "kopa run: " << drawn.error().message << "\n";
+          return exit_bad_input;
+        }
+        parameters = std::move(*drawn);
+      }
+      models.push_back(std::make_unique<Model>(std::move(parameters)));
+      model_views.push_back(models.back().get());
+      scenario_of.push_back(s);
+      by_particle[particle] = models.size() - 1;
+      model_of[s].push_back(models.size() - 1);
+    }
+  }
   std::vector<io::ScenarioHeader> headers;
-  for (const auto& scenario : *scenarios) {
-    models.push_back(std::make_unique<Model>(scenario.parameters));
-    model_views.push_back(models.back().get());
+  for (std::size_t s = 0; s < scenarios->size(); ++s) {
+    const Scenario& scenario = (*scenarios)[s];
+    const Model& model = *models[model_of[s].front()];
     io::ScenarioHeader header;
     header.name = scenario.name;
     header.description = scenario.description;
     header.scenario_toml = scenario.resolved_toml;
     header.base_seed = base_seed;
     header.replicates = request.replicates;
-    header.months = models.back()->months();
-    header.labels = models.back()->labels();
+    header.months = model.months();
+    header.labels = model.labels();
     for (int r = 0; r < request.replicates; ++r) {
       header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
+    }
+    if (draws) {
+      header.posterior_particle = draws->particle;
+      header.posterior = draws->description;
     }
     headers.push_back(std::move(header));
   }
@@ -106,7 +151,9 @@ int execute(const RunRequest& request, const CommandContext& context) {
   // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
   std::vector<RunJob> jobs;
   for (int r = 0; r < request.replicates; ++r) {
-    for (std::size_t s = 0; s < models.size(); ++s) jobs.push_back({s, r});
+    for (std::size_t s = 0; s < scenarios->size(); ++s) {
+      jobs.push_back({model_of[s][static_cast<std::size_t>(r)], r});
+    }
   }
   EnsembleOptions options;
   options.threads = request.threads;
@@ -134,7 +181,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
   std::size_t done = 0;
   Status status = run_ensemble(
       model_views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
-        Status written = writer->write_run(job.model, job.replicate, series);
+        Status written = writer->write_run(scenario_of[job.model], job.replicate, series);
         progress.advance(++done);
         return written;
       });
@@ -156,8 +203,8 @@ int execute(const RunRequest& request, const CommandContext& context) {
     return exit_interrupted;
   }
   if (!request.quiet) {
-    context.err << "kopa run: " << done << " runs of " << models.size() << " scenarios written to "
-                << request.output.string() << "\n";
+    context.err << "kopa run: " << done << " runs of " << scenarios->size()
+                << " scenarios written to " << request.output.string() << "\n";
   }
   return exit_ok;
 }
@@ -174,7 +221,10 @@ CommandSpec run_spec() {
                    "Output is bit-identical whatever --threads is. Ctrl-C, SIGTERM, SIGHUP or a\n"
                    "closed output pipe keeps finished runs and marks the file interrupted (exit\n"
                    "130). The output must be a regular file or absent; nothing else is replaced.\n"
-                   "A job that cannot fit in memory is refused before it starts (exit 2).",
+                   "A job that cannot fit in memory is refused before it starts (exit 2).\n"
+                   "With --posterior, replicate r runs with a particle of the calibration's\n"
+                   "posterior drawn by weight from replicate r's own stream, in every scenario\n"
+                   "(dataset posterior_particle[replicate]); see docs/calibration.md.",
                    {"options"},
                    {}};
   spec.options.add_options()("scenario", po::value<std::vector<std::string>>()->multitoken(),
@@ -188,6 +238,9 @@ CommandSpec run_spec() {
       "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "PATH=VALUE override for every scenario (repeatable); see 'kopa describe'")(
+      "posterior", po::value<std::string>(),
+      "posterior file (kopa calibrate): each replicate runs with a particle drawn by weight, the "
+      "same in every scenario; intervals then include parameter uncertainty")(
       "force", "overwrite an existing results file")("quiet", "no progress output");
   spec.positional.add("scenario", -1);
   return spec;
@@ -235,6 +288,7 @@ int command_run(const CommandContext& context) {
     context.err << "kopa run: " << writable.error().message << "\n";
     return writable.error().bad_input ? exit_bad_input : exit_failure;
   }
+  if (values.count("posterior")) request.posterior = values["posterior"].as<std::string>();
   request.force = values.count("force") > 0;
   request.quiet = values.count("quiet") > 0;
   return execute(request, context);

@@ -89,7 +89,10 @@ void check_metric(hid_t group, const std::string& name, const ScenarioHeader& he
 }
 
 bool is_structural(std::string_view name) {
-  if (name == "replicate" || name == "month" || name == "seed" || name == "done") return true;
+  if (name == "replicate" || name == "month" || name == "seed" || name == "done" ||
+      name == "posterior_particle") {
+    return true;
+  }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
     if (name == dimension_name(static_cast<Breakdown>(b))) return true;
   }
@@ -137,6 +140,12 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
   contents.done = read_vector<std::uint8_t>(g, name, "done", replicates, H5T_NATIVE_UINT8);
   for (const std::uint8_t flag : contents.done) {
     if (flag > 1) throw Failure(where + ": dataset 'done' holds a value other than 0 and 1");
+  }
+  if (hdf5::link_exists(g, "posterior_particle")) {
+    header.posterior_particle =
+        read_vector<std::int32_t>(g, name, "posterior_particle", replicates, H5T_NATIVE_INT32);
+    const Handle particle = open_dataset(g, name, "posterior_particle");
+    header.posterior = require_string(particle.get(), "posterior", where);
   }
 
   for (auto& link : hdf5::link_names(g)) {

@@ -31,6 +31,10 @@ struct ScenarioHeader {
   int months = 0;
   DimensionLabels labels;
   std::vector<std::uint64_t> replicate_seeds;  // one per replicate
+  // With --posterior: the particle each replicate ran with (same for every scenario of a run),
+  // and the posterior file it came from, in words. Both empty otherwise.
+  std::vector<std::int32_t> posterior_particle;
+  std::string posterior;
 };
 
 enum class RunStatus { complete, interrupted };

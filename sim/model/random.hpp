@@ -24,6 +24,8 @@ enum class Stream : std::uint32_t {
   exit = 12,
   exchange = 13,
   form = 14,
+  // 15 is taken by model v2 (capacity rounding).
+  posterior = 16,  // the posterior particle a replicate runs with (kopa run --posterior)
 };
 
 // Counter-based random numbers: the draw for (stream, month, agent, draw) is a pure function of

@@ -26,7 +26,9 @@ inline std::vector<io::ScenarioHeader> compare_headers() {
                        compare_replicates,
                        compare_months,
                        DimensionLabels{},
-                       {11, 12, 13, 14, 15}});
+                       {11, 12, 13, 14, 15},
+                       {},
+                       {}});
   }
   return headers;
 }

@@ -40,7 +40,9 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                               sample_replicates,
                               sample_months,
                               labels_of({}),  // no levers: an empty dimension
-                              {1001, 1002, 1003}};
+                              {1001, 1002, 1003},
+                              {},
+                              {}};
   io::ScenarioHeader seed_funding{"seed_funding",
                                   "Tailored seed funding, with a one-roof platform.",
                                   "name = \"seed_funding\"\nmonths = 5\n[levers.seed_fund]\n",
@@ -48,7 +50,9 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                                   sample_replicates,
                                   sample_months,
                                   labels_of({"seed_fund", "one_roof"}),
-                                  {2001, 2002, 18446744073709551615ull}};
+                                  {2001, 2002, 18446744073709551615ull},
+                                  {},
+                                  {}};
   return {baseline, seed_funding};
 }
 
