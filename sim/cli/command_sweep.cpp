@@ -4,6 +4,7 @@
 // same numbers as one never interrupted.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <ostream>
 
@@ -12,6 +13,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
+#include "cli/posterior_draws.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
 #include "engine/build_info.hpp"
@@ -33,6 +35,7 @@ struct SweepRequest {
   fs::path file;
   fs::path output;
   int threads = 1;
+  std::optional<fs::path> posterior;
   bool resume = false;
   bool restart = false;
   bool force = false;
@@ -88,8 +91,8 @@ std::optional<std::string> resume_mismatch(const sweep::JournalHeader& found,
            "sweeps. Restore the file, or start over with --restart";
   }
   if (found.base_sha256 != wanted.base_sha256) {
-    return "the base scenario (or a file it extends) changed since the sweep was started; "
-           "restore it, or start over with --restart";
+    return "the base scenario (or a file it extends, or the --posterior file) changed since the "
+           "sweep was started; restore it, or start over with --restart";
   }
   if (found.kopa_version != wanted.kopa_version || found.git_commit != wanted.git_commit) {
     return "the sweep was started by kopa " + found.kopa_version + " (" + found.git_commit +
@@ -128,10 +131,17 @@ Journal fresh_journal(const fs::path& path, const sweep::JournalHeader& header) 
   return journal;
 }
 
+// What the journal's base_sha256 holds: the base scenario's, mixed with the posterior's when
+// the sweep draws parameters from one.
+std::string base_fingerprint(const std::string& base_toml, const std::string& posterior) {
+  const std::string base = sha256_hex(base_toml);
+  return posterior.empty() ? base : sha256_hex(base + "\n" + posterior);
+}
+
 // A journal's header as an interrupted sweep file tells it, to match against this sweep.
 sweep::JournalHeader header_of(const io::SweepContents& c) {
   return {c.sweep_sha256,
-          sha256_hex(c.header.base_scenario_toml),
+          base_fingerprint(c.header.base_scenario_toml, c.header.posterior),
           c.kopa_version,
           c.git_commit,
           c.points(),
@@ -273,22 +283,70 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   const sweep::Sweep& s = *load.sweep;
   for (const auto& note : s.design.notes) context.err << "kopa sweep: note: " << note << "\n";
 
+  std::optional<PosteriorDraws> draws;
+  if (request.posterior) {
+    auto drawn = draw_posterior(*request.posterior, s.base_seed, s.replicates);
+    if (!drawn) {
+      context.err << "kopa sweep: " << drawn.error().message << "\n";
+      return exit_bad_input;
+    }
+    draws = std::move(*drawn);
+    for (const auto& path : draws->posterior.parameters) {
+      for (const auto& factor : s.factors) {
+        if (factor.factor.path == path) {
+          context.err << "kopa sweep: '" << path
+                      << "' is both a factor and a calibrated parameter of the posterior; a "
+                         "particle would override the factor\n";
+          return exit_bad_input;
+        }
+      }
+    }
+  }
+  // One model per point; with a posterior, one per point and particle drawn: replicate r of
+  // point p runs model_of[p][r] (the same particle at every point: paired).
   std::vector<std::unique_ptr<Model>> models;
   std::vector<const Model*> views;
-  for (const auto& parameters : s.points) {
-    models.push_back(std::make_unique<Model>(parameters));
-    views.push_back(models.back().get());
+  std::vector<std::size_t> point_of;  // index: model
+  std::vector<std::vector<std::size_t>> model_of(s.point_count());
+  for (std::size_t p = 0; p < s.point_count(); ++p) {
+    std::map<std::int32_t, std::size_t> by_particle;
+    for (int r = 0; r < s.replicates; ++r) {
+      const std::int32_t particle = draws ? draws->particle[static_cast<std::size_t>(r)] : -1;
+      if (auto found = by_particle.find(particle); found != by_particle.end()) {
+        model_of[p].push_back(found->second);
+        continue;
+      }
+      ModelParameters parameters = s.points[p];
+      if (draws) {
+        auto drawn =
+            with_particle(s.base, draws->posterior, particle, sweep::point_overrides(s, p));
+        if (!drawn) {
+          context.err << "kopa sweep: design point " << p << ": " << drawn.error().message << "\n";
+          return exit_bad_input;
+        }
+        parameters = std::move(*drawn);
+      }
+      models.push_back(std::make_unique<Model>(std::move(parameters)));
+      views.push_back(models.back().get());
+      point_of.push_back(p);
+      by_particle[particle] = models.size() - 1;
+      model_of[p].push_back(models.size() - 1);
+    }
     if (models.back()->months() != models.front()->months() ||
         !(models.back()->labels().labels == models.front()->labels().labels)) {
-      context.err << "kopa sweep: design point " << models.size() - 1
+      context.err << "kopa sweep: design point " << p
                   << " has other months or labels than point 0; a sweep's points must share "
                      "them\n";
       return exit_bad_input;
     }
   }
-  const io::SweepHeader header = make_header(s, *models.front());
-  const sweep::JournalHeader journal_header =
-      sweep::journal_header_for(s, header.months, header.labels);
+  io::SweepHeader header = make_header(s, *models.front());
+  sweep::JournalHeader journal_header = sweep::journal_header_for(s, header.months, header.labels);
+  if (draws) {
+    header.posterior_particle = draws->particle;
+    header.posterior = draws->description;
+    journal_header.base_sha256 = base_fingerprint(s.base.resolved_toml, draws->description);
+  }
 
   if (Status fits =
           check_memory(views, done_size(s), request.threads, EnsembleOptions{}.queue_capacity);
@@ -315,7 +373,7 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   std::vector<RunJob> jobs;
   for (std::size_t r = 0; r < replicates; ++r) {
     for (std::size_t p = 0; p < s.point_count(); ++p) {
-      if (done[p * replicates + r] == 0) jobs.push_back({p, static_cast<int>(r)});
+      if (done[p * replicates + r] == 0) jobs.push_back({model_of[p][r], static_cast<int>(r)});
     }
   }
   const std::size_t total = done.size();
@@ -356,10 +414,11 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   Status status =
       run_ensemble(views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
         const std::vector<double> values = sweep::flatten(series);
-        Status appended = journal.writer->append(static_cast<std::uint32_t>(job.model),
+        const std::size_t point = point_of[job.model];
+        Status appended = journal.writer->append(static_cast<std::uint32_t>(point),
                                                  static_cast<std::uint32_t>(job.replicate), values);
         if (!appended) return appended;
-        Status written = file->write_run(job.model, job.replicate, values);
+        Status written = file->write_run(point, job.replicate, values);
         progress.advance(++finished);
         return written;
       });
@@ -397,7 +456,8 @@ int execute(const SweepRequest& request, const CommandContext& context) {
 CommandSpec sweep_spec() {
   CommandSpec spec{
       "sweep",
-      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--resume | --restart | --force] "
+      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--posterior FILE] [--resume | --restart | "
+      "--force] "
       "[--quiet]",
       "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
       "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
@@ -409,7 +469,9 @@ CommandSpec sweep_spec() {
       "and runs the rest; the result is bit-identical to an uninterrupted sweep. Ctrl-C,\n"
       "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
       "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
-      "--restart. See docs/sweeps.md.",
+      "--restart. With --posterior, replicate r runs with a particle of a calibration's\n"
+      "posterior, the same at every point (dataset posterior_particle). See docs/sweeps.md\n"
+      "and docs/calibration.md.",
       {"options"},
       {}};
   spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
@@ -419,7 +481,9 @@ CommandSpec sweep_spec() {
       "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
       "restart", "start over: discard the journal's finished runs and replace the output file")(
       "force", "replace an existing output file (never a journal's runs: see --restart)")(
-      "quiet", "no progress output");
+      "posterior", po::value<std::string>(),
+      "posterior file (kopa calibrate): replicate r runs with a particle drawn by weight, the "
+      "same at every point")("quiet", "no progress output");
   spec.positional.add("sweep", 1);
   return spec;
 }
@@ -441,6 +505,7 @@ int command_sweep(const CommandContext& context) {
     return exit_bad_input;
   }
   request.threads = *threads;
+  if (values.count("posterior")) request.posterior = values["posterior"].as<std::string>();
   request.resume = values.count("resume") > 0;
   request.restart = values.count("restart") > 0;
   request.force = values.count("force") > 0;

@@ -4,6 +4,7 @@
 
 #include "model/random.hpp"
 #include "sweep/sweep_file.hpp"
+#include "util/sha256.hpp"
 
 namespace kopa {
 
@@ -13,8 +14,13 @@ Expected<PosteriorDraws> draw_posterior(const std::filesystem::path& file, std::
   if (!posterior) return posterior.error();
   PosteriorDraws draws;
   draws.posterior = std::move(*posterior);
-  draws.description = "posterior '" + file.string() + "' (" +
-                      std::to_string(draws.posterior.particles()) + " particles)";
+  const auto& c = draws.posterior;
+  std::string values = c.targets_toml;
+  for (const auto* v : {&c.theta, &c.weight}) {
+    values.append(reinterpret_cast<const char*>(v->data()), v->size() * sizeof(double));
+  }
+  draws.description = "posterior '" + file.string() + "' (" + std::to_string(c.particles()) +
+                      " particles, sha256 of values " + sha256_hex(values).substr(0, 16) + ")";
   std::vector<double> cumulative;
   double running = 0;
   for (const double w : draws.posterior.weight) cumulative.push_back(running += w);
@@ -31,8 +37,8 @@ Expected<PosteriorDraws> draw_posterior(const std::filesystem::path& file, std::
 
 Expected<ModelParameters> with_particle(const Scenario& scenario,
                                         const io::PosteriorContents& posterior,
-                                        std::int32_t particle) {
-  std::vector<std::string> overrides;
+                                        std::int32_t particle, std::vector<std::string> before) {
+  std::vector<std::string> overrides = std::move(before);
   for (std::size_t j = 0; j < posterior.parameters.size(); ++j) {
     std::string problem;
     const auto spec = sweep::parameter_spec_for(posterior.parameters[j], scenario, problem);

@@ -17,7 +17,9 @@ namespace kopa {
 
 struct PosteriorDraws {
   io::PosteriorContents posterior;
-  std::string description;             // "posterior 'FILE' (N particles)", for files and headers
+  // "posterior 'FILE' (N particles, sha256 of values HEX)": for files, headers and journals (a
+  // resumed sweep must draw from the same posterior).
+  std::string description;
   std::vector<std::int32_t> particle;  // per replicate
 };
 
@@ -26,10 +28,12 @@ struct PosteriorDraws {
 Expected<PosteriorDraws> draw_posterior(const std::filesystem::path& file, std::uint64_t base_seed,
                                         int replicates);
 
-// `scenario`'s parameters with particle `particle`'s values, every cross-field rule checked.
-// Errors name the scenario, the particle and the rule it breaks.
+// `scenario`'s parameters with `before` ("PATH=VALUE", a sweep point's factors) and then particle
+// `particle`'s values, every cross-field rule checked. Errors name the scenario, the particle and
+// the rule it breaks.
 Expected<ModelParameters> with_particle(const Scenario& scenario,
                                         const io::PosteriorContents& posterior,
-                                        std::int32_t particle);
+                                        std::int32_t particle,
+                                        std::vector<std::string> before = {});
 
 }  // namespace kopa

@@ -29,8 +29,8 @@ std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::siz
 }
 
 bool is_structural(std::string_view name) {
-  for (const char* s : {"point", "replicate", "month", "seed", "done", "sobol_block",
-                        "morris_trajectory", "morris_factor", "morris_direction"}) {
+  for (const char* s : {"point", "replicate", "month", "seed", "done", "posterior_particle",
+                        "sobol_block", "morris_trajectory", "morris_factor", "morris_direction"}) {
     if (name == s) return true;
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
@@ -117,6 +117,11 @@ void read_group(hid_t g, SweepContents& c) {
       read_all<std::uint64_t>(g, "seed", {R}, "[replicate]", H5T_INTEGER, H5T_NATIVE_UINT64);
   c.done = read_all<std::uint8_t>(g, "done", {P, R}, "[point, replicate]", H5T_INTEGER,
                                   H5T_NATIVE_UINT8);
+  if (hdf5::link_exists(g, "posterior_particle")) {
+    h.posterior_particle = read_all<std::int32_t>(g, "posterior_particle", {R}, "[replicate]",
+                                                  H5T_INTEGER, H5T_NATIVE_INT32);
+    h.posterior = require_string(open_dataset(g, "posterior_particle").get(), "posterior");
+  }
   for (const std::uint8_t flag : c.done) {
     if (flag > 1) throw Failure("dataset 'done' holds a value other than 0 and 1");
   }

@@ -16,6 +16,7 @@
 #include "cli_outcome.hpp"
 #include "io/posterior_file.hpp"
 #include "io/results_reader.hpp"
+#include "io/sweep_reader.hpp"
 #include "sweep/journal.hpp"
 #include "test_folder.hpp"
 
@@ -213,6 +214,53 @@ TEST_F(CalibrateCommand, RunWithPosteriorDrawsOneParticlePerReplicatePairedAcros
   EXPECT_EQ(bad.code, exit_bad_input);
   EXPECT_NE(bad.err.find("is not a kopa posterior file"), std::string::npos) << bad.err;
   EXPECT_FALSE(fs::exists(folder_ / "r2.h5"));
+}
+
+}  // namespace
+}  // namespace kopa
+
+namespace kopa {
+namespace {
+
+TEST_F(CalibrateCommand, SweepWithPosteriorRunsEachReplicateWithOneParticleAtEveryPoint) {
+  const fs::path posterior = folder_ / "posterior.h5";
+  ASSERT_EQ(kopa({"calibrate", write("targets.toml", small_targets(12, 1)).string(), "-o",
+                  posterior.string(), "--quiet"})
+                .code,
+            exit_ok);
+  const std::string sweep_text =
+      "[sweep]\nbase = \"" + base_scenario() +
+      "\"\nreplicates = 6\ndesign = \"grid\"\n"
+      "[sweep.set]\n\"simulation.founders\" = 300\n\"simulation.months\" = 12\n"
+      "[[factor]]\npath = \"levers.seed_funding.start_month\"\nvalues = [0, 3]\n";
+  const fs::path sweep_file = write("sweep.toml", sweep_text);
+  const fs::path out = folder_ / "sweep.h5";
+  auto outcome = kopa({"sweep", sweep_file.string(), "-o", out.string(), "--posterior",
+                       posterior.string(), "--quiet"});
+  ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
+  auto contents = io::read_sweep(out);
+  ASSERT_TRUE(contents) << contents.error().message;
+  ASSERT_EQ(contents->header.posterior_particle.size(), 6u);
+  EXPECT_NE(contents->header.posterior.find("posterior '"), std::string::npos);
+  // The same draws as kopa run makes for the same base seed and replicates.
+  const fs::path results = folder_ / "results.h5";
+  ASSERT_EQ(kopa({"run", base_scenario(), "--set", "simulation.founders=300", "--months", "12",
+                  "-r", "6", "-o", results.string(), "--posterior", posterior.string(), "--quiet"})
+                .code,
+            exit_ok);
+  auto run = io::read_results(results);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->scenarios[0].header.posterior_particle, contents->header.posterior_particle);
+  // A calibrated parameter cannot also be a factor.
+  const fs::path clash = write("clash.toml", sweep_text +
+                                                 "[[factor]]\npath = "
+                                                 "\"founders.ideation_rate\"\nvalues = "
+                                                 "[0.002, 0.004]\n");
+  outcome = kopa({"sweep", clash.string(), "-o", (folder_ / "clash.h5").string(), "--posterior",
+                  posterior.string(), "--quiet"});
+  EXPECT_EQ(outcome.code, exit_bad_input);
+  EXPECT_NE(outcome.err.find("both a factor and a calibrated parameter"), std::string::npos)
+      << outcome.err;
 }
 
 }  // namespace
