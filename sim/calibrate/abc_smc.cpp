@@ -282,6 +282,7 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
     summary.effective_sample_size = effective_sample_size(accepted);
     result.generations.push_back(summary);
     if (observe) observe(summary, true);
+    if (generation == 0) result.prior = accepted;
     previous = std::move(accepted);
   }
   result.particles = std::move(previous);

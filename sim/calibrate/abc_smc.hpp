@@ -78,6 +78,7 @@ struct GenerationSummary {
 
 struct SmcResult {
   std::vector<Particle> particles;  // the last complete generation
+  std::vector<Particle> prior;      // generation 0: draws from the prior (the prior predictive)
   std::vector<GenerationSummary> generations;
   bool stopped_early = false;  // a generation fell below min_acceptance (or was interrupted)
 };

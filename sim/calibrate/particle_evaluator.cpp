@@ -27,7 +27,7 @@ sweep::JournalHeader journal_header(const Targets& t) {
           sha256_hex(t.base.resolved_toml),
           std::string(kopa_version()),
           std::string(git_commit()),
-          static_cast<std::uint64_t>(t.sampler.generations) + 1,
+          static_cast<std::uint64_t>(t.sampler.generations) + 2,  // + the predictive runs
           max_proposals(smc_settings(t)),
           1 + t.targets.size()};
 }

@@ -28,7 +28,8 @@ struct EvaluatorOptions {
 SmcSettings smc_settings(const Targets& targets);
 
 // The journal of a calibration of `targets` by this build: one record per evaluated proposal
-// (point = generation, replicate = slot; values = distance, then each target's simulated value).
+// (point = generation, replicate = slot; values = distance, then each target's simulated value;
+// generation `generations + 1` holds the posterior predictive runs, slot = particle).
 // Resume refuses a journal whose header differs.
 sweep::JournalHeader journal_header(const Targets& targets);
 

@@ -4,6 +4,7 @@
 // (seed, generation, slot), replays the journal on --resume: a calibration killed at any moment
 // ends with the same posterior as one never interrupted.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -138,7 +139,8 @@ Journal open_journal(const CalibrateRequest& request, const sweep::JournalHeader
   return journal;
 }
 
-io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::SmcResult& r) {
+io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::SmcResult& r,
+                                  const std::vector<Evaluation>& predictive) {
   io::PosteriorContents c;
   c.targets_toml = t.text;
   c.base_scenario_toml = t.base.resolved_toml;
@@ -160,6 +162,14 @@ io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::
     c.distance.push_back(p.distance);
     c.simulated.insert(c.simulated.end(), p.kept.begin(), p.kept.end());
   }
+  for (const auto& e : predictive)
+    c.predictive.insert(c.predictive.end(), e.kept.begin(), e.kept.end());
+  for (const auto& p : r.prior) {
+    for (std::size_t j = 0; j < p.theta.size(); ++j) {
+      c.prior_theta.push_back(t.priors[j].integer ? std::round(p.theta[j]) : p.theta[j]);
+    }
+    c.prior_simulated.insert(c.prior_simulated.end(), p.kept.begin(), p.kept.end());
+  }
   for (const auto& target : t.targets) {
     c.targets.push_back(target.name);
     c.observed.push_back(target.observed);
@@ -175,6 +185,53 @@ io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::
     c.generation_evaluated.push_back(static_cast<std::int64_t>(g.evaluated));
   }
   return c;
+}
+
+// The weighted 5 % and 95 % quantiles of column `target` of a [row][target] table, NaN rows left
+// out; "-" when no row has a value.
+std::string interval(const std::vector<double>& table, const std::vector<double>& weights,
+                     std::size_t targets, std::size_t target) {
+  std::vector<double> values, w;
+  for (std::size_t row = 0; row < weights.size(); ++row) {
+    const double v = table[row * targets + target];
+    if (!std::isfinite(v)) continue;
+    values.push_back(v);
+    w.push_back(weights[row]);
+  }
+  if (values.empty()) return "-";
+  char text[64];
+  std::snprintf(text, sizeof text, "[%.3g, %.3g]", calibrate::weighted_quantile(values, w, 0.05),
+                calibrate::weighted_quantile(values, w, 0.95));
+  return text;
+}
+
+// Target by target: observed, prior predictive and posterior predictive 5-95 %, and whether the
+// posterior predictive median lies inside the target's band.
+std::string validation_table(const io::PosteriorContents& c) {
+  const std::size_t t = c.targets.size();
+  const std::vector<double> flat(c.prior_simulated.size() / std::max<std::size_t>(t, 1), 1.0);
+  std::string out =
+      "target\tuse\tobserved\ttolerance\tprior 5-95%\tposterior predictive 5-95%\t"
+      "median inside band\n";
+  for (std::size_t k = 0; k < t; ++k) {
+    std::vector<double> values, w;
+    for (std::size_t i = 0; i < c.particles(); ++i) {
+      if (!std::isfinite(c.predictive[i * t + k])) continue;
+      values.push_back(c.predictive[i * t + k]);
+      w.push_back(c.weight[i]);
+    }
+    const double median = values.empty() ? NAN : calibrate::weighted_quantile(values, w, 0.5);
+    char numbers[64];
+    std::snprintf(numbers, sizeof numbers, "%.4g\t%.4g", c.observed[k], c.tolerance[k]);
+    out += c.targets[k] + "\t" + c.target_use[k] + "\t" + numbers + "\t" +
+           interval(c.prior_simulated, flat, t, k) + "\t" + interval(c.predictive, c.weight, t, k) +
+           "\t" +
+           (std::isnan(median)                                   ? "no value"
+            : std::abs(median - c.observed[k]) <= c.tolerance[k] ? "yes"
+                                                                 : "NO") +
+           "\n";
+  }
+  return out;
 }
 
 std::string progress_detail(const calibrate::GenerationSummary& g, int generations) {
@@ -257,6 +314,22 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
       calibrate::smc_settings(targets), calibrate::model_evaluator(targets, options), observe,
       [&] { return interrupt.requested(); });
   if (progress) progress->finish();
+  // The posterior predictive: every particle once more under seeds the sampler never used
+  // (generation `generations + 1`), journaled like the rest.
+  std::vector<Evaluation> predictive;
+  if (result && !interrupt.requested()) {
+    std::vector<Proposal> proposals;
+    for (std::size_t i = 0; i < result->particles.size(); ++i) {
+      proposals.push_back({targets.sampler.generations + 1, static_cast<std::uint32_t>(i),
+                           result->particles[i].theta});
+    }
+    auto evaluated = calibrate::model_evaluator(targets, options)(proposals);
+    if (!evaluated) {
+      result = evaluated.error();
+    } else {
+      predictive = std::move(*evaluated);
+    }
+  }
   Status synced = journal.writer->sync();
   journal.writer.reset();
   if (interrupt.requested()) {
@@ -277,14 +350,14 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
     return exit_failure;
   }
   const io::RootInfo root{command_line_of(context), request.threads};
-  if (Status written =
-          io::write_posterior(request.output, true, root, contents_of(targets, *result));
-      !written) {
+  const io::PosteriorContents contents = contents_of(targets, *result, predictive);
+  if (Status written = io::write_posterior(request.output, true, root, contents); !written) {
     context.err << "kopa calibrate: " << written.error().message << "\n";
     return exit_failure;
   }
   std::error_code ignored;
   fs::remove(sweep::journal_path_for(request.output), ignored);
+  context.out << validation_table(contents);
   if (!request.quiet) {
     const auto& last = result->generations.back();
     context.err << "kopa calibrate: " << result->particles.size() << " particles of generation "

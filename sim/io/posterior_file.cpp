@@ -25,6 +25,7 @@ constexpr std::int32_t particle_dimid = 0;
 constexpr std::int32_t parameter_dimid = 1;
 constexpr std::int32_t target_dimid = 2;
 constexpr std::int32_t generation_dimid = 3;
+constexpr std::int32_t prior_draw_dimid = 4;
 
 std::string posterior_format_version() {
   return std::to_string(posterior_format_major) + "." + std::to_string(posterior_format_minor);
@@ -36,7 +37,8 @@ Status validate(const PosteriorContents& c) {
   if (c.theta.size() != n * d || c.distance.size() != n || c.simulated.size() != n * t ||
       c.prior_min.size() != d || c.prior_max.size() != d || c.prior_log.size() != d ||
       c.units.size() != d || c.observed.size() != t || c.tolerance.size() != t ||
-      c.target_use.size() != t || c.target_source.size() != t) {
+      c.target_use.size() != t || c.target_source.size() != t || c.predictive.size() != n * t ||
+      c.prior_theta.size() % d != 0 || c.prior_simulated.size() != c.prior_theta.size() / d * t) {
     return Error{"posterior contents of inconsistent sizes"};
   }
   const std::size_t g = c.generation_tolerance.size();
@@ -95,6 +97,17 @@ void write_group(hid_t file, const PosteriorContents& c) {
                 "tolerance)");
   write_dataset(g, "simulated", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.simulated, {n, t},
                 {&particle, &target}, "target value simulated by the particle (mean of its runs)");
+  write_dataset(g, "predictive", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.predictive, {n, t},
+                {&particle, &target},
+                "posterior predictive: the particle run again under seeds the sampler never used");
+  const std::size_t draws = c.prior_theta.size() / d;
+  const Handle prior_draw =
+      layout::index_scale(g, "prior_draw", draws, prior_draw_dimid, "draw from the prior");
+  write_dataset(g, "prior_theta", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.prior_theta, {draws, d},
+                {&prior_draw, &parameter}, "generation 0: parameter values drawn from the prior");
+  write_dataset(g, "prior_simulated", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.prior_simulated,
+                {draws, t}, {&prior_draw, &target},
+                "prior predictive: target values of the draws from the prior");
   write_dataset(g, "prior_min", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.prior_min, {d}, {&parameter},
                 "lower end of the prior's range");
   write_dataset(g, "prior_max", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.prior_max, {d}, {&parameter},
@@ -141,6 +154,10 @@ void read_group(hid_t g, PosteriorContents& c) {
   c.weight = doubles("weight", {n}, "[particle]");
   c.distance = doubles("distance", {n}, "[particle]");
   c.simulated = doubles("simulated", {n, t}, "[particle, target]");
+  c.predictive = doubles("predictive", {n, t}, "[particle, target]");
+  const hsize_t draws = hdf5::extent(open_dataset(g, "prior_draw").get()).at(0);
+  c.prior_theta = doubles("prior_theta", {draws, d}, "[prior_draw, parameter]");
+  c.prior_simulated = doubles("prior_simulated", {draws, t}, "[prior_draw, target]");
   c.prior_min = doubles("prior_min", {d}, "[parameter]");
   c.prior_max = doubles("prior_max", {d}, "[parameter]");
   c.prior_log =

@@ -38,6 +38,11 @@ struct PosteriorContents {
   std::vector<double> observed, tolerance;
   std::vector<std::string> target_use, target_source;
   std::vector<double> simulated;  // [particle][target], row-major
+  // The posterior predictive: each particle run again under seeds the sampler never used.
+  std::vector<double> predictive;  // [particle][target]
+  // The prior predictive: generation 0's draws from the prior and their target values.
+  std::vector<double> prior_theta;      // [prior_draw][parameter]
+  std::vector<double> prior_simulated;  // [prior_draw][target]
 
   std::vector<double> generation_tolerance, generation_acceptance, generation_ess;
   std::vector<std::int64_t> generation_proposed, generation_evaluated;
