@@ -23,6 +23,12 @@ Status validate_scenario(const ScenarioResults& scenario, int& months) {
   if (unique.size() != scenario.replicate_ids.size()) {
     return Error{where + " lists a replicate number twice"};
   }
+  for (const RunValues& run : scenario.run_values) {
+    if (run.values.size() != replicates) {
+      return Error{where + ", '" + run.name + "': " + std::to_string(run.values.size()) +
+                   " replicates, expected " + std::to_string(replicates)};
+    }
+  }
   for (const MetricSeries& metric : scenario.metrics) {
     if (metric.values.size() != replicates) {
       return Error{where + ", metric '" + metric.name +
@@ -53,6 +59,12 @@ const MetricSeries* find_metric(const ScenarioResults& scenario, std::string_vie
   const auto found = std::find_if(scenario.metrics.begin(), scenario.metrics.end(),
                                   [&](const MetricSeries& m) { return m.name == name; });
   return found == scenario.metrics.end() ? nullptr : &*found;
+}
+
+const RunValues* find_run_values(const ScenarioResults& scenario, std::string_view name) {
+  const auto found = std::find_if(scenario.run_values.begin(), scenario.run_values.end(),
+                                  [&](const RunValues& r) { return r.name == name; });
+  return found == scenario.run_values.end() ? nullptr : &*found;
 }
 
 int months_of(const ComparisonInput& input) {

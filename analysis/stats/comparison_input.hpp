@@ -19,12 +19,22 @@ struct MetricSeries {
   std::vector<std::vector<double>> values;  // [replicate][month]
 };
 
+// A quantity with one value per replicate and no months: cohort survival k years after launch
+// (`survival_<k>y`, read from the results file's `survival` dataset).
+struct RunValues {
+  std::string name;  // "survival_5y"
+  std::string units;
+  std::string long_name;
+  std::vector<double> values;  // [replicate]; NaN where no start-up reached the anniversary
+};
+
 struct ScenarioResults {
   std::string name;
   // The replicate number of each row of MetricSeries::values; scenarios are paired on these. Empty
   // means 0, 1, ..., n-1. An interrupted file holds finished replicates only, so numbers can skip.
   std::vector<std::uint32_t> replicate_ids;
   std::vector<MetricSeries> metrics;
+  std::vector<RunValues> run_values;
 };
 
 struct ComparisonInput {
@@ -40,6 +50,7 @@ std::vector<std::uint32_t> replicate_ids(const ScenarioResults& scenario);
 
 // The metric called `name`, or nullptr.
 const MetricSeries* find_metric(const ScenarioResults& scenario, std::string_view name);
+const RunValues* find_run_values(const ScenarioResults& scenario, std::string_view name);
 
 // Months per replicate, the same for every metric of every replicate (0 if no replicates).
 int months_of(const ComparisonInput& input);

@@ -14,21 +14,37 @@ constexpr std::array<std::string_view, 6> headline{"founders_sustained", "founde
                                                    "jobs_disadvantaged", money_share_disadvantaged,
                                                    "collaborations",     "public_cost"};
 
-// Present in every scenario (so it can be compared at all).
-const MetricSeries* find_everywhere(const ComparisonInput& input, std::string_view name) {
-  const MetricSeries* first = nullptr;
+// The first scenario's entry, if every scenario has one (so it can be compared at all).
+template <class Find>
+auto find_in_every_scenario(const ComparisonInput& input, Find find)
+    -> decltype(find(input.scenarios.front())) {
+  decltype(find(input.scenarios.front())) first = nullptr;
   for (const ScenarioResults& scenario : input.scenarios) {
-    const MetricSeries* found = find_metric(scenario, name);
+    const auto found = find(scenario);
     if (found == nullptr) return nullptr;
     if (first == nullptr) first = found;
   }
   return first;
 }
 
+const MetricSeries* find_everywhere(const ComparisonInput& input, std::string_view name) {
+  return find_in_every_scenario(
+      input, [&](const ScenarioResults& scenario) { return find_metric(scenario, name); });
+}
+
+// Present in every scenario as one value per run.
+const RunValues* find_run_values_everywhere(const ComparisonInput& input, std::string_view name) {
+  return find_in_every_scenario(
+      input, [&](const ScenarioResults& scenario) { return find_run_values(scenario, name); });
+}
+
 std::string available_metrics(const ComparisonInput& input) {
   std::string list(money_share_disadvantaged);
   for (const MetricSeries& metric : input.scenarios.front().metrics) {
     if (find_everywhere(input, metric.name) != nullptr) list += ", " + metric.name;
+  }
+  for (const RunValues& run : input.scenarios.front().run_values) {
+    if (find_run_values_everywhere(input, run.name) != nullptr) list += ", " + run.name;
   }
   return list;
 }
@@ -74,6 +90,8 @@ std::string_view aggregation_name(Aggregation aggregation) {
       return "flow_sum";
     case Aggregation::flow_ratio:
       return "flow_ratio";
+    case Aggregation::per_run:
+      return "per_run";
   }
   return "";
 }
@@ -87,8 +105,21 @@ std::string describe_aggregation(Aggregation aggregation, int month) {
       return "flow summed over months 0-" + m;
     case Aggregation::flow_ratio:
       return "ratio of flows summed over months 0-" + m;
+    case Aggregation::per_run:
+      return "one value per run, over the whole run (not read at a month)";
   }
   return "";
+}
+
+std::string survival_metric(std::size_t year) {
+  return "survival_" + std::to_string(year) + "y";
+}
+
+std::size_t survival_year(std::string_view name, std::size_t years) {
+  for (std::size_t k = 1; k <= years; ++k) {
+    if (name == survival_metric(k)) return k;
+  }
+  return 0;
 }
 
 std::span<const std::string_view> headline_metrics() {
@@ -103,6 +134,10 @@ std::string summed_units(std::string_view units) {
 
 Expected<MetricDefinition> define_metric(const ComparisonInput& input, std::string_view name) {
   if (name == money_share_disadvantaged) return define_money_share(input);
+  if (const RunValues* run = find_run_values_everywhere(input, name)) {
+    return MetricDefinition{run->name, run->units, run->long_name, Aggregation::per_run,
+                            run->name, ""};
+  }
   const MetricSeries* metric = find_everywhere(input, name);
   if (metric == nullptr) {
     return Error{"unknown metric '" + std::string(name) +
@@ -117,6 +152,11 @@ Expected<MetricDefinition> define_metric(const ComparisonInput& input, std::stri
 
 std::vector<double> replicate_values(const ScenarioResults& scenario,
                                      const MetricDefinition& metric, int month) {
+  if (metric.aggregation == Aggregation::per_run) {
+    const RunValues* run = find_run_values(scenario, metric.numerator);
+    assert(run != nullptr);
+    return run->values;
+  }
   std::vector<double> values = values_of(scenario, metric.numerator, month);
   if (metric.aggregation != Aggregation::flow_ratio) return values;
   const std::vector<double> denominators = values_of(scenario, metric.denominator, month);

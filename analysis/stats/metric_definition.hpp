@@ -14,6 +14,7 @@ enum class Aggregation {
   stock_at_month,  // the value at month M
   flow_sum,        // the sum over months 0..M
   flow_ratio,      // sum of one flow over 0..M divided by the sum of another (NaN if that is 0)
+  per_run,         // one value per run, not read at a month (cohort survival)
 };
 
 std::string_view aggregation_name(Aggregation aggregation);  // "stock_at_month", ...
@@ -31,6 +32,12 @@ struct MetricDefinition {
 
 // The derived share of money awarded that reaches founders of disadvantaged groups.
 inline constexpr std::string_view money_share_disadvantaged = "money_share_disadvantaged";
+
+// Cohort survival k years after launch, compared as one value per run: "survival_1y" ..
+// "survival_5y" (the results file's `survival` dataset, year k).
+std::string survival_metric(std::size_t year);
+// The k of a "survival_<k>y" name, or 0 when `name` is not one.
+std::size_t survival_year(std::string_view name, std::size_t years);
 
 // The headline set compared by default (cost per additional enterprise is reported separately,
 // see CostEffectiveness, because it exists only against the baseline).

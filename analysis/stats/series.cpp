@@ -26,6 +26,12 @@ Expected<SeriesComparison> series(const ComparisonInput& input,
   if (Status status = validate(input); !status) return status.error();
   auto metrics = define_metrics(input, metric_names);
   if (!metrics) return metrics.error();
+  for (const MetricDefinition& metric : *metrics) {
+    if (metric.aggregation == Aggregation::per_run) {
+      return Error{"metric '" + metric.name +
+                   "' has one value per run, not a monthly series; compare it without --series"};
+    }
+  }
   SeriesComparison result;
   result.interrupted = input.interrupted;
   result.months = months_of(input);

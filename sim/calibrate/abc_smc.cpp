@@ -151,6 +151,10 @@ double effective_sample_size(const std::vector<Particle>& particles) {
 
 }  // namespace
 
+std::uint64_t max_slots(const SmcSettings& settings) {
+  return 64 * max_proposals(settings);
+}
+
 std::uint64_t max_proposals(const SmcSettings& settings) {
   return static_cast<std::uint64_t>(
       std::ceil(static_cast<double>(settings.particles) / settings.min_acceptance));
@@ -185,6 +189,7 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
   const std::uint64_t batch =
       settings.batch > 0 ? static_cast<std::uint64_t>(settings.batch) : particles;
   const std::uint64_t cap = max_proposals(settings);
+  const std::uint64_t slot_limit = max_slots(settings);
 
   SmcResult result;
   std::vector<Particle> previous;
@@ -205,18 +210,22 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
     std::vector<Particle> accepted;
     std::uint32_t next_slot = 0;
     bool interrupted = false;
-    while (accepted.size() < particles && next_slot < cap) {
+    if (observe) observe(summary, false);
+    while (accepted.size() < particles && summary.evaluated < cap && next_slot < slot_limit) {
       if (stop && stop()) {
         interrupted = true;
         break;
       }
-      // One batch: proposals inside the prior's range are evaluated, the others rejected.
+      // One batch: up to `batch` proposals inside the prior's range (the others have prior
+      // density 0 and are dropped unrun, as in Toni et al.), never more than the cap leaves.
       std::vector<Proposal> proposals;
       std::vector<std::uint32_t> slots;
       std::vector<std::vector<double>> internal;
       std::vector<bool> inside;
-      const std::uint64_t end = std::min<std::uint64_t>(next_slot + batch, cap);
-      for (std::uint64_t s = next_slot; s < end; ++s) {
+      const std::uint64_t wanted = std::min<std::uint64_t>(batch, cap - summary.evaluated);
+      std::uint64_t end = next_slot;
+      for (std::uint64_t s = next_slot; proposals.size() < wanted && s < slot_limit; ++s) {
+        end = s + 1;
         const auto slot = static_cast<std::uint32_t>(s);
         SlotRandom random(settings.seed, generation, slot);
         auto x = propose(priors, box, ancestors ? &*ancestors : nullptr, random);
@@ -236,11 +245,11 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
                          std::to_string(proposals.size()) + " proposals",
                      false};
       }
-      summary.evaluated += proposals.size();
       std::size_t e = 0;
       for (std::size_t k = 0; k < slots.size() && accepted.size() < particles; ++k) {
         ++summary.proposed;
         if (!inside[k]) continue;
+        ++summary.evaluated;
         Evaluation& evaluation = (*evaluations)[e];
         Proposal& proposal = proposals[e++];
         if (!(std::isfinite(evaluation.distance) && evaluation.distance <= summary.tolerance)) {

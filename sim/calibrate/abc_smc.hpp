@@ -33,8 +33,8 @@ struct SmcSettings {
   int generations = 5;  // after generation 0 (the prior, every proposal accepted)
   std::uint64_t seed = 1;
   double quantile = 0.5;
-  // A generation that has needed particles / min_acceptance proposals without accepting N ends
-  // the calibration; the previous generation is the result.
+  // A generation that has simulated particles / min_acceptance proposals without accepting N
+  // ends the calibration; the previous generation is the result.
   double min_acceptance = 0.05;
   // Proposals evaluated per call of `evaluate` (0: as many as particles). Part of the result's
   // identity: a generation may stop in the middle of a batch, and the batch decides which
@@ -68,10 +68,10 @@ struct GenerationSummary {
   int generation = 0;
   double tolerance = 0;         // +inf for generation 0
   std::uint64_t proposed = 0;   // proposals drawn, those outside the prior's range included
-  std::uint64_t evaluated = 0;  // proposals simulated
+  std::uint64_t evaluated = 0;  // proposals inside the range considered (simulated)
   std::uint64_t accepted = 0;
   double acceptance_rate() const {
-    return proposed > 0 ? static_cast<double>(accepted) / static_cast<double>(proposed) : 0.0;
+    return evaluated > 0 ? static_cast<double>(accepted) / static_cast<double>(evaluated) : 0.0;
   }
   double effective_sample_size = 0;
 };
@@ -94,8 +94,12 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
                                 const Evaluator& evaluate, const Observer& observe = {},
                                 const std::function<bool()>& stop = {});
 
-// The most proposals a generation may evaluate: particles / min_acceptance, rounded up.
+// The most proposals inside the prior's range a generation may evaluate: particles /
+// min_acceptance, rounded up.
 std::uint64_t max_proposals(const SmcSettings& settings);
+// The most slots a generation may draw, those outside the prior's range included: 64 times that
+// (a kernel that almost never lands inside the range ends the calibration too).
+std::uint64_t max_slots(const SmcSettings& settings);
 
 // The weighted q-quantile (q in [0, 1]) of values with weights; the smallest value whose
 // cumulative weight reaches q of the total.

@@ -28,7 +28,7 @@ sweep::JournalHeader journal_header(const Targets& t) {
           std::string(kopa_version()),
           std::string(git_commit()),
           static_cast<std::uint64_t>(t.sampler.generations) + 2,  // + the predictive runs
-          max_proposals(smc_settings(t)),
+          max_slots(smc_settings(t)),
           1 + t.targets.size()};
 }
 

@@ -26,7 +26,10 @@ RunTargetValues target_parts(const Targets& targets, const RunSeries& series) {
   RunTargetValues values;
   for (const auto& target : targets.targets) {
     std::array<double, 4> parts{};
-    if (target.survival_year == 0) {
+    if (target.survival_year > 0) {
+      const auto year = static_cast<std::size_t>(target.survival_year);
+      parts = {series.survival.launched[year - 1], series.survival.operating[year - 1], 0, 0};
+    } else {
       const std::optional<Quantity>* quantities[4] = {
           &target.output, &target.per, &target.reference_output, &target.reference_per};
       for (std::size_t i = 0; i < 4; ++i) {

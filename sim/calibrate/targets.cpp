@@ -145,10 +145,10 @@ class TargetsLoader {
     if (auto v = bounded_number(t, "quantile", 0, 1)) s.quantile = *v;
     if (auto v = bounded_number(t, "min_acceptance", 0, 1)) s.min_acceptance = *v;
     // Runs are numbered slot * replicates + replicate within a generation (an int).
-    const double runs = std::ceil(s.particles / s.min_acceptance) * s.replicates;
+    const double runs = 64 * std::ceil(s.particles / s.min_acceptance) * s.replicates;
     if (runs > static_cast<double>(INT32_MAX)) {
       reader_.report(&t, "calibration",
-                     "particles / min_acceptance * replicates is " + display_number(runs) +
+                     "64 * particles / min_acceptance * replicates is " + display_number(runs) +
                          " runs a generation at most; keep it under 2^31");
     }
     if (const toml::node* set = t.get("set")) {
@@ -389,9 +389,8 @@ class TargetsLoader {
                            std::to_string(*year));
         return false;
       }
-      reader_.report(t.get("survival"), key + ".survival",
-                     "this build's runs keep no cohort survival yet (model v2)");
-      return false;
+      target.survival_year = static_cast<int>(*year);
+      return true;
     }
     if (t.contains("reference_output") != t.contains("reference_per") &&
         t.contains("reference_per")) {

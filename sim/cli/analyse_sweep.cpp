@@ -72,7 +72,7 @@ Expected<analysis::ComparisonInput> point_input(const io::SweepReader& reader,
   const io::SweepContents& contents = reader.contents();
   analysis::ComparisonInput input;
   for (std::size_t p = 0; p < contents.points(); ++p) {
-    analysis::ScenarioResults point{"point " + std::to_string(p), {}, {}};
+    analysis::ScenarioResults point{"point " + std::to_string(p), {}, {}, {}};
     for (const int r : contents.done_replicates(p)) {
       point.replicate_ids.push_back(static_cast<std::uint32_t>(r));
     }

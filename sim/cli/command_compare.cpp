@@ -62,7 +62,9 @@ std::string compare_summary() {
          "both summed over months 0..M):\n" +
          indented_lines(headline_names()) +
          "Cost-effectiveness (public cost per additional sustained enterprise and job) is always "
-         "added.\n\n"
+         "added.\n"
+         "Cohort survival: --metric survival_1y ... survival_5y (the share of the run's start-ups\n"
+         "still operating k years after launch; one value per run, not read at a month).\n\n"
          "Formats: table (default), csv, markdown, json; --series writes csv (default) or json.\n\n"
          "Given a sweep file (kopa sweep -o), summarises each metric per design point instead:\n"
          "mean and 5-95 % band over the point's finished replicates at month M.";
@@ -106,8 +108,10 @@ std::vector<std::string> total_metrics(const io::ResultsFile& file) {
   return names;
 }
 
-Status check_metric(const std::string& name, const std::vector<std::string>& totals) {
+Status check_metric(const std::string& name, const std::vector<std::string>& totals,
+                    const std::vector<std::string>& survival) {
   if (name == analysis::money_share_disadvantaged) return ok();
+  if (std::find(survival.begin(), survival.end(), name) != survival.end()) return ok();
   if (std::find(totals.begin(), totals.end(), name) != totals.end()) return ok();
   const int index = find_metric(name);
   if (index >= 0 && metric_catalog()[index].breakdown != Breakdown::total) {
@@ -117,6 +121,7 @@ Status check_metric(const std::string& name, const std::vector<std::string>& tot
   }
   std::vector<std::string> valid{std::string(analysis::money_share_disadvantaged)};
   valid.insert(valid.end(), totals.begin(), totals.end());
+  valid.insert(valid.end(), survival.begin(), survival.end());
   return Error{"unknown metric '" + name + "'" + did_you_mean(name, valid) +
                "; the metrics are: " + joined(valid)};
 }
@@ -182,10 +187,12 @@ Expected<std::string> run_compare(const CompareRequest& request) {
   const io::ResultsFile& file = reader->contents();
   if (Status known = check_baseline(request.baseline, file); !known) return known.error();
   const std::vector<std::string> totals = total_metrics(file);
+  const std::vector<std::string> survival = report::survival_metrics(file);
   for (const std::string& name : request.metrics) {
-    if (Status known = check_metric(name, totals); !known) return known.error();
+    if (Status known = check_metric(name, totals, survival); !known) return known.error();
   }
-  auto input = report::read_comparison_input(*reader, report::comparison_datasets(request.metrics));
+  auto input = report::read_comparison_input(*reader, report::comparison_datasets(request.metrics),
+                                             report::comparison_survival(request.metrics));
   if (!input) return input.error();
   return compare_text(request, *input);
 }

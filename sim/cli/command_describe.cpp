@@ -7,9 +7,11 @@
 
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
+#include "cli/scenario_folder.hpp"
 #include "scenario/key_tree.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/region_access.hpp"
+#include "scenario/scenario.hpp"
 #include "scenario/toml_value.hpp"
 #include "util/quoted.hpp"
 #include "util/suggest.hpp"
@@ -95,6 +97,66 @@ Row region_row(const RegionFieldSpec& field) {
   return row;
 }
 
+std::string markdown_cell(const std::string& text);
+
+// One region of a shipped preset (scenarios/regions/), with the figure its population comes from.
+struct PresetRow {
+  std::string preset;
+  std::string name;
+  std::string country;
+  std::string population;
+  std::string source;
+};
+
+// The shipped presets' regions, presets in file-name order; none if the folder is not found.
+std::vector<PresetRow> preset_rows() {
+  namespace fs = std::filesystem;
+  const fs::path folder = default_scenario_dir();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder / "regions", ec)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<PresetRow> rows;
+  for (const auto& file : files) {
+    const std::string preset = file.stem().string();
+    const ScenarioLoad load =
+        load_scenario_text("regions = [\"" + preset + "\"]\n", (folder / "presets.toml").string());
+    if (!load.scenario) continue;
+    for (const Region& region : load.scenario->parameters.regions) {
+      rows.push_back({preset, region.name, region.country, display_number(region.population),
+                      region.population_source});
+    }
+  }
+  return rows;
+}
+
+void print_presets(const std::vector<PresetRow>& rows, const std::string& format,
+                   std::ostream& out) {
+  if (rows.empty()) return;
+  if (format == "markdown") {
+    out << "### Region presets (`scenarios/regions/`)\n\n"
+        << "| preset | region | country | population | population source |\n"
+        << "|---|---|---|---|---|\n";
+    for (const auto& row : rows) {
+      out << "| " << row.preset << " | `" << row.name << "` | " << row.country << " | "
+          << row.population << " | " << markdown_cell(row.source) << " |\n";
+    }
+    out << "\n";
+    return;
+  }
+  out << "\nRegion presets (scenarios/regions/; population: working-age residents):\n";
+  std::size_t width = 6;
+  for (const auto& row : rows) width = std::max(width, row.preset.size() + row.name.size() + 1);
+  for (const auto& row : rows) {
+    const std::string key = row.preset + "/" + row.name;
+    const std::size_t digits = std::min<std::size_t>(row.population.size(), 9);
+    out << key << std::string(width - key.size() + 2 + 9 - digits, ' ') << row.population << "  "
+        << row.source << "\n";
+  }
+}
+
 bool under(const std::string& path, const std::string& prefix) {
   return prefix.empty() || path == prefix ||
          (path.starts_with(prefix) && path.size() > prefix.size() && path[prefix.size()] == '.');
@@ -177,7 +239,8 @@ std::string json_number(ParameterType type, double value) {
   return spec.format(value);
 }
 
-void print_json(const std::vector<Row>& rows, std::ostream& out) {
+void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& presets,
+                std::ostream& out) {
   std::vector<std::string> parameters, fields;
   for (const auto& row : rows) {
     std::ostringstream item;
@@ -219,8 +282,15 @@ void print_json(const std::vector<Row>& rows, std::ostream& out) {
   auto list = [](const std::vector<std::string>& items) {
     return items.empty() ? std::string("[]") : "[\n    " + join(items, ",\n    ") + "\n  ]";
   };
+  std::vector<std::string> preset_items;
+  for (const auto& row : presets) {
+    preset_items.push_back(
+        "{\"preset\": " + json_string(row.preset) + ", \"name\": " + json_string(row.name) +
+        ", \"country\": " + json_string(row.country) + ", \"population\": " + row.population +
+        ", \"population_source\": " + json_string(row.source) + "}");
+  }
   out << "{\n  \"parameters\": " << list(parameters) << ",\n  \"region_fields\": " << list(fields)
-      << "\n}\n";
+      << ",\n  \"region_presets\": " << list(preset_items) << "\n}\n";
 }
 
 }  // namespace
@@ -229,8 +299,9 @@ CommandSpec describe_spec() {
   CommandSpec spec{"describe",
                    "kopa describe [PREFIX] [--format table|markdown|json]",
                    "List the model's parameters (all, or those under PREFIX, e.g. "
-                   "levers.seed_funding; 'region' for the [[region]] fields) with type, default, "
-                   "range, unit and meaning; markdown and json add the source.",
+                   "levers.seed_funding; 'region' for the [[region]] fields; 'presets' for the "
+                   "shipped region presets with their populations and sources) with type, "
+                   "default, range, unit and meaning; markdown and json add the source.",
                    {"options"},
                    {}};
   spec.options.add_options()("format", po::value<std::string>()->default_value("table"),
@@ -259,9 +330,11 @@ int command_describe(const CommandContext& context) {
     return exit_bad_input;
   }
   const std::string prefix = prefixes.empty() ? "" : prefixes.front();
-  const auto rows = rows_under(prefix);
-  if (rows.empty()) {
-    std::vector<std::string> known{"region"};
+  const bool presets = prefix.empty() || prefix == "presets";
+  const auto preset_list = presets ? preset_rows() : std::vector<PresetRow>{};
+  const auto rows = prefix == "presets" ? std::vector<Row>{} : rows_under(prefix);
+  if (rows.empty() && !presets) {
+    std::vector<std::string> known{"region", "presets"};
     for (const auto& path : parameter_table().paths()) {
       for (auto dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1)) {
         known.push_back(path.substr(0, dot));
@@ -272,9 +345,10 @@ int command_describe(const CommandContext& context) {
                 << did_you_mean(prefix, known) << "; see 'kopa describe' for all\n";
     return exit_bad_input;
   }
-  if (format == "table") print_table(rows, context.out);
+  if (format == "table" && !rows.empty()) print_table(rows, context.out);
   if (format == "markdown") print_markdown(rows, context.out);
-  if (format == "json") print_json(rows, context.out);
+  if (format == "json") print_json(rows, preset_list, context.out);
+  if (format != "json") print_presets(preset_list, format, context.out);
   return exit_ok;
 }
 

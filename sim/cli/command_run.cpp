@@ -14,10 +14,12 @@
 #include "cli/posterior_draws.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
+#include "cli/scenario_folder.hpp"
 #include "engine/ensemble.hpp"
 #include "io/results_writer.hpp"
 #include "io/temporary_target.hpp"
 #include "model/random.hpp"
+#include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 
 namespace kopa {
@@ -26,11 +28,6 @@ namespace {
 // The main job's scenarios, when `kopa run` is given none.
 constexpr std::array default_scenarios{"baseline", "seed_funding", "one_roof", "knowledge_exchange",
                                        "combined"};
-
-std::filesystem::path default_scenario_dir() {
-  if (std::filesystem::is_directory("scenarios")) return "scenarios";
-  return KOPA_DEFAULT_SCENARIO_DIR;
-}
 
 struct RunRequest {
   std::vector<std::filesystem::path> files;
@@ -130,6 +127,8 @@ int execute(const RunRequest& request, const CommandContext& context) {
   for (std::size_t s = 0; s < scenarios->size(); ++s) {
     const Scenario& scenario = (*scenarios)[s];
     const Model& model = *models[model_of[s].front()];
+    const std::string coarse = resolution_warning(scenario.name, model);
+    if (!coarse.empty()) context.err << "kopa run: " << coarse << "\n";
     io::ScenarioHeader header;
     header.name = scenario.name;
     header.description = scenario.description;
@@ -137,6 +136,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
     header.base_seed = base_seed;
     header.replicates = request.replicates;
     header.months = model.months();
+    header.people_per_agent = model.people_per_agent_overall();
     header.labels = model.labels();
     for (int r = 0; r < request.replicates; ++r) {
       header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));

@@ -22,6 +22,7 @@
 #include "io/sweep_writer.hpp"
 #include "io/temporary_target.hpp"
 #include "model/random.hpp"
+#include "model/resolution.hpp"
 #include "sweep/journal.hpp"
 #include "sweep/sweep_file.hpp"
 #include "util/sha256.hpp"
@@ -340,7 +341,16 @@ int execute(const SweepRequest& request, const CommandContext& context) {
       return exit_bad_input;
     }
   }
+  // Agents too coarse for the capacities at the first point (the base with the design's first
+  // values): the same warning as kopa run's.
+  if (const std::string coarse = resolution_warning("sweep point 0", *models.front());
+      !coarse.empty() && !request.quiet) {
+    context.err << "kopa sweep: " << coarse << "\n";
+  }
   io::SweepHeader header = make_header(s, *models.front());
+  for (std::size_t p = 0; p < s.point_count(); ++p) {
+    header.people_per_agent.push_back(models[model_of[p].front()]->people_per_agent_overall());
+  }
   sweep::JournalHeader journal_header = sweep::journal_header_for(s, header.months, header.labels);
   if (draws) {
     header.posterior_particle = draws->particle;

@@ -8,6 +8,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
+#include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 #include "sweep/sweep_file.hpp"
 #include "util/text_file.hpp"
@@ -66,7 +67,7 @@ CommandSpec validate_spec() {
                    {}};
   spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                              "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
-                             "regions.vidzeme.weight=2); repeatable")(
+                             "regions.vidzeme.population=30000); repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
   return spec;
@@ -100,7 +101,14 @@ int command_validate(const CommandContext& context) {
       }
       issues = validate_sweep(file, *text, context);
     } else {
-      issues = load_scenario_text(*text, file, overrides).issues;
+      ScenarioLoad load = load_scenario_text(*text, file, overrides);
+      issues = std::move(load.issues);
+      // A valid scenario whose agents are too coarse for its capacities is still valid: warn.
+      if (issues.empty() && load.scenario) {
+        const std::string coarse =
+            resolution_warning(load.scenario->name, Model(load.scenario->parameters));
+        if (!coarse.empty()) context.err << file << ": " << coarse << "\n";
+      }
     }
     if (issues.empty()) {
       context.out << file << ": ok\n";

@@ -199,6 +199,10 @@ std::uint64_t read_uint_attribute(hid_t object, const char* name) {
   return read_scalar_attribute<std::uint64_t>(object, name, H5T_NATIVE_UINT64);
 }
 
+double read_double_attribute(hid_t object, const char* name) {
+  return read_scalar_attribute<double>(object, name, H5T_NATIVE_DOUBLE);
+}
+
 Handle checksummed_layout(const std::vector<hsize_t>& dims) {
   Handle plist = property_list(H5Pcreate(H5P_DATASET_CREATE), "dataset properties");
   const bool empty = std::find(dims.begin(), dims.end(), hsize_t{0}) != dims.end();

@@ -82,6 +82,7 @@ void write_attribute(hid_t object, const char* name, double value);
 std::string read_string_attribute(hid_t object, const char* name);
 std::int64_t read_int_attribute(hid_t object, const char* name);
 std::uint64_t read_uint_attribute(hid_t object, const char* name);
+double read_double_attribute(hid_t object, const char* name);
 
 // One-dimensional datasets of strings: written fixed-length (as long as the longest value),
 // chunked and checksummed; read either way (format 1.0 files hold variable-length strings).

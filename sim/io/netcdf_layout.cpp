@@ -6,10 +6,12 @@
 #include <hdf5_hl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <limits>
 
 namespace kopa::io::layout {
 using hdf5::check;
@@ -29,9 +31,11 @@ Handle creation_ordered_group(hid_t parent, const char* name) {
 }
 
 Handle index_scale(hid_t group, const char* name, std::size_t size, std::int32_t dimid,
-                   std::string_view long_name) {
+                   std::string_view long_name, std::int32_t first) {
   std::vector<std::int32_t> values(size);
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::int32_t>(i);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = first + static_cast<std::int32_t>(i);
+  }
   const Handle space = hdf5::simple_space({values.size()});
   const std::string what = std::string("dataset '") + name + "'";
   const Handle plist = hdf5::checksummed_layout({values.size()});
@@ -53,6 +57,45 @@ Handle label_scale(hid_t group, const std::string& name, const std::vector<std::
   hdf5::write_attribute(scale.get(), "_Netcdf4Dimid", dimid);
   hdf5::write_attribute(scale.get(), "long_name", name + " label");
   return scale;
+}
+
+Handle run_dataset(hid_t group, const std::string& name, const std::vector<hsize_t>& dims,
+                   std::size_t run_axes, unsigned deflate_level) {
+  const std::string what = "dataset '" + name + "'";
+  const Handle space = hdf5::simple_space(dims);
+  const Handle plist = hdf5::property_list(H5Pcreate(H5P_DATASET_CREATE), what);
+  check(H5Pset_attr_creation_order(plist.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        what);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &nan), what);
+  // A dimension of no labels cannot be chunked; such a dataset holds nothing.
+  if (!dims.empty() && std::find(dims.begin(), dims.end(), hsize_t{0}) == dims.end()) {
+    std::vector<hsize_t> chunk = dims;
+    for (std::size_t axis = 0; axis < run_axes && axis < chunk.size(); ++axis) chunk[axis] = 1;
+    check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), what);
+    if (deflate_level > 0) {
+      check(H5Pset_shuffle(plist.get()), what);
+      check(H5Pset_deflate(plist.get(), deflate_level), what);
+    }
+    check(H5Pset_fletcher32(plist.get()), what);  // last: it checks the bytes as stored
+  }
+  return hdf5::dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                                  plist.get(), H5P_DEFAULT),
+                       what);
+}
+
+void attach_scales(hid_t dataset, const std::vector<hid_t>& scales, const std::string& what) {
+  for (std::size_t axis = 0; axis < scales.size(); ++axis) {
+    check(H5DSattach_scale(dataset, scales[axis], static_cast<unsigned>(axis)), what);
+  }
+}
+
+void describe_variable(hid_t dataset, std::string_view units, std::string_view long_name,
+                       std::string_view accumulation) {
+  hdf5::write_attribute(dataset, "units", units);
+  hdf5::write_attribute(dataset, "long_name", long_name);
+  if (!accumulation.empty()) hdf5::write_attribute(dataset, "accumulation", accumulation);
+  hdf5::write_attribute(dataset, "_FillValue", std::numeric_limits<double>::quiet_NaN());
 }
 
 hdf5::Handle file_access() {

@@ -17,12 +17,24 @@ namespace kopa::io::layout {
 void track_creation_order(hid_t group_plist);
 hdf5::Handle creation_ordered_group(hid_t parent, const char* name);
 
-// A one-dimensional int32 coordinate 0..n-1 that is also netCDF dimension `dimid`.
+// A one-dimensional int32 coordinate first..first+n-1 that is also netCDF dimension `dimid`.
 hdf5::Handle index_scale(hid_t group, const char* name, std::size_t size, std::int32_t dimid,
-                         std::string_view long_name);
+                         std::string_view long_name, std::int32_t first = 0);
 // A string coordinate (a breakdown's labels) that is netCDF dimension `dimid`.
 hdf5::Handle label_scale(hid_t group, const std::string& name,
                          const std::vector<std::string>& labels, std::int32_t dimid);
+
+// A float64 dataset of shape `dims` that reads NaN until written, attributes in creation order,
+// one chunk per run (the first `run_axes` dimensions chunked by 1; none for an empty one), byte
+// shuffled and deflated at `deflate_level` (0: not compressed).
+hdf5::Handle run_dataset(hid_t group, const std::string& name, const std::vector<hsize_t>& dims,
+                         std::size_t run_axes, unsigned deflate_level);
+// Attaches `scales` to the dataset's dimensions 0, 1, ... in order.
+void attach_scales(hid_t dataset, const std::vector<hid_t>& scales, const std::string& what);
+// The variable attributes every value dataset carries: units, long_name, then accumulation
+// (monthly metrics only; empty: none) and _FillValue (NaN).
+void describe_variable(hid_t dataset, std::string_view units, std::string_view long_name,
+                       std::string_view accumulation);
 
 // Writes `values` (of `memory_type`) into the box start..start+count of dataset `name`.
 void write_hyperslab(hid_t group, const char* name, const std::vector<hsize_t>& start,

@@ -14,7 +14,8 @@ inline constexpr std::string_view results_format_name = "kopa-results";
 // type). Version history: docs/output-format.md.
 //   1.0  first version
 //   2.0  no variable-length strings (fixed-length UTF-8); every dataset chunked with the
-//        Fletcher-32 checksum
+//        Fletcher-32 checksum; metrics in real units with the scenario attribute
+//        people_per_agent; cohort survival dataset `survival` [replicate, year]
 inline constexpr int results_format_major = 2;
 inline constexpr int results_format_minor = 0;
 // The oldest major version this kopa still reads (1.0 files hold variable-length strings, which

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "io/cohort_datasets.hpp"
 #include "io/hdf5.hpp"
 #include "io/kopa_file.hpp"
 #include "io/netcdf_layout.hpp"
@@ -89,8 +90,8 @@ void check_metric(hid_t group, const std::string& name, const ScenarioHeader& he
 }
 
 bool is_structural(std::string_view name) {
-  if (name == "replicate" || name == "month" || name == "seed" || name == "done" ||
-      name == "posterior_particle") {
+  if (name == "replicate" || name == "month" || name == "year" || name == "seed" ||
+      name == "done" || name == "posterior_particle") {
     return true;
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
@@ -99,7 +100,9 @@ bool is_structural(std::string_view name) {
   return false;
 }
 
-ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
+// `scaled`: a 2.0 file, with the population scale and cohort survival; a 1.0 file predates both
+// (its counts are agents, read as one person each, and it has no `year` coordinate).
+ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name, bool scaled) {
   const std::string where = "scenario '" + name + "'";
   const Handle group = hdf5::group(H5Gopen2(scenarios_group, name.c_str(), H5P_DEFAULT), where);
   const hid_t g = group.get();
@@ -115,6 +118,10 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
   header.replicates = static_cast<int>(hdf5::read_int_attribute(g, "replicates"));
   require_attribute(g, "months", where);
   header.months = static_cast<int>(hdf5::read_int_attribute(g, "months"));
+  if (scaled) {
+    require_attribute(g, "people_per_agent", where);
+    header.people_per_agent = hdf5::read_double_attribute(g, "people_per_agent");
+  }
   if (header.replicates < 0 || header.months < 0) {
     throw Failure(where + ": negative replicates or months");
   }
@@ -148,12 +155,38 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name) {
     header.posterior = require_string(particle.get(), "posterior", where);
   }
 
+  if (scaled) read_vector<std::int32_t>(g, name, "year", survival_years, H5T_NATIVE_INT32);
   for (auto& link : hdf5::link_names(g)) {
     if (is_structural(link) || !is_dataset(g, link)) continue;
-    check_metric(g, link, header);
-    contents.metrics.push_back(std::move(link));
+    const bool cohort = std::any_of(cohort_datasets().begin(), cohort_datasets().end(),
+                                    [&](const CohortDataset& d) { return d.name == link; });
+    if (!cohort) check_metric(g, link, header);
+    (cohort ? contents.cohorts : contents.metrics).push_back(std::move(link));
   }
   return contents;
+}
+
+// Reads the rows [r, ...] of a [replicate, ...] dataset for each r of `replicates`, in that
+// order, into `out` (each row is the product of the other dimensions, contiguous).
+void read_replicate_rows(hid_t data, const std::vector<hsize_t>& dims,
+                         std::span<const int> replicates, double* out, const std::string& what) {
+  hsize_t row = 1;
+  for (std::size_t axis = 1; axis < dims.size(); ++axis) row *= dims[axis];
+  if (row == 0) return;
+  const Handle file_space = hdf5::dataspace(H5Dget_space(data), what + " dataspace");
+  const Handle memory_space = hdf5::simple_space({row});
+  for (std::size_t i = 0; i < replicates.size(); ++i) {
+    std::vector<hsize_t> start(dims.size(), 0);
+    std::vector<hsize_t> count = dims;
+    start[0] = static_cast<hsize_t>(replicates[i]);
+    count[0] = 1;
+    check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                              nullptr),
+          "selecting a replicate");
+    check(H5Dread(data, H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT,
+                  out + i * row),
+          "reading " + what);
+  }
 }
 
 RunStatus parse_status(const std::string& text) {
@@ -227,7 +260,8 @@ Expected<ResultsReader> ResultsReader::open(const fs::path& path) {
     if (!hdf5::link_exists(file, "scenarios")) throw Failure("no group '/scenarios'");
     const Handle scenarios = hdf5::group(H5Gopen2(file, "scenarios", H5P_DEFAULT), "/scenarios");
     for (const auto& name : hdf5::link_names(scenarios.get())) {
-      contents.scenarios.push_back(read_scenario(scenarios.get(), name));
+      contents.scenarios.push_back(
+          read_scenario(scenarios.get(), name, !contents.format_version.starts_with("1.")));
     }
   } catch (const std::exception& failure) {
     return Error{quoted(path) + ": " + failure.what()};
@@ -271,20 +305,8 @@ Expected<MetricArray> ResultsReader::read_metric(std::size_t scenario, std::stri
     const std::size_t block = array.months * array.width;
     array.values.resize(replicates.size() * block);
     if (block == 0) return array;
-    const Handle file_space = hdf5::dataspace(H5Dget_space(data.get()), "metric dataspace");
-    const Handle memory_space = hdf5::simple_space({block});
-    for (std::size_t i = 0; i < replicates.size(); ++i) {
-      std::vector<hsize_t> start(dims.size(), 0);
-      std::vector<hsize_t> count = dims;
-      start[0] = static_cast<hsize_t>(replicates[i]);
-      count[0] = 1;
-      check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
-                                count.data(), nullptr),
-            "selecting a replicate");
-      check(H5Dread(data.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(),
-                    H5P_DEFAULT, array.values.data() + i * block),
-            "reading metric '" + std::string(metric) + "'");
-    }
+    read_replicate_rows(data.get(), dims, replicates, array.values.data(),
+                        "metric '" + std::string(metric) + "'");
     return array;
   } catch (const std::exception& failure) {
     return Error{which + ": " + failure.what()};
@@ -300,6 +322,44 @@ Expected<MetricArray> ResultsReader::read_metric(std::size_t scenario,
     }
   }
   return read_metric(scenario, metric, all);
+}
+
+Expected<CohortArray> ResultsReader::read_cohort(std::size_t scenario, std::string_view dataset,
+                                                 std::span<const int> replicates) const {
+  const ResultsFile& contents = state_->contents;
+  if (scenario >= contents.scenarios.size()) {
+    return Error{quoted(contents.path) + ": no scenario " + std::to_string(scenario)};
+  }
+  const ScenarioContents& found = contents.scenarios[scenario];
+  const std::string which = quoted(contents.path) + ": scenario '" + found.header.name + "'";
+  if (std::find(found.cohorts.begin(), found.cohorts.end(), dataset) == found.cohorts.end()) {
+    return Error{which + " has no cohort dataset '" + std::string(dataset) + "'"};
+  }
+  try {
+    const std::string path = "scenarios/" + found.header.name + "/" + std::string(dataset);
+    const Handle data = hdf5::dataset(H5Dopen2(state_->file.get(), path.c_str(), H5P_DEFAULT),
+                                      "dataset '" + std::string(dataset) + "'");
+    const auto dims = hdf5::extent(data.get());
+    if (dims.size() != 2 || dims[0] != static_cast<hsize_t>(found.header.replicates) ||
+        dims[1] != survival_years) {
+      return Error{which + ": dataset '" + std::string(dataset) +
+                   "' is not shaped [replicate, year] with " + std::to_string(survival_years) +
+                   " years"};
+    }
+    CohortArray array;
+    array.replicates.assign(replicates.begin(), replicates.end());
+    array.values.resize(replicates.size() * survival_years);
+    for (const int r : replicates) {
+      if (r < 0 || r >= found.header.replicates) {
+        return Error{which + " has no replicate " + std::to_string(r)};
+      }
+    }
+    read_replicate_rows(data.get(), dims, replicates, array.values.data(),
+                        "'" + std::string(dataset) + "'");
+    return array;
+  } catch (const std::exception& failure) {
+    return Error{which + ": " + failure.what()};
+  }
 }
 
 Expected<ResultsFile> read_results(const fs::path& path) {

@@ -20,6 +20,7 @@ struct ScenarioContents {
   std::string scenario_sha256;       // checked against header.scenario_toml on open
   std::vector<std::uint8_t> done;    // index: replicate; 1 = finished
   std::vector<std::string> metrics;  // metric datasets present, in file order
+  std::vector<std::string> cohorts;  // cohort datasets ([replicate, year]) present
 
   std::vector<int> done_replicates() const;
 };
@@ -51,6 +52,16 @@ struct MetricArray {
   }
 };
 
+// A cohort dataset of one scenario for some replicates: [replicate][year], flat; year 1 first.
+struct CohortArray {
+  std::vector<int> replicates;
+  std::vector<double> values;
+
+  double at(std::size_t replicate_index, std::size_t year) const {
+    return values[replicate_index * survival_years + (year - 1)];
+  }
+};
+
 class ResultsReader {
  public:
   // Errors: no such file, not an HDF5 file, not a kopa results file, a format_version this kopa
@@ -68,6 +79,10 @@ class ResultsReader {
                                     std::span<const int> replicates) const;
   // Every replicate, done or not (not done ones read as NaN).
   Expected<MetricArray> read_metric(std::size_t scenario, std::string_view metric) const;
+
+  // A cohort dataset (`survival`, `survival_cohort`) for chosen replicates.
+  Expected<CohortArray> read_cohort(std::size_t scenario, std::string_view dataset,
+                                    std::span<const int> replicates) const;
 
  private:
   struct State;

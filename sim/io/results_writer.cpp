@@ -12,6 +12,7 @@
 #include <set>
 
 #include "engine/build_info.hpp"
+#include "io/cohort_datasets.hpp"
 #include "io/hdf5.hpp"
 #include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
@@ -21,11 +22,14 @@ namespace kopa::io {
 namespace fs = std::filesystem;
 using hdf5::check;
 using hdf5::Handle;
+using layout::attach_scales;
 using layout::creation_ordered_group;
+using layout::describe_variable;
 using layout::index_scale;
 using layout::label_scale;
 using layout::open_for_streaming;
 using layout::quoted;
+using layout::run_dataset;
 using layout::sync_to_disk;
 using layout::track_creation_order;
 using layout::utc_now_iso8601;
@@ -37,6 +41,8 @@ namespace {
 // every scenario group: replicate, month, then the breakdown dimensions in Breakdown order.
 constexpr std::int32_t replicate_dimid = 0;
 constexpr std::int32_t month_dimid = 1;
+// After the breakdown dimensions (2..breakdown_count): years since launch, for cohort survival.
+constexpr std::int32_t year_dimid = static_cast<std::int32_t>(breakdown_count) + 1;
 
 // Deflate level 4 after byte shuffling: most of the gain of level 9 at a fraction of the time
 // for slowly varying doubles.
@@ -86,47 +92,34 @@ struct Scales {
   Handle replicate;
   Handle month;
   std::array<Handle, breakdown_count> labels;  // index: Breakdown; total unused
+  Handle year;
 };
 
+// One replicate per chunk: write_run writes whole chunks, and a reader of some replicates
+// decompresses only those.
 void create_metric(hid_t group, const MetricSpec& spec, const ScenarioHeader& header,
                    const Scales& scales) {
   const std::string name(spec.name);
-  const std::string what = "dataset '" + name + "'";
   std::vector<hsize_t> dims{static_cast<hsize_t>(header.replicates),
                             static_cast<hsize_t>(header.months)};
-  if (spec.breakdown != Breakdown::total) dims.push_back(header.labels.width(spec.breakdown));
-  const Handle space = hdf5::simple_space(dims);
-
-  const Handle plist = hdf5::property_list(H5Pcreate(H5P_DATASET_CREATE), what);
-  check(H5Pset_attr_creation_order(plist.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-        what);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &nan), what);
-  // One replicate per chunk: write_run writes whole chunks, and a reader of some replicates
-  // decompresses only those. A dimension of no labels cannot be chunked; it holds nothing.
-  const bool empty = dims.back() == 0;
-  if (!empty) {
-    std::vector<hsize_t> chunk = dims;
-    chunk[0] = 1;
-    check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), what);
-    check(H5Pset_shuffle(plist.get()), what);
-    check(H5Pset_deflate(plist.get(), deflate_level), what);
-    check(H5Pset_fletcher32(plist.get()), what);  // last: it checks the bytes as stored
-  }
-  const Handle data = hdf5::dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
-                                               H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-                                    what);
-  check(H5DSattach_scale(data.get(), scales.replicate.get(), 0), what);
-  check(H5DSattach_scale(data.get(), scales.month.get(), 1), what);
+  std::vector<hid_t> axes{scales.replicate.get(), scales.month.get()};
   if (spec.breakdown != Breakdown::total) {
-    const auto& scale = scales.labels[static_cast<std::size_t>(spec.breakdown)];
-    check(H5DSattach_scale(data.get(), scale.get(), 2), what);
+    dims.push_back(header.labels.width(spec.breakdown));
+    axes.push_back(scales.labels[static_cast<std::size_t>(spec.breakdown)].get());
   }
-  hdf5::write_attribute(data.get(), "units", spec.units);
-  hdf5::write_attribute(data.get(), "long_name", spec.long_name);
-  hdf5::write_attribute(data.get(), "accumulation",
-                        spec.accumulation == Accumulation::stock ? "stock" : "flow");
-  hdf5::write_attribute(data.get(), "_FillValue", nan);
+  const Handle data = run_dataset(group, name, dims, 1, deflate_level);
+  attach_scales(data.get(), axes, "dataset '" + name + "'");
+  describe_variable(data.get(), spec.units, spec.long_name, accumulation_name(spec.accumulation));
+}
+
+// A [replicate, year] dataset of cohort survival (one small chunk per replicate).
+void create_cohort_dataset(hid_t group, const CohortDataset& spec, const ScenarioHeader& header,
+                           const Scales& scales) {
+  const std::string name(spec.name);
+  const Handle data =
+      run_dataset(group, name, {static_cast<hsize_t>(header.replicates), survival_years}, 1, 0);
+  attach_scales(data.get(), {scales.replicate.get(), scales.year.get()}, "dataset '" + name + "'");
+  describe_variable(data.get(), spec.units, spec.long_name, "");
 }
 
 void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales& scales) {
@@ -175,6 +168,7 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
   hdf5::write_attribute(group.get(), "base_seed", header.base_seed);
   hdf5::write_attribute(group.get(), "replicates", static_cast<std::int32_t>(header.replicates));
   hdf5::write_attribute(group.get(), "months", static_cast<std::int32_t>(header.months));
+  hdf5::write_attribute(group.get(), "people_per_agent", header.people_per_agent);
 
   Scales scales;
   scales.replicate =
@@ -187,8 +181,12 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
         label_scale(group.get(), std::string(dimension_name(static_cast<Breakdown>(b))),
                     header.labels.labels[b], static_cast<std::int32_t>(b) + 1);
   }
+  scales.year = index_scale(group.get(), "year", survival_years, year_dimid,
+                            "years since a start-up's launch", 1);
   write_per_replicate(group.get(), header, scales);
   for (const auto& spec : metric_catalog()) create_metric(group.get(), spec, header, scales);
+  for (const auto& spec : cohort_datasets())
+    create_cohort_dataset(group.get(), spec, header, scales);
   return group;
 }
 
@@ -204,6 +202,7 @@ struct ResultsWriter::State {
     std::vector<std::uint8_t> written;
     Handle group;
     std::vector<Handle> metrics;  // open for streaming, in catalog order; empty until first write
+    std::vector<Handle> cohorts;  // the same for cohort_datasets()
   };
 
   TemporaryTarget output;  // declared first: destroyed after the handles below are closed
@@ -217,6 +216,7 @@ struct ResultsWriter::State {
   void close_all() {
     for (auto& scenario : scenarios) {
       for (auto& metric : scenario.metrics) static_cast<void>(metric.close());
+      for (auto& cohort : scenario.cohorts) static_cast<void>(cohort.close());
       static_cast<void>(scenario.group.close());
     }
     static_cast<void>(file.close());
@@ -269,6 +269,7 @@ Expected<ResultsWriter> ResultsWriter::create(const fs::path& target, bool force
       state->scenarios.push_back({header,
                                   std::vector<std::uint8_t>(header.replicates, 0),
                                   create_scenario(scenarios_group.get(), header),
+                                  {},
                                   {}});
     }
     check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush");
@@ -320,6 +321,9 @@ Status ResultsWriter::write_run(std::size_t scenario_index, int replicate,
       for (const auto& spec : metric_catalog()) {
         scenario.metrics.push_back(open_for_streaming(group, std::string(spec.name).c_str()));
       }
+      for (const auto& spec : cohort_datasets()) {
+        scenario.cohorts.push_back(open_for_streaming(group, std::string(spec.name).c_str()));
+      }
     }
     for (std::size_t m = 0; m < metric_count; ++m) {
       const auto& spec = metric_catalog()[m];
@@ -331,6 +335,11 @@ Status ResultsWriter::write_run(std::size_t scenario_index, int replicate,
         write_hyperslab(dataset, spec.name, {r, 0, 0}, {1, months, width}, H5T_NATIVE_DOUBLE,
                         series.values[m].data());
       }
+    }
+    for (std::size_t c = 0; c < cohort_datasets().size(); ++c) {
+      const auto row = cohort_datasets()[c].row(series.survival);
+      write_hyperslab(scenario.cohorts[c].get(), cohort_datasets()[c].name, {r, 0},
+                      {1, survival_years}, H5T_NATIVE_DOUBLE, row.data());
     }
     const std::uint8_t one = 1;
     write_hyperslab(group, "done", {r}, {1}, H5T_NATIVE_UINT8, &one);
@@ -353,6 +362,7 @@ Status ResultsWriter::finish(RunStatus status) {
     hdf5::write_attribute(state.file.get(), "status", to_string(status));
     for (auto& scenario : state.scenarios) {
       for (auto& metric : scenario.metrics) check(metric.close(), "closing dataset");
+      for (auto& cohort : scenario.cohorts) check(cohort.close(), "closing dataset");
       check(scenario.group.close(), "closing group");
     }
     check(state.file.close(), "closing file");

@@ -29,6 +29,7 @@ struct ScenarioHeader {
   std::uint64_t base_seed = 0;
   int replicates = 0;
   int months = 0;
+  double people_per_agent = 1.0;  // real people one founder agent stands for (population / agents)
   DimensionLabels labels;
   std::vector<std::uint64_t> replicate_seeds;  // one per replicate
   // With --posterior: the particle each replicate ran with (same for every scenario of a run),

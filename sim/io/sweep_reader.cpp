@@ -1,6 +1,7 @@
 #include "io/sweep_reader.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "io/dataset_reading.hpp"
 #include "io/hdf5.hpp"
@@ -29,8 +30,9 @@ std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::siz
 }
 
 bool is_structural(std::string_view name) {
-  for (const char* s : {"point", "replicate", "month", "seed", "done", "posterior_particle",
-                        "sobol_block", "morris_trajectory", "morris_factor", "morris_direction"}) {
+  for (const char* s : {"point", "replicate", "month", "year", "seed", "done", "people_per_agent",
+                        "sobol_block", "morris_trajectory", "morris_factor", "morris_direction",
+                        "survival", "survival_cohort", "posterior_particle"}) {
     if (name == s) return true;
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
@@ -112,6 +114,13 @@ void read_group(hid_t g, SweepContents& c) {
   }
   for (const auto& f : h.factors) {
     if (f.path.empty()) throw Failure("a factor dataset is missing");
+  }
+  // Format 2.0 records each point's population scale; a 1.0 file predates it (counts are agents,
+  // read as one person each).
+  h.people_per_agent.assign(P, 1.0);
+  if (!c.format_version.starts_with("1.")) {
+    h.people_per_agent =
+        read_all<double>(g, "people_per_agent", {P}, "[point]", H5T_FLOAT, H5T_NATIVE_DOUBLE);
   }
   h.replicate_seeds =
       read_all<std::uint64_t>(g, "seed", {R}, "[replicate]", H5T_INTEGER, H5T_NATIVE_UINT64);
@@ -281,10 +290,42 @@ Expected<std::vector<double>> SweepReader::read_run(std::size_t point, int repli
                     H5P_DEFAULT, values.data() + at),
             "reading metric '" + name + "'");
     }
+    append_survival(which, point, replicate, values);
   } catch (const std::exception& failure) {
     return Error{which + ": " + failure.what()};
   }
   return values;
+}
+
+// The journal's cohort survival after the metrics: launched (`survival_cohort`) by year, then
+// operating (`survival` x launched; 0 where nothing launched). A 1.0 file has none: zeros.
+void SweepReader::append_survival(const std::string& which, std::size_t point, int replicate,
+                                  std::vector<double>& values) const {
+  const SweepContents& c = state_->contents;
+  const std::size_t at = values.size();
+  values.resize(at + 2 * survival_years, 0.0);
+  if (c.format_version.starts_with("1.")) return;
+  std::array<std::array<double, survival_years>, 2> rows{};  // survival_cohort, survival
+  const std::array<const char*, 2> names{"sweep/survival_cohort", "sweep/survival"};
+  for (std::size_t d = 0; d < names.size(); ++d) {
+    const Handle data =
+        hdf5::dataset(H5Dopen2(state_->file.get(), names[d], H5P_DEFAULT), which + " " + names[d]);
+    const Handle file_space = hdf5::dataspace(H5Dget_space(data.get()), names[d]);
+    const std::vector<hsize_t> start{point, static_cast<hsize_t>(replicate), 0};
+    const std::vector<hsize_t> count{1, 1, survival_years};
+    check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                              nullptr),
+          names[d]);
+    const Handle memory_space = hdf5::simple_space({survival_years});
+    check(H5Dread(data.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT,
+                  rows[d].data()),
+          names[d]);
+  }
+  for (std::size_t k = 0; k < survival_years; ++k) {
+    const double launched = rows[0][k];
+    values[at + k] = launched;
+    values[at + survival_years + k] = launched > 0.0 ? rows[1][k] * launched : 0.0;
+  }
 }
 
 Expected<SweepContents> read_sweep(const fs::path& path) {

@@ -62,10 +62,14 @@ class SweepReader {
   const SweepContents& contents() const;
   Expected<SweepMetric> read_metric(std::string_view metric) const;
   // One run's values, flat as sweep journal records hold them: every metric of this kopa's
-  // catalog in order, month-major, labels innermost. For rebuilding a lost journal.
+  // catalog in order, month-major, labels innermost, then the cohort survival (launched, then
+  // operating, by year; operating is rebuilt as survival x launched, exact to rounding). For
+  // rebuilding a lost journal.
   Expected<std::vector<double>> read_run(std::size_t point, int replicate) const;
 
  private:
+  void append_survival(const std::string& which, std::size_t point, int replicate,
+                       std::vector<double>& values) const;
   struct State;
   explicit SweepReader(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;

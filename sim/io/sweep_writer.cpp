@@ -4,11 +4,13 @@
 #include <hdf5_hl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <limits>
 
 #include "engine/build_info.hpp"
+#include "io/cohort_datasets.hpp"
 #include "io/hdf5.hpp"
 #include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
@@ -26,6 +28,8 @@ namespace {
 constexpr std::int32_t point_dimid = 0;
 constexpr std::int32_t replicate_dimid = 1;
 constexpr std::int32_t month_dimid = 2;
+// After the breakdowns (3..breakdown_count + 1): years since launch, for cohort survival.
+constexpr std::int32_t year_dimid = static_cast<std::int32_t>(breakdown_count) + 2;
 constexpr unsigned deflate_level = 1;  // as in results files
 
 struct Scales {
@@ -33,6 +37,7 @@ struct Scales {
   Handle replicate;
   Handle month;
   std::array<Handle, breakdown_count> labels;
+  Handle year;
 };
 
 Status validate(const SweepHeader& h) {
@@ -48,6 +53,9 @@ Status validate(const SweepHeader& h) {
   }
   for (const auto& point : h.points) {
     if (point.size() != h.factors.size()) return Error{"a point without one value per factor"};
+  }
+  if (h.people_per_agent.size() != h.points.size()) {
+    return Error{"one people_per_agent per design point needed"};
   }
   return ok();
 }
@@ -96,45 +104,32 @@ void write_design_metadata(hid_t group, const SweepHeader& h, const Scales& scal
   int_dataset("morris_direction", h.morris_direction, "+1 or -1 step in unit space, 0 at start");
 }
 
+// One run per chunk: runs arrive in any order and each is written once, whole.
 void create_metric(hid_t group, const MetricSpec& spec, const SweepHeader& h,
                    const Scales& scales) {
   const std::string name(spec.name);
-  const std::string what = "dataset '" + name + "'";
   std::vector<hsize_t> dims{h.points.size(), static_cast<hsize_t>(h.replicates),
                             static_cast<hsize_t>(h.months)};
-  if (spec.breakdown != Breakdown::total) dims.push_back(h.labels.width(spec.breakdown));
-  const Handle space = hdf5::simple_space(dims);
-  const Handle plist = hdf5::property_list(H5Pcreate(H5P_DATASET_CREATE), what);
-  check(H5Pset_attr_creation_order(plist.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-        what);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &nan), what);
-  // One run per chunk: runs arrive in any order and each is written once, whole.
-  if (dims.back() != 0) {
-    std::vector<hsize_t> chunk = dims;
-    chunk[0] = 1;
-    chunk[1] = 1;
-    check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), what);
-    check(H5Pset_shuffle(plist.get()), what);
-    check(H5Pset_deflate(plist.get(), deflate_level), what);
-    check(H5Pset_fletcher32(plist.get()), what);  // last: it checks the bytes as stored
-  }
-  const Handle data = hdf5::dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
-                                               H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-                                    what);
-  check(H5DSattach_scale(data.get(), scales.point.get(), 0), what);
-  check(H5DSattach_scale(data.get(), scales.replicate.get(), 1), what);
-  check(H5DSattach_scale(data.get(), scales.month.get(), 2), what);
+  std::vector<hid_t> axes{scales.point.get(), scales.replicate.get(), scales.month.get()};
   if (spec.breakdown != Breakdown::total) {
-    check(H5DSattach_scale(data.get(),
-                           scales.labels[static_cast<std::size_t>(spec.breakdown)].get(), 3),
-          what);
+    dims.push_back(h.labels.width(spec.breakdown));
+    axes.push_back(scales.labels[static_cast<std::size_t>(spec.breakdown)].get());
   }
-  hdf5::write_attribute(data.get(), "units", spec.units);
-  hdf5::write_attribute(data.get(), "long_name", spec.long_name);
-  hdf5::write_attribute(data.get(), "accumulation",
-                        spec.accumulation == Accumulation::stock ? "stock" : "flow");
-  hdf5::write_attribute(data.get(), "_FillValue", nan);
+  const Handle data = layout::run_dataset(group, name, dims, 2, deflate_level);
+  layout::attach_scales(data.get(), axes, "dataset '" + name + "'");
+  layout::describe_variable(data.get(), spec.units, spec.long_name,
+                            accumulation_name(spec.accumulation));
+}
+
+// A [point, replicate, year] cohort dataset, one small chunk per run.
+void create_cohort_dataset(hid_t group, const CohortDataset& spec, const SweepHeader& h,
+                           const Scales& scales) {
+  const std::string name(spec.name);
+  const Handle data = layout::run_dataset(
+      group, name, {h.points.size(), static_cast<hsize_t>(h.replicates), survival_years}, 2, 0);
+  layout::attach_scales(data.get(), {scales.point.get(), scales.replicate.get(), scales.year.get()},
+                        "dataset '" + name + "'");
+  layout::describe_variable(data.get(), spec.units, spec.long_name, "");
 }
 
 Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
@@ -164,8 +159,14 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
         layout::label_scale(g, std::string(dimension_name(static_cast<Breakdown>(b))),
                             h.labels.labels[b], static_cast<std::int32_t>(b) + 2);
   }
+  scales.year = layout::index_scale(g, "year", survival_years, year_dimid,
+                                    "years since a start-up's launch", 1);
   write_factors(g, h, scales);
   write_design_metadata(g, h, scales);
+  const Handle scale = point_dataset(g, "people_per_agent", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                     h.people_per_agent.data(), h.people_per_agent.size(), scales);
+  hdf5::write_attribute(scale.get(), "long_name",
+                        "real people one founder agent stands for (population / agents)");
 
   const Handle rspace = hdf5::simple_space({static_cast<hsize_t>(h.replicates)});
   const Handle rplist = hdf5::checksummed_layout({static_cast<hsize_t>(h.replicates)});
@@ -204,6 +205,7 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
   hdf5::write_attribute(done.get(), "long_name", "1 if the run finished, else 0");
 
   for (const auto& spec : metric_catalog()) create_metric(g, spec, h, scales);
+  for (const auto& spec : cohort_datasets()) create_cohort_dataset(g, spec, h, scales);
   return group;
 }
 
@@ -218,11 +220,13 @@ struct SweepWriter::State {
   Handle file;
   Handle group;
   std::vector<Handle> metrics;  // open for streaming, in catalog order; empty until first write
+  std::vector<Handle> cohorts;  // the same for cohort_datasets()
 
   explicit State(TemporaryTarget claimed) : output(std::move(claimed)) {}
 
   void close_all() {
     for (auto& metric : metrics) static_cast<void>(metric.close());
+    for (auto& cohort : cohorts) static_cast<void>(cohort.close());
     static_cast<void>(group.close());
     static_cast<void>(file.close());
   }
@@ -272,7 +276,7 @@ Status SweepWriter::write_run(std::size_t point, int replicate, const std::vecto
                  std::to_string(replicate) + ") in this sweep"};
   }
   const auto months = static_cast<hsize_t>(h.months);
-  std::size_t expected = 0;
+  std::size_t expected = 2 * survival_years;
   for (const auto& spec : metric_catalog()) expected += months * h.labels.width(spec.breakdown);
   if (values.size() != expected) {
     return Error{"a run of " + std::to_string(values.size()) + " values; expected " +
@@ -286,6 +290,9 @@ Status SweepWriter::write_run(std::size_t point, int replicate, const std::vecto
     if (s.metrics.empty()) {
       for (const auto& spec : metric_catalog()) {
         s.metrics.push_back(layout::open_for_streaming(g, std::string(spec.name).c_str()));
+      }
+      for (const auto& spec : cohort_datasets()) {
+        s.cohorts.push_back(layout::open_for_streaming(g, std::string(spec.name).c_str()));
       }
     }
     std::size_t at = 0;
@@ -301,6 +308,16 @@ Status SweepWriter::write_run(std::size_t point, int replicate, const std::vecto
                                 H5T_NATIVE_DOUBLE, values.data() + at);
       }
       at += months * width;
+    }
+    CohortSurvival survival;
+    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(at), survival_years,
+                survival.launched.begin());
+    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(at + survival_years), survival_years,
+                survival.operating.begin());
+    for (std::size_t c = 0; c < cohort_datasets().size(); ++c) {
+      const auto row = cohort_datasets()[c].row(survival);
+      layout::write_hyperslab(s.cohorts[c].get(), cohort_datasets()[c].name, {p, r, 0},
+                              {1, 1, survival_years}, H5T_NATIVE_DOUBLE, row.data());
     }
   } catch (const std::exception& failure) {
     return s.fail_and_abandon("cannot write point " + std::to_string(point) + " replicate " +
@@ -322,6 +339,7 @@ Status SweepWriter::finish(RunStatus status) {
     check(done.close(), "dataset 'done'");  // before the file: a weak close would defer it
     hdf5::write_attribute(s.file.get(), "status", to_string(status));
     for (auto& metric : s.metrics) check(metric.close(), "closing dataset");
+    for (auto& cohort : s.cohorts) check(cohort.close(), "closing dataset");
     check(s.group.close(), "closing group");
     check(s.file.close(), "closing file");
   } catch (const std::exception& failure) {

@@ -33,6 +33,7 @@ struct SweepHeader {
   DimensionLabels labels;
   std::vector<SweepFactorHeader> factors;
   std::vector<std::vector<double>> points;  // [point][factor], the values run
+  std::vector<double> people_per_agent;     // [point]: population / agents at each point
   std::vector<std::uint64_t> replicate_seeds;
   // Design metadata for sensitivity analysis; empty when the design has none.
   std::vector<std::int32_t> sobol_block;  // sobol: 0 = A, 1 = B, 2 + i = AB_i
@@ -56,8 +57,9 @@ class SweepWriter {
   SweepWriter& operator=(const SweepWriter&) = delete;
   ~SweepWriter();  // without a successful finish(): deletes the temporary file
 
-  // One run's values, flat as journal records hold them: every metric in catalog order,
-  // month-major. Marks (point, replicate) done.
+  // One run's values, flat as journal records hold them (sweep::flatten): every metric in
+  // catalog order, month-major, then the cohort survival's launched and operating counts by
+  // year. Marks (point, replicate) done.
   Status write_run(std::size_t point, int replicate, const std::vector<double>& values);
   // Records `status`, flushes to disk and renames into place.
   Status finish(RunStatus status);

@@ -11,8 +11,9 @@ namespace kopa {
 struct Application {
   double score;
   std::uint32_t founder;
-  Cents request;
+  Cents request;  // per person the agent stands for
   bool eligible;
+  double admit_draw;  // the agent's own uniform, for a round that holds only some of its people
 };
 
 // A round's ranking: by score, best first; equal scores by founder id, lowest first, so that

@@ -17,6 +17,7 @@ std::string_view dimension_name(Breakdown breakdown);  // "group", "region", ...
 
 // Stocks are read at a month; flows are summed over months (kopa compare needs to know which).
 enum class Accumulation : std::uint8_t { stock, flow };
+std::string_view accumulation_name(Accumulation accumulation);  // "stock", "flow"
 
 struct MetricSpec {
   std::string_view name;
@@ -95,12 +96,28 @@ struct DimensionLabels {
   std::size_t width(Breakdown breakdown) const;                  // 1 for total
 };
 
-// One run's time series: for each metric, months x width values, month-major. Plain value:
-// copyable, comparable, no pointers into run state.
+// Cohort survival over a run (dataset `survival`, docs/output-format.md). For k = 1..5 years:
+// `launched[k-1]` counts the start-ups launched in the run whose k-th anniversary falls within
+// the horizon (people in real units), `operating[k-1]` those of them still operating (start-up
+// or sustained, any form) at that anniversary. Kept as the two sums, not their ratio, so runs
+// compare exactly and ensembles can pool them.
+inline constexpr std::size_t survival_years = 5;
+struct CohortSurvival {
+  std::array<double, survival_years> launched{};
+  std::array<double, survival_years> operating{};
+
+  // operating / launched for year k (1-based); NaN when no start-up reached that anniversary.
+  double share(std::size_t year) const;
+  bool operator==(const CohortSurvival&) const = default;
+};
+
+// One run's time series: for each metric, months x width values, month-major; and its cohort
+// survival. Plain value: copyable, comparable, no pointers into run state.
 struct RunSeries {
   int months = 0;
   std::array<std::uint32_t, breakdown_count> widths{};  // index: Breakdown
   std::vector<std::vector<double>> values;              // index: Metric
+  CohortSurvival survival;
 
   RunSeries() = default;
   RunSeries(int months, const DimensionLabels& labels);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "model/population.hpp"
+
 namespace kopa {
 namespace {
 
@@ -27,26 +29,6 @@ FunderParameters seed_fund_from_lever(const SeedFundingLever& lever) {
   fund.disadvantaged_only = true;
   fund.repayable = false;
   return fund;
-}
-
-std::vector<std::int64_t> split_by_weight(std::int64_t total, const std::vector<Region>& regions) {
-  std::vector<std::int64_t> counts(regions.size(), 0);
-  double weight_sum = 0.0;
-  for (const auto& r : regions) weight_sum += r.weight;
-  if (regions.empty() || weight_sum <= 0.0) return counts;
-  std::vector<std::pair<double, std::size_t>> remainders;
-  std::int64_t assigned = 0;
-  for (std::size_t i = 0; i < regions.size(); ++i) {
-    const double exact = static_cast<double>(total) * regions[i].weight / weight_sum;
-    counts[i] = static_cast<std::int64_t>(std::floor(exact));
-    assigned += counts[i];
-    remainders.emplace_back(exact - std::floor(exact), i);
-  }
-  // Largest remainder; ties go to the earlier region, so the split is a pure function of input.
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t k = 0; assigned < total; ++k, ++assigned) ++counts[remainders[k].second];
-  return counts;
 }
 
 }  // namespace
@@ -80,7 +62,15 @@ Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
     reach_.push_back(
         std::exp(-region.remoteness_minutes / parameters_.founders.remoteness_scale_minutes));
   }
-  founders_per_region_ = split_by_weight(parameters_.simulation.founders, parameters_.regions);
+  founders_per_region_ = agents_per_region(parameters_.simulation.founders, parameters_.regions);
+  for (std::size_t r = 0; r < parameters_.regions.size(); ++r) {
+    const auto agents = static_cast<double>(founders_per_region_[r]);
+    people_per_agent_.push_back(agents > 0 ? parameters_.regions[r].population / agents : 0.0);
+  }
+  const auto agents =
+      static_cast<double>(agent_count(parameters_.simulation.founders, parameters_.regions));
+  people_per_agent_overall_ =
+      agents > 0 ? static_cast<double>(total_population(parameters_.regions)) / agents : 0.0;
 
   auto& labels = labels_.labels;
   labels[index(Breakdown::group)].assign(group_names.begin(), group_names.end());

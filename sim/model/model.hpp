@@ -40,8 +40,15 @@ class Model {
   // How much of a region support reaches: attendance and outreach fall as
   // exp(-remoteness_minutes / founders.remoteness_scale_minutes).
   double reach(std::size_t region) const { return reach_[region]; }
-  // Founders of each region, by largest remainder over the region weights.
+  // Founder agents of each region: the regions' populations split by largest remainder (one
+  // agent per person when simulation.founders is 0).
   const std::vector<std::int64_t>& founders_per_region() const { return founders_per_region_; }
+  // People each agent of region r stands for (population / agents; 0 for a region without agents,
+  // which validation rules out): every count an agent adds, it adds this many times.
+  double people_per_agent(std::size_t region) const { return people_per_agent_[region]; }
+  const std::vector<double>& people_per_agent() const { return people_per_agent_; }
+  // Total population over total agents: the scale written to results files.
+  double people_per_agent_overall() const { return people_per_agent_overall_; }
   const DimensionLabels& labels() const { return labels_; }
   int months() const { return static_cast<int>(parameters_.simulation.months); }
 
@@ -53,6 +60,8 @@ class Model {
   std::vector<double> distance_km_;
   std::vector<double> reach_;
   std::vector<std::int64_t> founders_per_region_;
+  std::vector<double> people_per_agent_;
+  double people_per_agent_overall_ = 0.0;
   DimensionLabels labels_;
 };
 

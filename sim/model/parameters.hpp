@@ -15,7 +15,7 @@ using Integer = std::int64_t;
 
 struct SimulationParameters {
   Integer months;    // horizon
-  Integer founders;  // total founder agents, spread over regions by weight
+  Integer founders;  // founder agents sampled, spread over regions by population; 0: one per person
   Integer seed;      // base seed; replicate r derives its own from (seed, r)
 };
 
@@ -23,7 +23,8 @@ struct SimulationParameters {
 struct Region {
   std::string name;
   std::string country;
-  double weight = 1.0;              // share of founders (normalised over regions)
+  std::string population_source;    // the statistics figure `population` comes from
+  double population = 1.0;          // working-age residents (people): whom the agents stand for
   double remoteness_minutes = 0.0;  // travel time to the nearest support centre
   double local_demand = 0.5;        // demand for social services, 0-1
   double authority_attitude = 0.5;  // local authorities' support, 0-1

@@ -40,14 +40,21 @@ bool advocate_takes(const Model& model, const RunState& state, std::size_t advoc
   return state.founders.business_skill[founder] >= model.advocate_kind(kind).min_business_skill;
 }
 
+// Free places, in agents. The capacity in people (as many as the kind's caseload, raised by a
+// one-roof platform) becomes agents of the advocate's region by stochastic rounding with the
+// advocate's own offset for the run: exact with one agent per person, and in expectation
+// capacity / people_per_agent agents otherwise (docs/ODD.md 7.14).
 std::int32_t free_capacity(const Model& model, const RunState& state, std::size_t advocate) {
   if (!state.context.advocate_active[advocate]) return 0;
+  const AdvocateSeat& seat = model.advocates()[advocate];
   const double gain = state.context.lever_active[index(Lever::one_roof)]
                           ? 1.0 + model.parameters().levers.one_roof.capacity_gain
                           : 1.0;
-  const auto capacity = static_cast<std::int32_t>(std::floor(
-      static_cast<double>(model.advocate_kind(model.advocates()[advocate].kind).capacity) * gain));
-  return std::max(0, capacity - state.caseload[advocate]);
+  const double people =
+      std::floor(static_cast<double>(model.advocate_kind(seat.kind).capacity) * gain);
+  const auto agents = static_cast<std::int32_t>(
+      std::floor(people / model.people_per_agent(seat.region) + state.capacity_offset[advocate]));
+  return std::max(0, agents - state.caseload[advocate]);
 }
 
 // Monthly chance that an unsupported founder in the region is discovered: one chance per
@@ -137,8 +144,9 @@ void discover_founders(const Model& model, RunState& state) {
     if (best == last) continue;
     f.advocate[i] = static_cast<std::int32_t>(best);
     ++state.caseload[best];
-    ++state.flows.new_supported;
-    state.flows.support_wait_months += state.month - f.idea_month[i];
+    const double people = model.people_per_agent(region);
+    state.flows.new_supported += people;
+    state.flows.support_wait_months += people * (state.month - f.idea_month[i]);
   }
 }
 
@@ -162,12 +170,13 @@ void coach_and_broker(const Model& model, RunState& state) {
       const auto u = state.random.uniforms(Stream::brokerage, state.month, i);
       const double brokerage =
           std::min(1.0, advocate.brokerage * (advocacy ? lever.brokerage_multiplier : 1.0));
+      const double people = model.people_per_agent(f.region[i]);
       if (u[0] < brokerage) {
-        ++tally.new_ties_by_kind[index(draw_partner(kind, u[1]))];
+        tally.new_ties_by_kind[index(draw_partner(kind, u[1]))] += people;
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
       }
       if (advocacy && u[2] < lever.public_body_tie_rate) {
-        ++tally.new_ties_by_kind[index(PartnerKind::public_body)];
+        tally.new_ties_by_kind[index(PartnerKind::public_body)] += people;
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
       }
     }

@@ -58,6 +58,7 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   a.score = funder.track_record_weight * track + (1.0 - funder.track_record_weight) * social +
             bonus + 0.1 * (u[0] - 0.5);
   a.request = request_of(model, f, i, funder);
+  a.admit_draw = u[1];
   // A plan must meet the funder's bar, which simplification lowers with the complexity.
   const double complexity_ratio =
       funder.complexity > 0.0 ? c.complexity[index(kind)] / funder.complexity : 1.0;
@@ -84,12 +85,14 @@ void grant(const Model& model, RunState& state, FunderKind kind, const Applicati
     f.cash[i] += static_cast<float>(to_eur(a.request));
     state.books[k].disbursed += a.request;
   }
-  const double amount = to_eur(a.request);
+  // Every person the agent stands for is awarded: the flows count them all.
+  const double people = model.people_per_agent(f.region[i]);
+  const double amount = people * to_eur(a.request);
   MonthFlows& flows = state.flows;
   const std::size_t g = index(f.group[i]);
-  ++flows.awards[k];
+  flows.awards[k] += people;
   flows.money[k] += amount;
-  ++flows.awards_by_group[g];
+  flows.awards_by_group[g] += people;
   flows.money_by_group[g] += amount;
   if (kind == FunderKind::seed_fund) {
     flows.public_cost[index(Lever::seed_funding)] +=
@@ -98,17 +101,31 @@ void grant(const Model& model, RunState& state, FunderKind kind, const Applicati
 }
 
 // Awards in rank order (score, then id) while the budget lasts; `take` says who may compete
-// in this pass. Returns what is left of the budget.
+// in this pass. An agent stands for `people` applicants asking its request each: while they
+// all fit in the budget left they are all awarded; otherwise the budget holds `whole` of them,
+// the agent is awarded with the chance whole / people (its own draw), and the budget falls by
+// `whole` requests whatever the draw: what a round of real applicants would spend and leave
+// (docs/ODD.md 7.14). With one agent per person this is the plain rule: a request that does not
+// fit is skipped, and smaller ones further down may still be funded. Returns what is left.
 template <class Filter>
 Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
                           std::vector<Application>& ranked, std::vector<bool>& awarded,
                           Cents budget, Filter take) {
   const double threshold = model.funder(kind).score_threshold;
+  const Founders& f = state.founders;
   for (std::size_t k = 0; k < ranked.size(); ++k) {
     const Application& a = ranked[k];
     if (awarded[k] || !take(a) || !a.eligible || a.score < threshold) continue;
-    if (a.request > budget) continue;
-    budget -= a.request;
+    const double people = model.people_per_agent(f.region[a.founder]);
+    const Cents all = std::llround(people * static_cast<double>(a.request));
+    if (all <= budget) {
+      budget -= all;
+    } else {
+      const Cents whole = a.request > 0 ? budget / a.request : 0;
+      if (whole == 0) continue;
+      budget -= whole * a.request;
+      if (a.admit_draw >= static_cast<double>(whole) / people) continue;
+    }
     awarded[k] = true;
     grant(model, state, kind, a);
   }
@@ -166,12 +183,13 @@ void award_calls(const Model& model, RunState& state) {
       const bool local = model.funder(kind).scope == static_cast<Integer>(Scope::local);
       rounds[pot_index(static_cast<std::size_t>(k), local, f.region[i], regions)].push_back(
           assess(model, state, kind, i));
-      ++flows.applications[static_cast<std::size_t>(k)];
-      ++flows.applications_by_group[index(f.group[i])];
+      const double people = model.people_per_agent(f.region[i]);
+      flows.applications[static_cast<std::size_t>(k)] += people;
+      flows.applications_by_group[index(f.group[i])] += people;
       if (opened && is_disadvantaged(f.group[i]) && is_public(kind) &&
           kind != FunderKind::seed_fund) {
         flows.public_cost[index(Lever::open_schemes)] +=
-            model.parameters().levers.open_schemes.cost_per_application;
+            people * model.parameters().levers.open_schemes.cost_per_application;
       }
       f.funding[i] = with_application(f.funding[i], -1);
     }

@@ -100,11 +100,11 @@ void open_calendar(const Model& model, RunState& state) {
   }
 
   // Local training seats are shared by the region's eligible founders: the chance of a seat is
-  // seats over last month's eligible count, so expected attendance never exceeds the seats.
+  // seats over last month's eligible people, so expected attendance never exceeds the seats.
   const LocalTrainingLever& training = p.levers.local_training;
   const double seats = training.sessions_per_month * training.seats_per_session;
   for (std::size_t r = 0; r < model.region_count(); ++r) {
-    const double eligible = std::max<double>(1.0, state.training_eligible[r]);
+    const double eligible = std::max(1.0, state.training_eligible[r] * model.people_per_agent(r));
     c.training_chance[r] =
         c.lever_active[index(Lever::local_training)] ? std::min(1.0, seats / eligible) : 0.0;
   }

@@ -16,15 +16,20 @@ void diffuse(std::vector<float>& skill, const Tie& tie, double rate) {
   (a < b ? a : b) += step;
 }
 
-// Participants of this event: per region, the first `participants_per_region` eligible founders
-// in a random order. A cheap parallel pre-filter keeps the sort small at a million founders.
+// Participants of this event: per region, `participants_per_region` people, taken agent by
+// agent in a random order; the first agent whose people no longer all fit takes part with the
+// share of them the places left hold (docs/ODD.md 7.14), so that the expected participants are
+// the places. A cheap parallel pre-filter keeps the sort small
+// at a million founders.
 std::vector<std::uint32_t> choose_participants(const Model& model, RunState& state) {
   const Founders& f = state.founders;
-  const auto wanted = model.parameters().levers.knowledge_exchange.participants_per_region;
+  const auto places =
+      static_cast<double>(model.parameters().levers.knowledge_exchange.participants_per_region);
   std::vector<double> keep(model.region_count());
   for (std::size_t r = 0; r < keep.size(); ++r) {
     const double eligible = std::max<double>(1.0, state.training_eligible[r]);
-    keep[r] = std::min(1.0, 4.0 * static_cast<double>(wanted) / eligible);
+    const double agents = std::ceil(places / model.people_per_agent(r)) + 1.0;
+    keep[r] = std::min(1.0, 4.0 * agents / eligible);
   }
   for_each_block(
       state.parallelism, f.size(), [&](std::size_t block, std::size_t begin, std::size_t end) {
@@ -46,9 +51,22 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
   }
   std::sort(order.begin(), order.end());
   std::vector<std::uint32_t> chosen;
-  std::vector<Integer> taken(model.region_count(), 0);
+  std::vector<double> left(model.region_count(), places);
   for (const auto& [region, key, i] : order) {
-    if (taken[region]++ < wanted) chosen.push_back(i);
+    const double people = model.people_per_agent(region);
+    if (left[region] >= people) {
+      left[region] -= people;
+      chosen.push_back(i);
+      continue;
+    }
+    // The places left hold a part of its people: admitted with that chance, and the places are
+    // then full (exact with one agent per person, when no part is left).
+    const double part = left[region];
+    if (part <= 0.0) continue;
+    left[region] = 0.0;
+    if (state.random.uniforms(Stream::exchange, state.month, i)[2] < part / people) {
+      chosen.push_back(i);
+    }
   }
   return chosen;
 }
@@ -63,24 +81,35 @@ void hold_event(const Model& model, RunState& state) {
     for (std::size_t y = x + 1; y < participants.size(); ++y) {
       const std::uint32_t a = participants[x], b = participants[y];
       if (f.region[a] == f.region[b]) continue;
+      // Per pair of people; two agents' people pair off, so the agents tie with the chance
+      // that one of a's people ties with one of b's, and the tie counts so many real ties that
+      // the expected number is the real one (docs/ODD.md 7.14).
       const double chance = per_pair * std::exp(-model.distance_km(f.region[a], f.region[b]) /
                                                 lever.distance_scale_km);
-      if (state.random.uniforms(Stream::exchange, state.month, a, 1 + b)[0] >= chance) continue;
+      const double wa = model.people_per_agent(f.region[a]);
+      const double wb = model.people_per_agent(f.region[b]);
+      const double agents_tie = std::min(1.0, std::sqrt(wa * wb) * chance);
+      if (state.random.uniforms(Stream::exchange, state.month, a, 1 + b)[0] >= agents_tie) {
+        continue;
+      }
+      const double ties = wa * wb * chance / agents_tie;
       state.ties.push_back({a, b});
-      ++state.flows.founders.new_ties_by_kind[index(PartnerKind::founder)];
-      state.cross_region_ties += 1.0;
+      state.flows.founders.new_ties_by_kind[index(PartnerKind::founder)] += ties;
+      state.cross_region_ties += ties;
       for (std::uint32_t i : {a, b}) {
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
         f.awareness[i] = gain_towards_one(f.awareness[i], 0.05);
       }
     }
   }
+  double people = 0.0;
   for (std::uint32_t i : participants) {
     f.business_skill[i] = gain_towards_one(f.business_skill[i], lever.event_skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], lever.event_skill_gain);
+    people += model.people_per_agent(f.region[i]);
   }
   state.flows.public_cost[index(Lever::knowledge_exchange)] +=
-      lever.cost_per_event + lever.cost_per_participant * static_cast<double>(participants.size());
+      lever.cost_per_event + lever.cost_per_participant * people;
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ void form_idea(const FounderContext& x, Tally& tally, std::size_t i, double u_qu
   f.idea_month[i] = static_cast<std::int16_t>(x.state.month);
   f.idea_quality[i] = clamp_unit(0.5 * f.business_skill[i] + 0.5 * u_quality);
   f.need_fit[i] = static_cast<float>(u_fit);
-  ++tally.new_ideas;
+  tally.new_ideas += x.model.people_per_agent(f.region[i]);
 }
 
 void act_latent(const FounderContext& x, Tally& tally, std::size_t i) {
@@ -49,8 +49,9 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
     // A founder returning with a new idea keeps the form its earlier initiative took.
     if (f.form[i] == Form::undecided)
       f.form[i] = micro_project_form(x.model, f.business_skill[i], u[1]);
-    ++tally.new_micro_projects;
-    ++tally.new_micro_projects_by_region[f.region[i]];
+    const double people = x.model.people_per_agent(f.region[i]);
+    tally.new_micro_projects += people;
+    tally.new_micro_projects_by_region[f.region[i]] += people;
     return;
   }
   const double give_up = x.p.founders.idea_abandon_rate * (1.0 - f.motivation[i]) *
@@ -58,7 +59,7 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   if (u[2] < give_up) {
     f.stage[i] = Stage::dormant;
     f.months_in_stage[i] = 0;
-    ++tally.dormancies;
+    tally.dormancies += x.model.people_per_agent(f.region[i]);
   }
 }
 
@@ -79,7 +80,7 @@ void train(const FounderContext& x, Tally& tally, std::size_t i) {
     const LocalTrainingLever& local = x.p.levers.local_training;
     f.business_skill[i] = gain_towards_one(f.business_skill[i], local.skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], local.admin_gain);
-    ++tally.lever_training_seats;
+    tally.lever_training_seats += x.model.people_per_agent(r);  // seats taken, in people
   } else if (u[1] < x.p.founders.training_rate * x.model.reach(r)) {
     f.business_skill[i] = gain_towards_one(f.business_skill[i], x.p.founders.training_skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.p.founders.training_admin_gain);

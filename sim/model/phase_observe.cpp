@@ -27,39 +27,41 @@ struct Census {
     return per_month * static_cast<double>(month - f.launch_month[i]);
   }
 
-  void count(const StartupParameters& startups, int month, const Founders& f, std::size_t i) {
+  // Founder i stands for `people` residents: every stock and sum counts them all.
+  void count(const StartupParameters& startups, int month, const Founders& f, std::size_t i,
+             double people) {
     const std::size_t g = index(f.group[i]);
     const std::size_t r = f.region[i];
     const Stage s = f.stage[i];
-    stage[index(s)] += 1;
-    population[g] += 1;
-    population_r[r] += 1;
-    skill += f.business_skill[i];
-    admin += f.admin_capacity[i];
-    awareness += f.awareness[i];
-    skill_g[g] += f.business_skill[i];
-    admin_g[g] += f.admin_capacity[i];
+    stage[index(s)] += people;
+    population[g] += people;
+    population_r[r] += people;
+    skill += people * f.business_skill[i];
+    admin += people * f.admin_capacity[i];
+    awareness += people * f.awareness[i];
+    skill_g[g] += people * f.business_skill[i];
+    admin_g[g] += people * f.admin_capacity[i];
     // A founder who left the active stages this month is let go only next month
     // (release_caseloads); it is no longer counted as supported.
     if (f.advocate[i] != no_advocate && is_active_stage(s)) {
-      supported += 1;
-      supported_r[r] += 1;
+      supported += people;
+      supported_r[r] += people;
     }
     if (s == Stage::startup) {
-      startup[g] += 1;
-      startup_r[r] += 1;
+      startup[g] += people;
+      startup_r[r] += people;
     }
     if (s == Stage::sustained) {
-      lasting[index(f.form[i])] += 1;
+      lasting[index(f.form[i])] += people;
       if (f.form[i] == Form::enterprise) {
-        sustained[g] += 1;
-        sustained_r[r] += 1;
+        sustained[g] += people;
+        sustained_r[r] += people;
       }
     }
     if (is_operating(s)) {
-      running[g] += 1;
-      jobs += f.jobs[i];
-      served += people_served(startups, f, i, month);
+      running[g] += people;
+      jobs += people * f.jobs[i];
+      served += people * people_served(startups, f, i, month);
     }
   }
 
@@ -94,7 +96,8 @@ Census take_census(const Model& model, const RunState& state) {
   for_each_block(state.parallelism, f.size(),
                  [&](std::size_t block, std::size_t begin, std::size_t end) {
                    for (std::size_t i = begin; i < end; ++i) {
-                     blocks[block].count(model.parameters().startups, state.month, f, i);
+                     blocks[block].count(model.parameters().startups, state.month, f, i,
+                                         model.people_per_agent(f.region[i]));
                    }
                  });
   Census total(model.region_count());
@@ -169,10 +172,12 @@ void observe(const Model& model, const RunState& state, RunSeries& series) {
   }
   put(Metric::public_cost, cost);
 
-  const double n = static_cast<double>(state.founders.size());
-  put(Metric::mean_business_skill, ratio(c.skill, n));
-  put(Metric::mean_admin_capacity, ratio(c.admin, n));
-  put(Metric::mean_awareness, ratio(c.awareness, n));
+  // Means over the population: the sums above are over people.
+  double people = 0.0;
+  for (const double n : c.population) people += n;
+  put(Metric::mean_business_skill, ratio(c.skill, people));
+  put(Metric::mean_admin_capacity, ratio(c.admin, people));
+  put(Metric::mean_awareness, ratio(c.awareness, people));
   double running_disadvantaged = 0, population_disadvantaged = 0;
   for (std::size_t g = 0; g < group_count; ++g) {
     if (!is_disadvantaged(static_cast<Group>(g))) continue;
@@ -201,6 +206,7 @@ void observe(const Model& model, const RunState& state, RunSeries& series) {
     series.at(Metric::founders_sustained_by_region, m, r) = c.sustained_r[r];
     series.at(Metric::new_micro_projects_by_region, m, r) = t.new_micro_projects_by_region[r];
   }
+  series.survival = state.survival;
 }
 
 }  // namespace kopa

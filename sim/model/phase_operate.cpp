@@ -33,8 +33,15 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
     f.launch_month[i] = static_cast<std::int16_t>(x.state.month);
     f.self_sufficient_months[i] = 0;
     f.revenue[i] = no_income_yet;
-    ++tally.new_startups;
-    ++tally.new_startups_by_group[index(f.group[i])];
+    const double people = x.model.people_per_agent(f.region[i]);
+    tally.new_startups += people;
+    tally.new_startups_by_group[index(f.group[i])] += people;
+    // The cohorts whose survival the run can see: anniversaries within the horizon.
+    for (std::size_t k = 1; k <= survival_years; ++k) {
+      if (x.state.month + 12 * static_cast<int>(k) < x.model.months()) {
+        tally.survival.launched[k - 1] += people;
+      }
+    }
     return;
   }
   const double give_up = x.s.micro_project_abandon_rate * (1.0 - f.motivation[i]) *
@@ -43,7 +50,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
   if (u[1] < give_up) {
     settle_award(x.model, f, i, tally);  // a grant not yet spent goes back to its funder
     set_stage(f, i, Stage::dormant);
-    ++tally.dormancies;
+    tally.dormancies += x.model.people_per_agent(f.region[i]);
   }
 }
 
@@ -84,12 +91,13 @@ void exit_initiative(const OperateContext& x, Tally& tally, std::size_t i, doubl
   f.cash[i] = std::max(0.0f, f.cash[i]);  // debts are written off; a comeback starts from zero
   settle_award(x.model, f, i, tally);
   f.revenue[i] = 0.0f;
+  const double people = x.model.people_per_agent(f.region[i]);
   if (u < x.s.closure_share) {
     set_stage(f, i, Stage::closed);
-    ++tally.closures;
+    tally.closures += people;
   } else {
     set_stage(f, i, Stage::dormant);
-    ++tally.dormancies;
+    tally.dormancies += people;
   }
 }
 
@@ -156,12 +164,25 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   }
   if (f.self_sufficient_months[i] >= x.s.self_sufficiency_months) {
     set_stage(f, i, Stage::sustained);
+    const double people = x.model.people_per_agent(f.region[i]);
     if (f.form[i] == Form::enterprise) {
-      ++tally.new_sustained;
+      tally.new_sustained += people;
     } else {
-      ++tally.new_lasting_other;
+      tally.new_lasting_other += people;
     }
   }
+}
+
+// A start-up still operating (in any form) k whole years after its launch month counts in the
+// k-year survival of its cohort (docs/ODD.md 7.9): checked in the anniversary month, after the
+// month's exits.
+void count_anniversary(const OperateContext& x, Tally& tally, std::size_t i) {
+  const Founders& f = x.state.founders;
+  if (!is_operating(f.stage[i])) return;
+  const int age = x.state.month - f.launch_month[i];
+  if (age <= 0 || age % 12 != 0 || age / 12 > static_cast<int>(survival_years)) return;
+  tally.survival.operating[static_cast<std::size_t>(age / 12 - 1)] +=
+      x.model.people_per_agent(f.region[i]);
 }
 
 }  // namespace
@@ -175,14 +196,20 @@ void operate_initiatives(const Model& model, RunState& state) {
         try_launch(x, tally, i);
       } else if (is_operating(f.stage[i])) {
         operate(x, tally, i);
+        count_anniversary(x, tally, i);
       }
       if (f.months_in_stage[i] < 65535) ++f.months_in_stage[i];
     }
   });
-  // The month's payouts, repayments, returns and write-offs into the funders' books.
+  // The month's payouts, repayments, returns and write-offs into the funders' books, and the
+  // month's launches and anniversaries into the run's cohort survival.
   for (std::size_t b = 0; b < block_count(f.size()); ++b) {
-    for (std::size_t k = 0; k < funder_count; ++k)
-      state.books[k] += state.block_tallies[b].books[k];
+    const Tally& block = state.block_tallies[b];
+    for (std::size_t k = 0; k < funder_count; ++k) state.books[k] += block.books[k];
+    for (std::size_t k = 0; k < survival_years; ++k) {
+      state.survival.launched[k] += block.survival.launched[k];
+      state.survival.operating[k] += block.survival.operating[k];
+    }
   }
 }
 

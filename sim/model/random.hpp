@@ -24,7 +24,7 @@ enum class Stream : std::uint32_t {
   exit = 12,
   exchange = 13,
   form = 14,
-  // 15 is taken by model v2 (capacity rounding).
+  capacity = 15,   // per-replicate rounding offsets of capacities held in agents (7.14)
   posterior = 16,  // the posterior particle a replicate runs with (kopa run --posterior)
 };
 

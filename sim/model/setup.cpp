@@ -93,6 +93,9 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   }
 
   state.caseload.assign(model.advocates().size(), 0);
+  for (std::size_t a = 0; a < model.advocates().size(); ++a) {
+    state.capacity_offset.push_back(state.random.uniforms(Stream::capacity, 0, a)[0]);
+  }
   state.pots.assign(funder_count * (model.region_count() + 1), 0);
   // Month 0's local-training seats are shared by the founders already holding an idea.
   state.training_eligible.assign(model.region_count(), 0);
@@ -134,6 +137,10 @@ void Tally::add(const Tally& other) {
   }
   for (std::size_t k = 0; k < partner_kind_count; ++k) {
     new_ties_by_kind[k] += other.new_ties_by_kind[k];
+  }
+  for (std::size_t k = 0; k < survival_years; ++k) {
+    survival.launched[k] += other.survival.launched[k];
+    survival.operating[k] += other.survival.operating[k];
   }
   for (std::size_t k = 0; k < funder_count; ++k) books[k] += other.books[k];
   for (std::size_t r = 0; r < new_micro_projects_by_region.size(); ++r) {

@@ -5,6 +5,7 @@
 
 #include "model/founders.hpp"
 #include "model/kinds.hpp"
+#include "model/metrics.hpp"
 #include "model/money.hpp"
 #include "model/random.hpp"
 #include "util/blocks.hpp"
@@ -34,36 +35,40 @@ struct MonthContext {
   bool exchange_event = false;
 };
 
-// Flows counted by one block of founders in a parallel phase, added up in block order.
+// Flows counted by one block of founders in a parallel phase, added up in block order. Counts
+// are in real people (an agent adds its region's people_per_agent), except the agent counts
+// training_eligible_by_region.
 struct Tally {
-  std::uint32_t new_ideas = 0;
-  std::uint32_t new_micro_projects = 0;
-  std::uint32_t new_startups = 0;
-  std::uint32_t new_sustained = 0;
-  std::uint32_t new_lasting_other = 0;
-  std::uint32_t closures = 0;
-  std::uint32_t dormancies = 0;
-  std::uint32_t lever_training_seats = 0;
-  std::array<std::uint32_t, group_count> new_startups_by_group{};
-  std::array<std::uint32_t, partner_kind_count> new_ties_by_kind{};
-  std::vector<std::uint32_t> new_micro_projects_by_region;
-  std::vector<std::uint32_t> training_eligible_by_region;
+  double new_ideas = 0;
+  double new_micro_projects = 0;
+  double new_startups = 0;
+  double new_sustained = 0;
+  double new_lasting_other = 0;
+  double closures = 0;
+  double dormancies = 0;
+  double lever_training_seats = 0;
+  std::array<double, group_count> new_startups_by_group{};
+  std::array<double, partner_kind_count> new_ties_by_kind{};
+  std::vector<double> new_micro_projects_by_region;
+  std::vector<std::uint32_t> training_eligible_by_region;  // agents
+  CohortSurvival survival;  // start-ups launched and operating at anniversaries (7.9)
   std::array<FunderBooks, funder_count> books{};  // paid out, repaid, returned, written off
 
   void reset(std::size_t regions);
   void add(const Tally& other);
 };
 
-// The month's flows, summed over phases; reset when the month starts.
+// The month's flows, summed over phases; reset when the month starts. In real units (people,
+// applications, awards, EUR).
 struct MonthFlows {
   Tally founders;
-  std::uint32_t new_supported = 0;
+  double new_supported = 0.0;
   double support_wait_months = 0.0;
-  std::array<std::uint32_t, funder_count> applications{};
-  std::array<std::uint32_t, funder_count> awards{};
-  std::array<double, funder_count> money{};  // EUR awarded (whole cents)
-  std::array<std::uint32_t, group_count> applications_by_group{};
-  std::array<std::uint32_t, group_count> awards_by_group{};
+  std::array<double, funder_count> applications{};
+  std::array<double, funder_count> awards{};
+  std::array<double, funder_count> money{};  // EUR awarded (whole cents per person)
+  std::array<double, group_count> applications_by_group{};
+  std::array<double, group_count> awards_by_group{};
   std::array<double, group_count> money_by_group{};
   std::array<double, lever_count> public_cost{};
 
@@ -76,15 +81,18 @@ struct RunState {
   Parallelism parallelism = Parallelism::blocks;
   RandomStreams random{0};
   Founders founders;
-  std::vector<std::int32_t> caseload;  // per advocate
+  std::vector<std::int32_t> caseload;  // per advocate, in agents
+  // Per advocate, drawn once per replicate: the offset that rounds its capacity in agents (7.14).
+  std::vector<double> capacity_offset;
   std::vector<Tie> ties;
   std::array<double, partner_kind_count> collaborations{};  // cumulative, by partner kind
   double cross_region_ties = 0.0;
-  std::vector<std::uint32_t> training_eligible;  // per region, last month
+  std::vector<std::uint32_t> training_eligible;  // per region, last month, in agents
+  CohortSurvival survival;                       // cumulative over the run (7.9)
   // EUR cents each funder may still award: one pot per funder and region for local funders and
   // one per national funder (index: pot_index). A rolling funder's pot carries over.
   std::vector<Cents> pots;
-  std::array<FunderBooks, funder_count> books{};  // cumulative over the run
+  std::array<FunderBooks, funder_count> books{};  // cumulative over the run, per agent
   MonthContext context;
   MonthFlows flows;
   std::vector<Tally> block_tallies;                          // scratch, one per founder block

@@ -34,6 +34,8 @@ std::string fan_value_title(const analysis::MetricDefinition& metric) {
       return units_title(metric.units, true) + ", cumulative";
     case analysis::Aggregation::flow_ratio:
       return "ratio of cumulative sums";
+    case analysis::Aggregation::per_run:  // cohort survival: no months, never a fan chart
+      return units_title(metric.units);
   }
   return metric.name;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "io/cohort_datasets.hpp"
 #include "model/metrics.hpp"
 #include "stats/metric_definition.hpp"
 
@@ -40,9 +41,37 @@ Expected<const MetricSpec*> catalog_spec(const std::string& name) {
 
 analysis::ScenarioResults scenario_results(const io::ScenarioContents& contents,
                                            const std::vector<int>& done) {
-  analysis::ScenarioResults scenario{contents.header.name, {}, {}};
+  analysis::ScenarioResults scenario{contents.header.name, {}, {}, {}};
   for (const int r : done) scenario.replicate_ids.push_back(static_cast<std::uint32_t>(r));
   return scenario;
+}
+
+std::size_t survival_year_of(std::string_view name) {
+  return analysis::survival_year(name, survival_years);
+}
+
+// survival_<k>y for each name of `survival`, one value per replicate of `replicates`.
+Expected<std::vector<analysis::RunValues>> read_survival(const io::ResultsReader& reader,
+                                                         std::size_t scenario,
+                                                         const std::vector<std::string>& survival,
+                                                         const std::vector<int>& replicates) {
+  std::vector<analysis::RunValues> found;
+  if (survival.empty()) return found;
+  auto shares = reader.read_cohort(scenario, io::survival_dataset, replicates);
+  if (!shares) return shares.error();
+  for (const std::string& name : survival) {
+    const std::size_t year = survival_year_of(name);
+    if (year == 0) return Error{"'" + name + "' is not a cohort survival metric"};
+    analysis::RunValues run{name,
+                            "1",
+                            "share of the run's start-ups still operating " + std::to_string(year) +
+                                " year" + (year > 1 ? "s" : "") +
+                                " after launch (cohorts whose anniversary falls in the run)",
+                            {}};
+    for (std::size_t r = 0; r < replicates.size(); ++r) run.values.push_back(shares->at(r, year));
+    found.push_back(std::move(run));
+  }
+  return found;
 }
 
 }  // namespace
@@ -54,6 +83,7 @@ std::vector<std::string> comparison_datasets(const std::vector<std::string>& ask
   }
   std::vector<std::string> datasets;
   for (const std::string& name : names) {
+    if (survival_year_of(name) > 0) continue;  // read from the cohort dataset
     const std::vector<std::string> parts =
         name == analysis::money_share_disadvantaged
             ? std::vector<std::string>{"money_awarded_disadvantaged", "money_awarded"}
@@ -67,8 +97,30 @@ std::vector<std::string> comparison_datasets(const std::vector<std::string>& ask
   return datasets;
 }
 
+std::vector<std::string> comparison_survival(const std::vector<std::string>& asked) {
+  std::vector<std::string> names;
+  for (const std::string& name : asked) {
+    if (survival_year_of(name) > 0) names.push_back(name);
+  }
+  return names;
+}
+
+std::vector<std::string> survival_metrics(const io::ResultsFile& file) {
+  const bool everywhere =
+      std::all_of(file.scenarios.begin(), file.scenarios.end(), [](const auto& scenario) {
+        return std::find(scenario.cohorts.begin(), scenario.cohorts.end(), io::survival_dataset) !=
+               scenario.cohorts.end();
+      });
+  std::vector<std::string> names;
+  for (std::size_t k = 1; everywhere && !file.scenarios.empty() && k <= survival_years; ++k) {
+    names.push_back(analysis::survival_metric(k));
+  }
+  return names;
+}
+
 Expected<analysis::ComparisonInput> read_comparison_input(
-    const io::ResultsReader& reader, const std::vector<std::string>& datasets) {
+    const io::ResultsReader& reader, const std::vector<std::string>& datasets,
+    const std::vector<std::string>& survival) {
   const io::ResultsFile& file = reader.contents();
   analysis::ComparisonInput input;
   input.interrupted = file.status == io::RunStatus::interrupted;
@@ -85,6 +137,9 @@ Expected<analysis::ComparisonInput> read_comparison_input(
       series.values = label_rows(*array, 0);
       scenario.metrics.push_back(std::move(series));
     }
+    auto runs = read_survival(reader, s, survival, done);
+    if (!runs) return runs.error();
+    scenario.run_values = std::move(*runs);
     input.scenarios.push_back(std::move(scenario));
   }
   return input;

@@ -14,12 +14,22 @@
 namespace kopa::report {
 
 // The datasets that the asked-for metrics (empty: the headline set) and the cost-effectiveness
-// ratios read; the money share reads its two parts.
+// ratios read; the money share reads its two parts. Cohort survival (survival_<k>y) is no
+// metric dataset: comparison_survival picks it out.
 std::vector<std::string> comparison_datasets(const std::vector<std::string>& asked);
 
-// The named total datasets of every scenario, finished replicates only (paired by number).
-Expected<analysis::ComparisonInput> read_comparison_input(const io::ResultsReader& reader,
-                                                          const std::vector<std::string>& datasets);
+// The survival_<k>y names among `asked`.
+std::vector<std::string> comparison_survival(const std::vector<std::string>& asked);
+
+// survival_1y .. survival_5y when every scenario of the file holds the cohort survival dataset
+// (a format 1.0 file does not), else none.
+std::vector<std::string> survival_metrics(const io::ResultsFile& file);
+
+// The named total datasets of every scenario, finished replicates only (paired by number), and
+// the named survival_<k>y values per run (year k of the `survival` dataset).
+Expected<analysis::ComparisonInput> read_comparison_input(
+    const io::ResultsReader& reader, const std::vector<std::string>& datasets,
+    const std::vector<std::string>& survival = {});
 
 // One breakdown metric (e.g. founders_sustained_by_region): each scenario's series per label,
 // as if every label were a metric named after it. Finished replicates only. Scenarios may have

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <iomanip>
+#include <sstream>
 
 #include "model/metrics.hpp"
 #include "report/charts.hpp"
@@ -86,6 +88,44 @@ Status add_breakdowns(Page& page, const io::ResultsReader& reader,
   return ok();
 }
 
+// Cohort survival at each anniversary: the rows kopa compare --metric survival_<k>y prints,
+// computed by the same reader and statistics.
+Status add_survival(Page& page, const io::ResultsReader& reader,
+                    const analysis::ComparisonInput& input, const PageOptions& options) {
+  page.html(section_heading("survival", "Cohort survival"));
+  const std::vector<std::string> years = survival_metrics(reader.contents());
+  if (years.empty()) {
+    page.html(paragraph("This file holds no cohort survival (format 1.0 files predate it).",
+                        "kopa-notes"));
+    return ok();
+  }
+  analysis::CompareOptions compare_options;
+  compare_options.baseline = options.baseline;
+  compare_options.metrics = years;
+  compare_options.cost_effectiveness = false;
+  auto comparison = analysis::compare(input, compare_options);
+  if (!comparison) return comparison.error();
+  std::string command = "kopa compare " + reader.contents().path.filename().string();
+  for (const std::string& year : years) command += " --metric " + year;
+  page.html(
+      paragraph("The share of the run's start-ups still operating (start-up, sustained or "
+                "a lasting form) k years after launch, over the cohorts whose "
+                "anniversary falls in the run; one value per replicate (" +
+                    command + " prints the same).",
+                "kopa-notes"));
+  page.html(comparison_tables(*comparison));
+  return ok();
+}
+
+// Format 1.0 files predate the population scale: their counts are agents.
+std::string format_people_per_agent(const io::ResultsFile& file, const io::ScenarioHeader& h) {
+  if (file.format_version.starts_with("1.")) return "not recorded (format 1.0: counts are agents)";
+  std::ostringstream text;
+  text << std::setprecision(4) << h.people_per_agent
+       << " (every count and amount is in real people and EUR)";
+  return text.str();
+}
+
 std::string provenance(const io::ResultsFile& file, const analysis::Comparison& comparison,
                        const std::string& command_line) {
   std::string out =
@@ -105,6 +145,7 @@ std::string provenance(const io::ResultsFile& file, const analysis::Comparison& 
          {"replicates", std::to_string(h.replicates) + " run, " +
                             std::to_string(scenario.done_replicates().size()) + " finished"},
          {"months", std::to_string(h.months)},
+         {"people per agent", format_people_per_agent(file, h)},
          {"scenario SHA-256", scenario.scenario_sha256}});
     out += collapsible_text("replicate seeds", seed_list(h.replicate_seeds));
     out += collapsible_text("resolved scenario (TOML: rerunning it reproduces the scenario)",
@@ -116,7 +157,8 @@ std::string provenance(const io::ResultsFile& file, const analysis::Comparison& 
 }  // namespace
 
 Expected<Page> results_page(const io::ResultsReader& reader, const PageOptions& options) {
-  auto input = read_comparison_input(reader, comparison_datasets({}));
+  auto input =
+      read_comparison_input(reader, comparison_datasets({}), survival_metrics(reader.contents()));
   if (!input) return input.error();
   analysis::CompareOptions compare_options;
   compare_options.baseline = options.baseline;
@@ -136,6 +178,7 @@ Expected<Page> results_page(const io::ResultsReader& reader, const PageOptions& 
                       {"differences", "Differences from the baseline"},
                       {"cost", "Cost-effectiveness"},
                       {"table", "Comparison table"},
+                      {"survival", "Cohort survival"},
                       {"by-group", "By group"},
                       {"by-region", "By region"},
                       {"provenance", "Provenance"}}));
@@ -170,6 +213,10 @@ Expected<Page> results_page(const io::ResultsReader& reader, const PageOptions& 
                           file.path.filename().string() + " --format json gives them all).",
                       "kopa-notes"));
   page.html(comparison_tables(*comparison));
+
+  if (Status status = add_survival(page, reader, *input, options); !status) {
+    return status.error();
+  }
 
   if (Status status =
           add_breakdowns(page, reader, *comparison, Breakdown::group, "by-group", "By group");

@@ -7,7 +7,8 @@ namespace kopa {
 RegionField region_field(Region& region, std::string_view name) {
   if (name == "name") return {.text = &region.name};
   if (name == "country") return {.text = &region.country};
-  if (name == "weight") return {.real = &region.weight};
+  if (name == "population") return {.real = &region.population};
+  if (name == "population_source") return {.text = &region.population_source};
   if (name == "remoteness_minutes") return {.real = &region.remoteness_minutes};
   if (name == "local_demand") return {.real = &region.local_demand};
   if (name == "authority_attitude") return {.real = &region.authority_attitude};

@@ -12,6 +12,7 @@
 #include <system_error>
 #include <utility>
 
+#include "model/population.hpp"
 #include "scenario/key_tree.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/region_access.hpp"
@@ -108,6 +109,15 @@ const RegionFieldSpec* find_region_field(std::string_view name) {
     if (field.name == name) return &field;
   }
   return nullptr;
+}
+
+// A key that regions no longer have, and what replaced it.
+std::optional<std::string> retired_region_field(std::string_view name) {
+  if (name == "weight") {
+    return "'weight' was replaced by 'population', the region's working-age residents (people); "
+           "state population = <people> and population_source = \"<office, table, year>\"";
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> region_field_names() {
@@ -273,8 +283,9 @@ class Loader {
       }
       const RegionFieldSpec* field = find_region_field(name);
       if (!field) {
+        const auto retired = retired_region_field(name);
         report(place_of(label, field_key.source()), path,
-               "unknown key" + did_you_mean(name, region_field_names()));
+               retired ? *retired : "unknown key" + did_you_mean(name, region_field_names()));
         continue;
       }
       if (auto problem = set_region_field(region, *field, node)) {
@@ -340,7 +351,7 @@ class Loader {
         return "region name " + toml_quote(text->get()) +
                " must be letters, digits, '_' and '-' only";
       }
-      if (text->get().empty()) return "must not be empty";
+      if (field.required && text->get().empty()) return "must not be empty";
       *target.text = text->get();
       return std::nullopt;
     }
@@ -604,8 +615,10 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
         return;
       }
       if (!field) {
+        const auto retired = retired_region_field(field_path);
         report(place, path,
-               "unknown region field" + did_you_mean(field_path, region_field_names()));
+               retired ? *retired
+                       : "unknown region field" + did_you_mean(field_path, region_field_names()));
         return;
       }
       const auto value_table = parse_override_value(text, is_text_field(*field));
@@ -703,10 +716,10 @@ class CrossChecks {
       return;
     }
     std::map<std::string, const PlacedRegion*> seen;
-    double total_weight = 0.0;
+    std::vector<Region> regions;
     for (const auto& placed : *layer_.regions) {
       const Region& region = placed.region;
-      total_weight += region.weight;
+      regions.push_back(region);
       const auto [first, inserted] = seen.emplace(region.name, &placed);
       if (!inserted) {
         const PlacedRegion& other = *first->second;
@@ -727,11 +740,10 @@ class CrossChecks {
         }
       }
     }
-    if (!(total_weight > 0.0)) {
-      const PlacedRegion& first = layer_.regions->front();
-      loader_.report(first.place, first.key,
-                     "region weights sum to 0; at least one region needs a positive weight");
-    }
+    // Agents sample people: more agents than people, or a region without one, is an input error.
+    const std::string problem = population_problem(parameters_.simulation.founders, regions);
+    if (!problem.empty())
+      loader_.report(where("simulation.founders"), "simulation.founders", problem);
   }
 
   static std::string sum_message(double sum) {

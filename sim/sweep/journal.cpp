@@ -130,7 +130,7 @@ JournalHeader journal_header_for(const Sweep& sweep, int months, const Dimension
 }
 
 std::uint64_t values_per_run(int months, const DimensionLabels& labels) {
-  std::uint64_t total = 0;
+  std::uint64_t total = 2 * survival_years;  // the cohort survival, after the metrics
   for (const auto& spec : metric_catalog()) {
     total += static_cast<std::uint64_t>(months) * labels.width(spec.breakdown);
   }
@@ -141,6 +141,8 @@ std::vector<double> flatten(const RunSeries& series) {
   std::vector<double> values;
   for (const auto& metric : series.values)
     values.insert(values.end(), metric.begin(), metric.end());
+  values.insert(values.end(), series.survival.launched.begin(), series.survival.launched.end());
+  values.insert(values.end(), series.survival.operating.begin(), series.survival.operating.end());
   return values;
 }
 
@@ -150,6 +152,10 @@ RunSeries unflatten(const std::vector<double>& values, int months, const Dimensi
   for (auto& metric : series.values) {
     std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(at), metric.size(), metric.begin());
     at += metric.size();
+  }
+  for (auto* counts : {&series.survival.launched, &series.survival.operating}) {
+    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(at), survival_years, counts->begin());
+    at += survival_years;
   }
   return series;
 }

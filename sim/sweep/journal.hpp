@@ -23,7 +23,7 @@ struct JournalHeader {
   std::string git_commit;
   std::uint64_t points = 0;
   std::uint64_t replicates = 0;
-  std::uint64_t values_per_run = 0;  // doubles in one run's series, all metrics in catalog order
+  std::uint64_t values_per_run = 0;  // doubles in one run: every metric, then cohort survival
   bool operator==(const JournalHeader&) const = default;
 };
 
@@ -32,7 +32,8 @@ struct Sweep;
 // The header of `sweep`'s journal when run by this build, whose runs have `months` and `labels`.
 JournalHeader journal_header_for(const Sweep& sweep, int months, const DimensionLabels& labels);
 
-// One run's values as a flat list: every metric of the catalog in order, month-major.
+// One run's values as a flat list: every metric of the catalog in order, month-major, then the
+// cohort survival (launched by year, then operating by year).
 std::vector<double> flatten(const RunSeries& series);
 std::uint64_t values_per_run(int months, const DimensionLabels& labels);
 // Back into a series of the given shape; `values` must have values_per_run(...) entries.

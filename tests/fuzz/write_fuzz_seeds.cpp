@@ -50,6 +50,7 @@ bool write_sweep(const fs::path& target) {
   h.labels.labels[static_cast<std::size_t>(kopa::Breakdown::region)] = {"north", "south"};
   h.factors = {{"levers.seed_funding.budget_per_year", "EUR/year", "values"}};
   h.points = {{100000.0}, {200000.0}, {400000.0}};
+  h.people_per_agent = {1.0, 1.0, 1.0};
   h.replicate_seeds = {7, 8};
   auto writer = kopa::io::SweepWriter::create(target, true, {"write_fuzz_seeds", 1}, h);
   if (!writer) return report(writer.error(), "sweep");

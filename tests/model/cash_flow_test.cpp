@@ -151,6 +151,7 @@ TEST(CashFlow, GrantOfExactlyTheLaunchGapLaunches) {
   auto& municipal = p.funders[index(FunderKind::municipal_grant)];
   municipal.budget_per_year = 1e6;
   municipal.grant_min = 100;
+  municipal.grant_max = 100000;  // above any launch gap: every request is exactly the gap
   municipal.admin_threshold = 0.0;
   municipal.cofinancing_share = 0.0;
   municipal.score_threshold = 0.0;

@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -8,8 +9,11 @@
 namespace kopa::testing {
 
 // Defaults plus four hand-made regions: near and remote, with and without an incubator and a
-// local enabling network. Small enough for fast ensembles; no scenario files involved.
-inline ModelParameters test_parameters(std::int64_t founders = 2000, std::int64_t months = 60) {
+// local enabling network. Small enough for fast ensembles; no scenario files involved. The
+// founders are split evenly over the regions, and each region's population is its agents times
+// `people_per_agent` (1: one agent per person).
+inline ModelParameters test_parameters(std::int64_t founders = 2000, std::int64_t months = 60,
+                                       std::int64_t people_per_agent = 1) {
   ModelParameters p = parameter_table().defaults();
   p.simulation.founders = founders;
   p.simulation.months = months;
@@ -29,6 +33,13 @@ inline ModelParameters test_parameters(std::int64_t founders = 2000, std::int64_
   p.regions = {region("town", 15, 0.6, true, true, 0), region("valley", 45, 0.5, false, true, 300),
                region("coast", 30, 0.55, true, false, 600),
                region("inland", 120, 0.45, false, false, 900)};
+  const auto regions = static_cast<std::int64_t>(p.regions.size());
+  for (std::int64_t r = 0; r < regions; ++r) {
+    const std::int64_t agents = founders / regions + (r < founders % regions ? 1 : 0);
+    p.regions[static_cast<std::size_t>(r)].population =
+        static_cast<double>(std::max<std::int64_t>(1, agents * people_per_agent));
+    p.regions[static_cast<std::size_t>(r)].population_source = "test";
+  }
   return p;
 }
 

@@ -186,9 +186,9 @@ TEST(PhaseAdvocates, CoachingRaisesSkillsAndCertainBrokerageAddsOneTiePerFounder
   const double coaching = p.advocates[index(AdvocateKind::ngo)].coaching;
   EXPECT_FLOAT_EQ(run.state.founders.business_skill[0], static_cast<float>(0.2 + coaching * 0.8));
   EXPECT_FLOAT_EQ(run.state.founders.business_skill[5], 0.2f);  // unsupported: unchanged
-  std::uint32_t ties = 0;
+  double ties = 0;
   for (auto n : run.state.flows.founders.new_ties_by_kind) ties += n;
-  EXPECT_EQ(ties, 2u);
+  EXPECT_EQ(ties, 2.0);
 }
 
 }  // namespace

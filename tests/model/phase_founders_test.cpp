@@ -45,6 +45,9 @@ TEST(PhaseFounders, MicroProjectPassesOverCallsLargerThanItsLaunchBudget) {
   ModelParameters p = testing::test_parameters(20);
   p.founders.application_effort = 0.0;  // applies with chance = motivation = 1
   p.founders.motivation_reversion = 0.0;
+  p.startups.launch_cost = 5000;  // between the two funders' smallest awards
+  p.funders[index(FunderKind::national_grant)].grant_min = 10000;
+  p.funders[index(FunderKind::municipal_grant)].grant_min = 1000;
   const FunderParameters& national = p.funders[index(FunderKind::national_grant)];
   const FunderParameters& municipal = p.funders[index(FunderKind::municipal_grant)];
   ASSERT_GT(national.grant_min, p.startups.launch_cost);

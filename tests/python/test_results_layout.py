@@ -30,28 +30,43 @@ COMMON_LABELS = {
     "partner_kind": ["founder", "advocate", "funder", "public_body"],
 }
 SCENARIOS = {
-    "baseline": {"lever": [], "base_seed": 42, "seeds": [1001, 1002, 1003]},
+    "baseline": {"lever": [], "base_seed": 42, "seeds": [1001, 1002, 1003], "ppa": 1.0},
     "seed_funding": {
         "lever": ["seed_fund", "one_roof"],
         "base_seed": 18446744073709551557,
         "seeds": [2001, 2002, 18446744073709551615],
+        "ppa": 12.5,
     },
 }
 # A few catalog entries (sim/model/metrics.cpp) with their index, to check values and units.
 METRICS = {
-    "founders_latent": (0, None, "founders", "stock"),
-    "new_startups": (13, None, "founders/month", "flow"),
+    "founders_latent": (0, None, "people", "stock"),
+    "new_startups": (13, None, "initiatives/month", "flow"),
     "public_cost": (28, None, "EUR/month", "flow"),
-    "population_by_group": (33, "group", "founders", "stock"),
-    "founders_supported_by_region": (43, "region", "founders", "stock"),
+    "population_by_group": (33, "group", "people", "stock"),
+    "founders_supported_by_region": (43, "region", "people", "stock"),
     "money_awarded_by_funder": (49, "funder", "EUR/month", "flow"),
-    "collaborations_by_partner_kind": (50, "partner_kind", "ties", "stock"),
+    "collaborations_by_partner_kind": (50, "partner_kind", "collaborations", "stock"),
     "public_cost_by_lever": (51, "lever", "EUR/month", "flow"),
 }
 
 
 def sample_value(scenario, replicate, metric, month, label):
     return 1e7 * scenario + 1e5 * replicate + 1e3 * metric + 10.0 * month + label + 0.25
+
+
+YEARS = 5
+
+
+def expected_survival(scenario_index):
+    """(share, cohort) [replicate, year] as sample_results.hpp writes them; year 5 has no cohort."""
+    share = np.full((REPLICATES, YEARS), np.nan)
+    cohort = np.zeros((REPLICATES, YEARS))
+    for r in range(REPLICATES):
+        for k in range(YEARS - 1):
+            cohort[r, k] = 10.0 * (YEARS - k) + r
+            share[r, k] = (cohort[r, k] * (0.9 - 0.1 * k) - scenario_index) / cohort[r, k]
+    return share, cohort
 
 
 def expected_array(scenario_index, metric_index, width):
@@ -116,6 +131,17 @@ def check_with_h5py(path, name, index):
             scales = [dataset.dims[axis][0].name.split("/")[-1] for axis in range(dataset.ndim)]
             want = ["replicate", "month"] + ([] if dimension is None else [dimension])
             assert scales == want, (metric, scales)
+        assert group.attrs["people_per_agent"] == expected["ppa"]
+        assert list(group["year"][...]) == [1, 2, 3, 4, 5]
+        share, cohort = expected_survival(index)
+        for dataset_name, values, units in (("survival", share, "1"),
+                                            ("survival_cohort", cohort, "initiatives")):
+            dataset = group[dataset_name]
+            assert dataset.shape == (REPLICATES, YEARS), dataset.shape
+            assert text(dataset.attrs["units"]) == units and text(dataset.attrs["long_name"])
+            np.testing.assert_allclose(dataset[...], values, rtol=1e-15)
+            scales = [dataset.dims[axis][0].name.split("/")[-1] for axis in range(2)]
+            assert scales == ["replicate", "year"], scales
 
 
 def check_with_xarray(path, name, index):
@@ -150,11 +176,15 @@ def check_with_xarray(path, name, index):
             assert float(picked) == sample_value(index, 0, m, 1, 1)
         else:
             assert ds.sizes["lever"] == 0
-        # Every metric in the file carries its attributes.
+        assert ds["survival"].dims == ("replicate", "year")
+        assert list(ds["year"].values) == [1, 2, 3, 4, 5]
+        np.testing.assert_allclose(ds["survival"].values, expected_survival(index)[0], rtol=1e-15)
+        # Every metric in the file carries its attributes; cohort survival has no month to sum.
         for variable in ds.data_vars.values():
             if variable.name in ("seed", "done"):
                 continue
-            for key in ("units", "long_name", "accumulation"):
+            cohort = variable.name in ("survival", "survival_cohort")
+            for key in ("units", "long_name") + (() if cohort else ("accumulation",)):
                 assert key in variable.attrs, (variable.name, key)
         assert not math.isnan(float(ds["founders_latent"].isel(replicate=0, month=0)))
     finally:

@@ -46,15 +46,17 @@ def test_default_set_opens_in_xarray(tmp):
         assert ds["founders_sustained"].dims == ("replicate", "month")
         assert ds["money_awarded_by_group"].dims == ("replicate", "month", "group")
         assert ds["founders_sustained_by_region"].dims == ("replicate", "month", "region")
-        assert ds["founders_sustained"].attrs["units"] == "founders"
+        assert text(ds["founders_sustained"].attrs["units"]) == "initiatives"
         # Stage counts add up to the population every month.
         stages = sum(ds[m] for m in ["founders_latent", "founders_idea", "founders_micro_project",
                                      "founders_startup", "founders_sustained",
                                      "founders_lasting_platform", "founders_lasting_civic",
                                      "founders_lasting_ngo", "founders_dormant", "founders_closed"])
         population = ds["population_by_group"].sum("group")
-        assert np.array_equal(stages.values, population.values)
-        assert int(population.values[0, 0]) == 500
+        # In real units: people-weighted sums, equal to rounding.
+        np.testing.assert_allclose(stages.values, population.values, rtol=1e-12)
+        # Real people: the shipped regions' 307,000 working-age residents, whatever the agents.
+        assert round(float(population.values[0, 0])) == 307000
         # xarray and h5py agree on the values.
         with h5py.File(path, "r") as f:
             raw = f[f"scenarios/{name}/money_awarded_by_group"][...]
@@ -126,7 +128,8 @@ def test_progress_into_a_closed_pipe_keeps_finished_runs(tmp):
     head = subprocess.run(["head", "-c", "5"], stdin=kopa_run.stdout, capture_output=True)
     kopa_run.stdout.close()
     kopa_run.wait(timeout=120)
-    assert head.stdout == b"kopa:", head.stdout
+    # The first line is progress ("kopa: ...") or the resolution warning ("kopa run: ...").
+    assert head.stdout in (b"kopa:", b"kopa "), head.stdout
     assert kopa_run.returncode == 130, kopa_run.returncode
     check_interrupted_file(tmp, path, "piped.h5", "")
 

@@ -108,11 +108,30 @@ def test_kill_and_resume(tmp, sweep_file):
     assert not leftovers, leftovers
 
 
+def wait_for_journal_records(journal, proc, timeout=60.0):
+    """Returns once the journal has grown past its first size (a run was recorded)."""
+    deadline = time.monotonic() + timeout
+    first_size = None
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the sweep ended before it could be interrupted"
+        size = os.path.getsize(journal) if os.path.exists(journal) else 0
+        if size > 0:  # the header is one write; records follow it
+            if first_size is None:
+                first_size = size
+            elif size > first_size:
+                return
+        time.sleep(0.01)
+    raise AssertionError("no run was journaled within %g s" % timeout)
+
+
 def test_sigint_then_resume(tmp, sweep_file):
     target = os.path.join(tmp, "interrupted.h5")
     proc = subprocess.Popen([KOPA, "sweep", sweep_file, "-o", target, "-t", "2", "--quiet"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.5)
+    # Interrupt once the first runs are journaled (not after a fixed delay: on a loaded machine
+    # the signal could come before kopa has installed its handler, or before any run is done).
+    journal = os.path.join(tmp, ".interrupted.h5.journal")
+    wait_for_journal_records(journal, proc)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, (proc.returncode, err)

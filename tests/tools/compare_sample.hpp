@@ -25,6 +25,7 @@ inline std::vector<io::ScenarioHeader> compare_headers() {
                        11,
                        compare_replicates,
                        compare_months,
+                       1.0,
                        DimensionLabels{},
                        {11, 12, 13, 14, 15},
                        {},

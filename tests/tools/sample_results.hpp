@@ -39,6 +39,7 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                               42,
                               sample_replicates,
                               sample_months,
+                              1.0,
                               labels_of({}),  // no levers: an empty dimension
                               {1001, 1002, 1003},
                               {},
@@ -49,6 +50,7 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                                   18446744073709551557ull,  // near 2^64: seeds are unsigned
                                   sample_replicates,
                                   sample_months,
+                                  12.5,
                                   labels_of({"seed_fund", "one_roof"}),
                                   {2001, 2002, 18446744073709551615ull},
                                   {},
@@ -65,6 +67,13 @@ inline RunSeries sample_run(const io::ScenarioHeader& header, std::size_t scenar
         series.at(metric, month, label) = sample_value(scenario, replicate, m, month, label);
       }
     }
+  }
+  // Cohorts shrink with the years; the last year has no start-up old enough (share NaN).
+  for (std::size_t k = 0; k + 1 < survival_years; ++k) {
+    series.survival.launched[k] = 10.0 * static_cast<double>(survival_years - k) + replicate;
+    series.survival.operating[k] =
+        series.survival.launched[k] * (0.9 - 0.1 * static_cast<double>(k)) -
+        static_cast<double>(scenario);
   }
   return series;
 }

@@ -151,7 +151,7 @@ TEST(AbcSmc, StopsWhenAcceptanceFallsBelowItsFloorAndKeepsTheLastFullGeneration)
   EXPECT_TRUE(result->stopped_early);
   EXPECT_LT(result->generations.size(), 31u);
   EXPECT_EQ(result->particles.size(), 100u);
-  for (const auto& g : result->generations) EXPECT_LE(g.proposed, max_proposals(settings));
+  for (const auto& g : result->generations) EXPECT_LE(g.evaluated, max_proposals(settings));
 }
 
 TEST(AbcSmc, RefusesAnEmptyRangeAndPassesOnTheEvaluatorsError) {

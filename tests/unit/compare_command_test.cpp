@@ -87,6 +87,7 @@ class CompareCommandTest : public ::testing::Test {
                          7,
                          plan.replicates,
                          months,
+                         1.0,
                          DimensionLabels{},
                          seeds,
                          {},
@@ -102,6 +103,9 @@ class CompareCommandTest : public ::testing::Test {
           if (series.width(metric) != 1) continue;
           for (int t = 0; t < months; ++t) series.at(metric, t) = value(s, r, metric, t);
         }
+        // One-year survival (5 + scenario + replicate) / 10; no start-up reaches year 5.
+        series.survival.launched = {10, 10, 10, 10, 0};
+        series.survival.operating = {5.0 + static_cast<double>(s) + r, 5, 5, 5, 0};
         const Status written = writer->write_run(s, r, series);
         EXPECT_TRUE(written) << written.error().message;
       }
@@ -333,6 +337,28 @@ TEST_F(CompareCommandTest, RefusesWhenNoScenarioHasTwoReplicatesToPair) {
   expect_bad_input(run({"compare", file}),
                    "no scenario has 2 or more finished replicates paired with baseline 'baseline' "
                    "(baseline 1, seed_funding 1, one_roof 0)");
+}
+
+// Cohort survival is one value per run: compared like a metric, refused as a monthly series.
+TEST_F(CompareCommandTest, SurvivalComparesOneValuePerRun) {
+  const std::string file = write_three();
+  const auto result = run(
+      {"compare", file, "--metric", "survival_1y", "--metric", "survival_5y", "--format", "json"});
+  ASSERT_EQ(result.code, exit_ok) << result.err;
+  EXPECT_DOUBLE_EQ(number_after(result.out, in_scenario("baseline", "survival_1y", {"\"mean\":"})),
+                   0.65);  // (5 + r) / 10 over r = 0..3
+  EXPECT_NEAR(number_after(result.out, in_scenario("seed_funding", "survival_1y",
+                                                   {"\"difference\":", "\"mean\":"})),
+              0.1, 1e-12);
+  EXPECT_NE(result.out.find("\"aggregation\":\"per_run\""), std::string::npos);
+  // No start-up is 5 years old: the share is undefined, not zero.
+  const auto five = result.out.find("\"survival_5y\":{");
+  ASSERT_NE(five, std::string::npos);
+  EXPECT_EQ(result.out.substr(result.out.find("\"mean\":", five), 11), "\"mean\":null");
+
+  expect_bad_input(run({"compare", file, "--series", "--metric", "survival_1y"}),
+                   "'survival_1y' has one value per run");
+  expect_bad_input(run({"compare", file, "--metric", "survival_6y"}), "survival_5y");
 }
 
 }  // namespace

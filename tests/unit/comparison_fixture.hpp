@@ -29,7 +29,7 @@ ScenarioResults full_scenario(std::string name, std::size_t replicates, std::siz
       {"jobs_disadvantaged", false}, {"money_awarded_disadvantaged", true},
       {"money_awarded", true},       {"collaborations", false},
       {"public_cost", true},         {"new_startups", true}};
-  ScenarioResults scenario{std::move(name), {}, {}};
+  ScenarioResults scenario{std::move(name), {}, {}, {}};
   for (std::size_t m = 0; m < names.size(); ++m) {
     Rows rows(replicates, std::vector<double>(months));
     for (std::size_t r = 0; r < replicates; ++r) {

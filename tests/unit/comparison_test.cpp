@@ -35,7 +35,8 @@ ComparisonInput two_scenarios() {
         {stock("founders_sustained", sustained), stock("founders_startup", sustained),
          stock("jobs_disadvantaged", sustained), flow("money_awarded_disadvantaged", disadvantaged),
          flow("money_awarded", money), stock("collaborations", sustained),
-         flow("public_cost", cost)}};
+         flow("public_cost", cost)},
+        {}};
   };
   input.scenarios.push_back(
       scenario("policy", policy_sustained, policy_cost, policy_disadvantaged));

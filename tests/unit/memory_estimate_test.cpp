@@ -45,7 +45,8 @@ TEST(MemoryEstimate, BytesPerFounderCoverWhatARunAllocates) {
 TEST(MemoryEstimate, GrowsWithFoundersAndRunsAtATime) {
   ScenarioLoad load =
       load_scenario(std::filesystem::path(KOPA_SOURCE_DIR) / "scenarios" / "baseline.toml",
-                    {"simulation.founders=1000000"});
+                    // A region of 10^8 people, so that 10^6 agents stand for at least one each.
+                    {"regions.harju.population=100000000", "simulation.founders=1000000"});
   ASSERT_TRUE(load.scenario);
   const Model model(load.scenario->parameters);
   const MemoryEstimate one = estimate_ensemble_memory({&model}, 10, 1, 64);

@@ -160,9 +160,14 @@ TEST(HelpCommand, HelpRunPrintsRunsHelp) {
   EXPECT_NE(unknown.err.find("did you mean 'run'"), std::string::npos) << unknown.err;
 }
 
+// The baseline with one region of 10^8 people, so that up to 10^8 agents stand for at least one
+// person each.
+const char* const huge_region = "regions.harju.population=100000000";
+
 Model model_of(std::int64_t founders) {
-  ScenarioLoad load = load_scenario(scenarios / "baseline.toml",
-                                    {"simulation.founders=" + std::to_string(founders)});
+  std::vector<std::string> overrides{"simulation.founders=" + std::to_string(founders)};
+  if (founders > 1'000'000) overrides.insert(overrides.begin(), huge_region);
+  ScenarioLoad load = load_scenario(scenarios / "baseline.toml", overrides);
   EXPECT_TRUE(load.scenario);
   return Model(load.scenario->parameters);
 }
@@ -208,7 +213,7 @@ TEST(MemoryCheck, UlimitVIsRespectedBeforeAnythingIsAllocated) {
   Outcome outcome;
   {
     const AddressSpaceLimit limit(std::uint64_t{512} << 20);
-    outcome = kopa({"run", (scenarios / "baseline.toml").string(), "--set",
+    outcome = kopa({"run", (scenarios / "baseline.toml").string(), "--set", huge_region, "--set",
                     "simulation.founders=100000000", "-r", "2", "-t", "2", "--quiet", "-o",
                     (folder / "big.h5").string()});
   }

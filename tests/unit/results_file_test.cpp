@@ -92,6 +92,7 @@ TEST_F(ResultsFileTest, RoundTripsEveryValueAndHeader) {
     EXPECT_EQ(got.header.base_seed, want.base_seed);
     EXPECT_EQ(got.header.replicates, want.replicates);
     EXPECT_EQ(got.header.months, want.months);
+    EXPECT_EQ(got.header.people_per_agent, want.people_per_agent);
     EXPECT_EQ(got.header.labels.labels, want.labels.labels);
     EXPECT_EQ(got.header.replicate_seeds, want.replicate_seeds);
     EXPECT_EQ(got.done, (std::vector<std::uint8_t>{1, 1, 1}));
@@ -114,6 +115,24 @@ TEST_F(ResultsFileTest, RoundTripsEveryValueAndHeader) {
             ASSERT_EQ(array->at(r, t, l), sample_value(s, r, m, t, l))
                 << want.name << " " << spec.name << " r" << r << " t" << t << " l" << l;
           }
+        }
+      }
+    }
+
+    // Cohort survival: the share and its cohort, year 5 (no cohort) as NaN.
+    EXPECT_EQ(got.cohorts, (std::vector<std::string>{"survival", "survival_cohort"}));
+    const std::vector<int> all{0, 1, 2};
+    const auto shares = reader->read_cohort(s, "survival", all);
+    const auto cohorts = reader->read_cohort(s, "survival_cohort", all);
+    ASSERT_TRUE(shares && cohorts);
+    for (int r = 0; r < 3; ++r) {
+      const CohortSurvival want_survival = sample_run(want, s, r).survival;
+      for (std::size_t k = 1; k <= survival_years; ++k) {
+        EXPECT_EQ(cohorts->at(static_cast<std::size_t>(r), k), want_survival.launched[k - 1]);
+        if (k < survival_years) {
+          EXPECT_EQ(shares->at(static_cast<std::size_t>(r), k), want_survival.share(k));
+        } else {
+          EXPECT_TRUE(std::isnan(shares->at(static_cast<std::size_t>(r), k)));
         }
       }
     }
@@ -353,7 +372,7 @@ TEST_F(AlteredFileTest, NoticesScenarioTextThatNoLongerMatchesItsHash) {
 }
 
 TEST(ResultsFormatVersion, KnownMajorsOnly) {
-  EXPECT_TRUE(check_results_format_version("1.0"));
+  EXPECT_TRUE(check_results_format_version("1.0"));  // read: counts are agents, one person each
   EXPECT_TRUE(check_results_format_version("1.12"));
   EXPECT_TRUE(check_results_format_version("2.0"));
   EXPECT_TRUE(check_results_format_version("2.3"));

@@ -31,7 +31,11 @@ TEST(ScenarioLoad, MinimalScenarioTakesTableDefaults) {
   EXPECT_EQ(load.scenario->name, "minimal");
   testing::expect_same_parameters(load.scenario->parameters, [] {
     auto p = parameter_table().defaults();
-    p.regions.push_back(Region{.name = "here", .country = "latvia"});
+    Region here;
+    here.name = "here";
+    here.country = "latvia";
+    here.population = 1000;
+    p.regions.push_back(here);
     return p;
   }());
 }
@@ -147,41 +151,54 @@ TEST(ScenarioErrors, GroupSharesMustSumToOne) {
 
 TEST(ScenarioErrors, RegionGroupSharesMustSumToOneAndNameAllGroups) {
   const std::string shares =
-      "[[region]]\nname = \"r\"\ncountry = \"c\"\n[region.group_shares]\nyouth = 0.5\n"
+      "[[region]]\nname = \"r\"\ncountry = \"c\"\npopulation = 10\n[region.group_shares]\n"
+      "youth = 0.5\n"
       "women = 0.5\nseniors = 0.0\nmigrants = 0.0\ndisabled = 0.0\nsingle_parents = 0.0\n"
       "long_term_unemployed = 0.0\nmainstream = ";
   EXPECT_TRUE(formatted(load_scenario_text(shares + "0.0\n", "x.toml")).empty());
   EXPECT_EQ(formatted(load_scenario_text(shares + "0.1\n", "x.toml")),
             std::vector<std::string>{"x.toml:1:1: error: region[1].group_shares: group shares sum "
                                      "to 1.1; they must sum to 1 (within 1e-6)"});
-  EXPECT_EQ(formatted(load_scenario_text(
-                "[[region]]\nname = \"r\"\ncountry = \"c\"\ngroup_shares = { youth = 1.0, "
-                "wimen = 0.0 }\n",
-                "x.toml")),
-            (std::vector<std::string>{
-                "x.toml:4:16: error: region[1].group_shares: missing 'women', 'seniors', "
-                "'migrants', 'disabled', 'single_parents', 'long_term_unemployed', 'mainstream' "
-                "(state the shares of all eight groups)",
-                "x.toml:4:31: error: region[1].group_shares.wimen: unknown group (did you mean "
-                "'women'?)"}));
+  EXPECT_EQ(
+      formatted(load_scenario_text("[[region]]\nname = \"r\"\ncountry = \"c\"\npopulation = 10\n"
+                                   "group_shares = { youth = 1.0, wimen = 0.0 }\n",
+                                   "x.toml")),
+      (std::vector<std::string>{
+          "x.toml:5:16: error: region[1].group_shares: missing 'women', 'seniors', "
+          "'migrants', 'disabled', 'single_parents', 'long_term_unemployed', 'mainstream' "
+          "(state the shares of all eight groups)",
+          "x.toml:5:31: error: region[1].group_shares.wimen: unknown group (did you mean "
+          "'women'?)"}));
 }
 
 TEST(ScenarioErrors, MissingRequiredRegionField) {
-  EXPECT_EQ(
-      formatted(load_scenario_text("[[region]]\nname = \"r\"\n", "x.toml")),
-      std::vector<std::string>{"x.toml:1:1: error: region[1]: missing required field 'country'"});
+  EXPECT_EQ(formatted(load_scenario_text("[[region]]\nname = \"r\"\n", "x.toml")),
+            (std::vector<std::string>{
+                "x.toml:1:1: error: region[1]: missing required field 'country'",
+                "x.toml:1:1: error: region[1]: missing required field 'population'"}));
+}
+
+// `weight` (a share of founders) became `population` (people); old files get told so.
+TEST(ScenarioErrors, RetiredWeightNamesPopulation) {
+  const std::string replaced =
+      "'weight' was replaced by 'population', the region's working-age residents (people); "
+      "state population = <people> and population_source = \"<office, table, year>\"";
+  EXPECT_EQ(formatted(load_scenario_text(std::string(one_region) + "weight = 1.6\n", "x.toml")),
+            std::vector<std::string>{"x.toml:5:1: error: region[1].weight: " + replaced});
+  EXPECT_EQ(only_issue("", {"regions.here.weight=2"}),
+            "--set regions.here.weight=2: error: regions.here.weight: " + replaced);
 }
 
 TEST(ScenarioErrors, RegionFieldsAreChecked) {
   EXPECT_EQ(formatted(load_scenario_text(
-                "[[region]]\nname = \"bad name\"\ncountry = \"c\"\nweight = -1\nhas_len = "
+                "[[region]]\nname = \"bad name\"\ncountry = \"c\"\npopulation = 0\nhas_len = "
                 "\"yes\"\nremotenes_minutes = 3\n",
                 "x.toml")),
             (std::vector<std::string>{
                 "x.toml:2:8: error: region[1].name: region name \"bad name\" must be letters, "
                 "digits, '_' and '-' only",
-                "x.toml:4:10: error: region[1].weight: expected a value in [0.0, 1000000000.0], "
-                "got -1.0",
+                "x.toml:4:14: error: region[1].population: expected a value in [1, 100000000], "
+                "got 0",
                 "x.toml:5:11: error: region[1].has_len: expected true or false, got \"yes\"",
                 "x.toml:6:1: error: region[1].remotenes_minutes: unknown key (did you mean "
                 "'remoteness_minutes'?)"}));
@@ -189,7 +206,7 @@ TEST(ScenarioErrors, RegionFieldsAreChecked) {
 
 TEST(ScenarioErrors, RegionNamesAreUnique) {
   const auto issues = formatted(load_scenario_text(std::string(one_region) + one_region, "x.toml"));
-  EXPECT_EQ(issues, std::vector<std::string>{"x.toml:4:1: error: region[2]: region name 'here' "
+  EXPECT_EQ(issues, std::vector<std::string>{"x.toml:5:1: error: region[2]: region name 'here' "
                                              "is used twice (also by region[1] on line 1)"});
 }
 
@@ -278,10 +295,11 @@ TEST(ScenarioExtends, ChainsInheritAndOverride) {
 TEST(ScenarioExtends, StatedRegionsReplaceTheParentsWholesale) {
   const auto folder = scratch_folder();
   write_file(folder / "base.toml",
-             std::string(one_region) + "[[region]]\nname = \"there\"\ncountry = \"estonia\"\n");
+             std::string(one_region) +
+                 "[[region]]\nname = \"there\"\ncountry = \"estonia\"\npopulation = 5\n");
   const auto top = write_file(folder / "top.toml",
                               "extends = \"base.toml\"\n[[region]]\nname = \"only\"\ncountry = "
-                              "\"x\"\n");
+                              "\"x\"\npopulation = 5\n");
   const auto load = load_scenario(top);
   ASSERT_TRUE(load.scenario);
   ASSERT_EQ(load.scenario->parameters.regions.size(), 1u);
@@ -323,17 +341,17 @@ TEST(ScenarioExtends, MissingParentAndParentErrors) {
 TEST(ScenarioPresets, ResolveBesideTheFileThatNamesThem) {
   const auto folder = scratch_folder();
   write_file(folder / "regions" / "north.toml",
-             "description = \"two\"\n[[region]]\nname = \"n1\"\ncountry = \"c\"\nweight = 2.0\n"
-             "[[region]]\nname = \"n2\"\ncountry = \"c\"\n");
+             "description = \"two\"\n[[region]]\nname = \"n1\"\ncountry = \"c\"\n"
+             "population = 2000\n[[region]]\nname = \"n2\"\ncountry = \"c\"\npopulation = 5\n");
   write_file(folder / "regions" / "south.toml",
-             "description = \"one\"\n[[region]]\nname = \"s1\"\ncountry = \"d\"\n");
+             "description = \"one\"\n[[region]]\nname = \"s1\"\ncountry = \"d\"\npopulation = 5\n");
   const auto file = write_file(folder / "s.toml", "regions = [\"north\", \"south\"]\n");
   auto load = load_scenario(file);
   ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
   const auto& regions = load.scenario->parameters.regions;
   ASSERT_EQ(regions.size(), 3u);
   EXPECT_EQ(regions[0].name, "n1");
-  EXPECT_EQ(regions[0].weight, 2.0);
+  EXPECT_EQ(regions[0].population, 2000.0);
   EXPECT_EQ(regions[2].country, "d");
 
   // One region of a preset.
@@ -352,8 +370,10 @@ TEST(ScenarioPresets, ResolveBesideTheFileThatNamesThem) {
 
 TEST(ScenarioPresets, BadPresetNameListsTheAvailableOnes) {
   const auto folder = scratch_folder();
-  write_file(folder / "regions" / "latvia.toml", "[[region]]\nname = \"v\"\ncountry = \"lv\"\n");
-  write_file(folder / "regions" / "estonia.toml", "[[region]]\nname = \"h\"\ncountry = \"ee\"\n");
+  write_file(folder / "regions" / "latvia.toml",
+             "[[region]]\nname = \"v\"\ncountry = \"lv\"\npopulation = 5\n");
+  write_file(folder / "regions" / "estonia.toml",
+             "[[region]]\nname = \"h\"\ncountry = \"ee\"\npopulation = 5\n");
   const auto file =
       write_file(folder / "s.toml", "regions = [\"latvai\", \"latvia/w\", \"../x\"]\n");
   const std::string where = (folder / "regions").string();
@@ -378,7 +398,8 @@ TEST(ScenarioPresets, ErrorsInsideAPresetNameThePresetFile) {
       formatted(load_scenario(file)),
       (std::vector<std::string>{
           preset.string() + ":1:1: error: descripton: unknown key (did you mean 'description'?)",
-          preset.string() + ":2:1: error: region[1]: missing required field 'country'"}));
+          preset.string() + ":2:1: error: region[1]: missing required field 'country'",
+          preset.string() + ":2:1: error: region[1]: missing required field 'population'"}));
 }
 
 TEST(ScenarioFileAccess, DeniedAccessIsAnErrorNotACrash) {
@@ -397,7 +418,8 @@ TEST(ScenarioOverrides, TypedByTheTable) {
       one_region, "x.toml",
       {"levers.one_roof.enabled=true", "simulation.founders=500", "funders.leader.scope=national",
        "advocates.ngo.funding=\"stable\"", "founders.skill_sd=0.2", "founders.awareness_mean=1",
-       "regions.here.weight=2.5", "regions.here.has_len=true", "regions.here.country=estonia"});
+       "regions.here.population=2500", "regions.here.has_len=true",
+       "regions.here.country=estonia"});
   ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
   const auto& p = load.scenario->parameters;
   EXPECT_TRUE(p.levers.one_roof.enabled);
@@ -407,7 +429,7 @@ TEST(ScenarioOverrides, TypedByTheTable) {
             static_cast<Integer>(FundingMode::stable));
   EXPECT_EQ(p.founders.skill_sd, 0.2);
   EXPECT_EQ(p.founders.awareness_mean, 1.0);
-  EXPECT_EQ(p.regions[0].weight, 2.5);
+  EXPECT_EQ(p.regions[0].population, 2500.0);
   EXPECT_TRUE(p.regions[0].has_len);
   EXPECT_EQ(p.regions[0].country, "estonia");
 }
@@ -454,15 +476,15 @@ TEST(ScenarioOverrides, ErrorsNameTheOverride) {
             "number, got '1 \n x = 2'");
   EXPECT_EQ(only_issue("", {"simulation.months"}),
             "--set simulation.months: error: expected PATH=VALUE");
-  EXPECT_EQ(only_issue("", {"regions.hear.weight=1"}),
-            "--set regions.hear.weight=1: error: regions.hear.weight: unknown region 'hear' (did "
-            "you mean 'here'?); regions: here");
-  EXPECT_EQ(only_issue("", {"regions.here.wieght=1"}),
-            "--set regions.here.wieght=1: error: regions.here.wieght: unknown region field (did "
-            "you mean 'weight'?)");
-  EXPECT_EQ(only_issue("", {"regions.here.weight=-1"}),
-            "--set regions.here.weight=-1: error: regions.here.weight: expected a value in [0.0, "
-            "1000000000.0], got -1.0");
+  EXPECT_EQ(only_issue("", {"regions.hear.population=1"}),
+            "--set regions.hear.population=1: error: regions.hear.population: unknown region "
+            "'hear' (did you mean 'here'?); regions: here");
+  EXPECT_EQ(only_issue("", {"regions.here.populaton=1"}),
+            "--set regions.here.populaton=1: error: regions.here.populaton: unknown region field "
+            "(did you mean 'population'?)");
+  EXPECT_EQ(only_issue("", {"regions.here.population=-1"}),
+            "--set regions.here.population=-1: error: regions.here.population: expected a value "
+            "in [1, 100000000], got -1");
 }
 
 TEST(ScenarioResolved, RoundTripsToTheSameParameters) {
@@ -470,7 +492,8 @@ TEST(ScenarioResolved, RoundTripsToTheSameParameters) {
                            "[founders]\nskill_sd = 0.123456789012345\n[levers.seed_funding]\n"
                            "enabled = true\nbudget_per_year = 1.2345678912345e9\n" +
                            one_region +
-                           "weight = 0.1\nx_km = -12.5\n[region.group_shares]\nyouth = 0.1\n"
+                           "population_source = \"office, table, 2024\"\nx_km = -12.5\n"
+                           "[region.group_shares]\nyouth = 0.1\n"
                            "women = 0.2\nseniors = 0.1\nmigrants = 0.1\ndisabled = 0.1\n"
                            "single_parents = 0.1\nlong_term_unemployed = 0.1\nmainstream = 0.2\n";
   const auto first = load_scenario_text(text, "x.toml", {"advocates.ngo.funding=stable"});

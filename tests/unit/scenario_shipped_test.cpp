@@ -118,7 +118,7 @@ TEST(ShippedScenarios, SempreAcceleratorsIsEightTeamsForThirtySixMonths) {
   ASSERT_EQ(p.regions.size(), 8u);
   std::map<std::string, int> per_country;
   for (const auto& region : p.regions) {
-    EXPECT_EQ(region.weight, 1.0) << region.name;
+    EXPECT_EQ(region.population, 1.0) << region.name;  // one team, one agent
     ++per_country[region.country];
   }
   EXPECT_EQ(per_country, (std::map<std::string, int>{{"denmark", 1},
@@ -129,7 +129,8 @@ TEST(ShippedScenarios, SempreAcceleratorsIsEightTeamsForThirtySixMonths) {
                                                      {"sweden", 1}}));
 }
 
-// sempre_accelerators copies its regions from the presets (with weight 1): they must not drift.
+// sempre_accelerators copies its regions from the presets (with population 1, one team): they
+// must not drift.
 TEST(ShippedScenarios, SempreRegionsAreThePresetsRegions) {
   const auto sempre = load_shipped("sempre_accelerators");
   const auto baseline = load_shipped("baseline");
@@ -140,7 +141,8 @@ TEST(ShippedScenarios, SempreRegionsAreThePresetsRegions) {
                                  [&](const Region& r) { return r.name == region.name; });
     ASSERT_NE(at, presets.end()) << region.name << " is in no preset";
     Region expected = *at;
-    expected.weight = 1.0;
+    expected.population = 1.0;
+    expected.population_source = region.population_source;
     testing::expect_same_region(region, expected);
   }
 }
@@ -210,7 +212,7 @@ TEST(ValidateCommand, ErrorsGoToStderrAndExitTwo) {
 TEST(ValidateCommand, SetOverridesAreCheckedToo) {
   const auto file = (scenarios / "baseline.toml").string();
   EXPECT_EQ(cli({"validate", file, "--set", "levers.one_roof.enabled=true", "--set",
-                 "regions.vidzeme.weight=2"})
+                 "regions.vidzeme.population=30000"})
                 .code,
             exit_ok);
   const auto result = cli({"validate", file, "--set", "levers.x.y=1"});

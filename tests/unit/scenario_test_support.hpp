@@ -66,6 +66,7 @@ inline void expect_same_parameters(const ModelParameters& a, const ModelParamete
 }
 
 // A small valid scenario body: one inline region.
-inline const char* one_region = "[[region]]\nname = \"here\"\ncountry = \"latvia\"\n";
+inline const char* one_region =
+    "[[region]]\nname = \"here\"\ncountry = \"latvia\"\npopulation = 1000\n";
 
 }  // namespace kopa::testing
