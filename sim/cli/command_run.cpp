@@ -73,6 +73,9 @@ std::string command_line_of(const CommandContext& context) {
 }
 
 int execute(const RunRequest& request, const CommandContext& context) {
+  // Before the first line kopa prints (a resolution warning may come before any progress): a
+  // reader that leaves early must interrupt the run, never kill it.
+  InterruptGuard interrupt;
   auto scenarios = load_all(request, context.err);
   if (!scenarios) return exit_bad_input;
   if (scenarios->empty()) {
@@ -174,7 +177,6 @@ int execute(const RunRequest& request, const CommandContext& context) {
                               : context.stderr_is_terminal ? Progress::Mode::bar
                                                            : Progress::Mode::lines;
   Progress progress(context.err, mode, jobs.size(), "runs");
-  InterruptGuard interrupt;
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
                           static_cast<std::size_t>(request.threads));
   options.stop = &interrupt.flag();

@@ -278,6 +278,9 @@ std::size_t done_size(const sweep::Sweep& s) {
 }
 
 int execute(const SweepRequest& request, const CommandContext& context) {
+  // Before the first line kopa prints (notes and a resolution warning come before any progress):
+  // a reader that leaves early must interrupt the sweep, never kill it.
+  InterruptGuard interrupt;
   sweep::SweepLoad load = sweep::load_sweep(request.file);
   for (const auto& issue : load.issues) context.err << format_issue(issue) << "\n";
   if (!load.sweep) return exit_bad_input;
@@ -414,7 +417,6 @@ int execute(const SweepRequest& request, const CommandContext& context) {
     return file.error().bad_input ? exit_bad_input : exit_failure;
   }
   Progress progress(context.err, mode, total, "runs");
-  InterruptGuard interrupt;
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
                           static_cast<std::size_t>(request.threads));
   EnsembleOptions options;

@@ -30,10 +30,24 @@ export function kopa(...args) {
 
 // Two small results: baseline and two levers, 5 replicates of 500 founders over 36 months.
 export function smallRun(folder) {
+  // A village of 500 people, one agent each, many with an idea or a micro-project already and
+  // start-ups sustained after 3 self-sufficient months: at real residents' rates (docs/ODD.md)
+  // 500 agents of the shipped regions would show nothing in 36 months, and every chart needs
+  // something to draw.
   const scenarios = path.join(sourceDir, 'scenarios');
+  const files = ['baseline', 'seed_funding', 'one_roof'].map((name) => {
+    const file = path.join(folder, `${name}.toml`);
+    fs.writeFileSync(file, [
+      `name = "${name}"`, `extends = "${path.join(scenarios, `${name}.toml`)}"`,
+      '[founders]', 'initial_idea_share = 0.3', 'initial_micro_project_share = 0.3',
+      '[startups]', 'self_sufficiency_months = 3',
+      '[[region]]', 'name = "village"', 'country = "latvia"', 'population = 500',
+      'has_len = true', 'has_incubator = true', ''].join('\n'));
+    return file;
+  });
   const file = path.join(folder, 'run.h5');
-  kopa('run', ...['baseline', 'seed_funding', 'one_roof'].map((s) => path.join(scenarios, `${s}.toml`)),
-    '-r', '5', '--set', 'simulation.founders=500', '--months', '36', '-o', file, '--quiet');
+  kopa('run', ...files, '-r', '5', '--set', 'simulation.founders=500', '--months', '36',
+    '-o', file, '--quiet');
   return file;
 }
 

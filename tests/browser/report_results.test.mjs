@@ -33,28 +33,35 @@ test('a results page draws every chart, fetches nothing and exports', { timeout:
     // data-value holds %.17g text, or "null" where JSON has null (NaN: no relative change
     // against a baseline of zero).
     const same = (text, value) => (value === null ? text === 'null' : Number(text) === value);
+    // The cohort survival rows are what kopa compare --metric survival_<k>y prints.
+    const survival = [...new Set(table.map((r) => r.metric).filter((m) => m.startsWith('survival_')))];
+    const sets = [expected, ...survival.map(
+      (name) => JSON.parse(kopa('compare', run, '--metric', name, '--format', 'json')))];
     let compared = 0;
-    for (const scenario of expected.scenarios) {
-      for (const metric of expected.metrics) {
-        const row = table.find((r) => r.metric === metric.name && r.scenario === scenario.name);
-        assert.ok(row, `a row for ${metric.name} / ${scenario.name}`);
-        const want = scenario.metrics[metric.name];
-        const check = (field, value) => {
-          assert.ok(same(row.fields[field], value),
-            `${metric.name} ${scenario.name} ${field}: page ${row.fields[field]}, json ${value}`);
-          compared += 1;
-        };
-        for (const field of ['n', 'mean', 'median', 'p05', 'p95']) check(field, want[field]);
-        if (want.difference) {
-          check('difference_mean', want.difference.mean);
-          check('ci_low', want.difference.ci_low);
-          check('ci_high', want.difference.ci_high);
-          check('relative_change', want.difference.relative_change);
-          check('share_greater', want.difference.share_greater);
+    for (const set of sets) {
+      for (const scenario of set.scenarios) {
+        for (const metric of set.metrics) {
+          const row = table.find((r) => r.metric === metric.name && r.scenario === scenario.name);
+          assert.ok(row, `a row for ${metric.name} / ${scenario.name}`);
+          const want = scenario.metrics[metric.name];
+          const check = (field, value) => {
+            assert.ok(same(row.fields[field], value),
+              `${metric.name} ${scenario.name} ${field}: page ${row.fields[field]}, json ${value}`);
+            compared += 1;
+          };
+          for (const field of ['n', 'mean', 'median', 'p05', 'p95']) check(field, want[field]);
+          if (want.difference) {
+            check('difference_mean', want.difference.mean);
+            check('ci_low', want.difference.ci_low);
+            check('ci_high', want.difference.ci_high);
+            check('relative_change', want.difference.relative_change);
+            check('share_greater', want.difference.share_greater);
+          }
         }
       }
     }
-    assert.equal(table.length, expected.scenarios.length * expected.metrics.length);
+    assert.equal(table.length,
+      sets.reduce((n, set) => n + set.scenarios.length * set.metrics.length, 0));
     // The cost-effectiveness table.
     const costs = await page.$$eval('table[data-table=cost_effectiveness] [data-outcome] [data-field]',
       (cells) => cells.map((cell) => ({

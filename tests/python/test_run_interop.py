@@ -122,22 +122,48 @@ def test_hangup_and_broken_pipe_keep_finished_runs(tmp):
 
 def test_progress_into_a_closed_pipe_keeps_finished_runs(tmp):
     # `kopa run ... 2>&1 | head -c 5`: head leaves after the first progress line (every 5 s).
+    # The founders are one agent per person of a region of 3,000 people, so that no resolution
+    # warning comes first: a warning into the closed pipe would interrupt the run before any run
+    # is finished (also exit 130, but with nothing to check).
+    village = os.path.join(tmp, "village.toml")
+    with open(village, "w") as f:
+        f.write(f'name = "baseline"\nextends = "{os.path.join(SCENARIOS, "baseline.toml")}"\n'
+                '[[region]]\nname = "village"\ncountry = "latvia"\npopulation = 3000\n'
+                'has_len = true\nhas_incubator = true\n')
     path = os.path.join(tmp, "piped.h5")
+    args = long_run_args(path, quiet=False)
+    args[0] = village
+    kopa_run = subprocess.Popen([KOPA, "run", *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    head = subprocess.run(["head", "-c", "5"], stdin=kopa_run.stdout, capture_output=True)
+    kopa_run.stdout.close()
+    kopa_run.wait(timeout=120)
+    assert head.stdout == b"kopa:", head.stdout
+    assert kopa_run.returncode == 130, kopa_run.returncode
+    os.remove(village)
+    check_interrupted_file(tmp, path, "piped.h5", "")
+
+
+def test_warning_into_a_closed_pipe_interrupts(tmp):
+    # 3,000 agents of the shipped regions: kopa warns that they are too coarse before running;
+    # a reader gone by then interrupts the run (exit 130, a valid file), never kills it (SIGPIPE).
+    path = os.path.join(tmp, "warned.h5")
     kopa_run = subprocess.Popen([KOPA, "run", *long_run_args(path, quiet=False)],
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     head = subprocess.run(["head", "-c", "5"], stdin=kopa_run.stdout, capture_output=True)
     kopa_run.stdout.close()
     kopa_run.wait(timeout=120)
-    # The first line is progress ("kopa: ...") or the resolution warning ("kopa run: ...").
-    assert head.stdout in (b"kopa:", b"kopa "), head.stdout
+    assert head.stdout == b"kopa ", head.stdout
     assert kopa_run.returncode == 130, kopa_run.returncode
-    check_interrupted_file(tmp, path, "piped.h5", "")
+    with h5py.File(path, "r") as f:
+        assert text(f.attrs["status"]) == "interrupted"
 
 
 def main():
     tests = [test_default_set_opens_in_xarray, test_common_random_numbers,
              test_interrupt_keeps_finished_runs, test_hangup_and_broken_pipe_keep_finished_runs,
-             test_progress_into_a_closed_pipe_keeps_finished_runs]
+             test_progress_into_a_closed_pipe_keeps_finished_runs,
+             test_warning_into_a_closed_pipe_interrupts]
     passed = failed = 0
     for test in tests:
         with tempfile.TemporaryDirectory() as tmp:
