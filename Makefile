@@ -6,7 +6,7 @@ KOPA    := build/release/sim/kopa
 RESULTS ?= results/default.h5
 REPORT  := $(RESULTS:.h5=.html)
 
-.PHONY: run test setup build asan bench fuzz format format-check clean
+.PHONY: run test setup build serve asan bench fuzz format format-check clean
 
 setup:
 	@./scripts/setup-deps.sh
@@ -24,6 +24,12 @@ run: build
 	@$(KOPA) compare $(RESULTS)
 	@echo "Charts, tables and provenance (open in a browser):"
 	@$(KOPA) report $(RESULTS) --force -o $(REPORT)
+
+# The workshop page (docs/serve.md): open the URL it prints; Ctrl-C stops it.
+PORT ?= 8080
+HOST ?= 127.0.0.1
+serve: build
+	@$(KOPA) serve --port $(PORT) --host $(HOST)
 
 test: build
 	@ctest --preset release -j $(JOBS)

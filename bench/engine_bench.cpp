@@ -2,9 +2,11 @@
 // national-scale run, sweep throughput with output, HDF5 write speed and memory per founder.
 // Run it with `make bench`; medians over repetitions are what the targets are judged on.
 #include <benchmark/benchmark.h>
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +23,7 @@
 #include "model/model.hpp"
 #include "model/state.hpp"
 #include "scenario/scenario.hpp"
+#include "serve/workshop_api.hpp"
 #include "sweep/design.hpp"
 #include "sweep/sweep_file.hpp"
 
@@ -87,6 +90,45 @@ BENCHMARK(BM_WhatIfEnsemble)
     ->MeasureProcessCPUTime()
     ->Iterations(1);
 
+// Workshop what-if (kopa serve, docs/serve.md): the answer to one slider move at workshop size
+// (10 replicates x 10,000 founders x 120 months, all threads): the shipped baseline cached, the
+// what-if run, compared and written as JSON. Each iteration moves the seed budget to a new value
+// (nothing cached); counters give the median and 95th percentile latency over the iterations.
+void BM_WorkshopWhatIf(benchmark::State& state) {
+  auto library = serve::ScenarioLibrary::load(fs::path(KOPA_SOURCE_DIR) / "scenarios");
+  if (!library) {
+    state.SkipWithError(library.error().message.c_str());
+    return;
+  }
+  serve::WorkshopApi api(std::move(*library), {}, all_threads());
+  tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
+                          static_cast<std::size_t>(all_threads()));
+  const auto body = [](int budget) {
+    return R"({"replicates": 10, "set": {"levers.seed_funding.enabled": true,
+               "levers.seed_funding.budget_per_year": )" +
+           std::to_string(budget) + "}}";
+  };
+  if (api.whatif(body(200000)).status != 200) state.SkipWithError("the first what-if failed");
+  std::vector<double> seconds;
+  int budget = 200000;
+  for (auto _ : state) {
+    budget += 10000;
+    const auto start = std::chrono::steady_clock::now();
+    const serve::ApiResponse answer = api.whatif(body(budget));
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    if (answer.status != 200) state.SkipWithError(answer.body.c_str());
+    seconds.push_back(took.count());
+    state.SetIterationTime(took.count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  const auto at = [&](double q) {
+    return seconds[static_cast<std::size_t>(q * static_cast<double>(seconds.size() - 1) + 0.5)];
+  };
+  state.counters["median_s"] = at(0.5);
+  state.counters["p95_s"] = at(0.95);
+}
+BENCHMARK(BM_WorkshopWhatIf)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(20);
+
 // National scale: 1,000,000 founders, 120 months, combined, one run on all threads; wall time
 // and the process's peak resident memory.
 void BM_NationalScale(benchmark::State& state) {
@@ -123,17 +165,7 @@ class ScratchFile {
 };
 
 io::ScenarioHeader header_for(const Model& model, std::string name, int replicates) {
-  io::ScenarioHeader header;
-  header.name = std::move(name);
-  header.description = "benchmark";
-  header.base_seed = base_seed;
-  header.replicates = replicates;
-  header.months = model.months();
-  header.labels = model.labels();
-  for (int r = 0; r < replicates; ++r) {
-    header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
-  }
-  return header;
+  return io::scenario_header(std::move(name), "benchmark", "", model, base_seed, replicates);
 }
 
 // Bytes of metric values in one run's series (what write_run puts on disk, before HDF5's own).

@@ -8,11 +8,13 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libtbb-dev
-  libhdf5-dev hdf5-tools
+  libhdf5-dev hdf5-tools netcdf-bin
   libboost-program-options-dev
   # SHA-256 of scenario and sweep text (sim/util/sha256.cpp) from OpenSSL's libcrypto rather than
   # a hand-written digest: a maintained, tested implementation (named in the hardening note).
   libssl-dev
+  # MPI: `mpirun -n N kopa sweep|run` over ranks (docs/distributed.md); a plain kopa calls no MPI.
+  libopenmpi-dev openmpi-bin
   librandom123-dev
   libtomlplusplus-dev
   libgtest-dev googletest
@@ -21,6 +23,8 @@ packages=(
   python3-openturns
   clang clang-format libclang-rt-14-dev
   nodejs chromium
+  # kopa serve's HTTP server (sim/serve/server.cpp).
+  libcpp-httplib-dev
   help2man bash-completion
 )
 

@@ -185,6 +185,7 @@ Expected<Comparison> compare(const ComparisonInput& input, const CompareOptions&
   comparison.baseline = baseline.name;
   comparison.month = *month;
   comparison.months = months_of(input);
+  comparison.start = options.start;
   comparison.confidence = options.confidence;
   comparison.cost_effectiveness = options.cost_effectiveness;
   comparison.bootstrap = options.bootstrap;

@@ -17,8 +17,11 @@ struct CompareOptions {
   std::optional<std::string> baseline{};  // default: the scenario named "baseline", else the first
   std::vector<std::string> metrics{};     // default: headline_metrics()
   std::optional<int> month{};             // M; default: the last month
-  bool cost_effectiveness = true;         // public cost per additional enterprise and job
-  double confidence = 0.95;               // of the paired-difference intervals
+  // Calendar month of month 0 (util/year_month.hpp) when the scenarios set simulation.start: the
+  // preamble then names months by date too.
+  std::optional<std::int64_t> start{};
+  bool cost_effectiveness = true;  // public cost per additional enterprise and job
+  double confidence = 0.95;        // of the paired-difference intervals
   stats::BootstrapOptions bootstrap{};
 };
 
@@ -64,8 +67,9 @@ struct Comparison {
   bool interrupted = false;
   std::string parameter_uncertainty;  // as in ComparisonInput
   std::string baseline;
-  int month = 0;   // M
-  int months = 0;  // in the input
+  int month = 0;                      // M
+  int months = 0;                     // in the input
+  std::optional<std::int64_t> start;  // CompareOptions::start
   double confidence = 0.95;
   bool cost_effectiveness = false;
   stats::BootstrapOptions bootstrap{};

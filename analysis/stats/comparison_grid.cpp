@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "stats/format_values.hpp"
+#include "util/year_month.hpp"
 
 namespace kopa::analysis {
 namespace {
@@ -143,6 +144,12 @@ std::vector<std::string> preamble(const Comparison& comparison) {
       "kopa compare: " + std::to_string(comparison.scenarios.size()) + " scenarios against '" +
       comparison.baseline + "', " + replicate_range(comparison) + " replicates each, month " +
       std::to_string(comparison.month) + " of 0-" + std::to_string(comparison.months - 1)};
+  if (comparison.start) {
+    const std::int64_t start = *comparison.start;
+    lines.front() += " (" + format_year_month(start + comparison.month) + "; months " +
+                     format_year_month(start) + " to " +
+                     format_year_month(start + comparison.months - 1) + ")";
+  }
   if (comparison.interrupted) {
     lines.push_back("INTERRUPTED run: only the replicates that finished are compared");
   }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "cli/exit_code.hpp"
+#include "distribute/world.hpp"
 #include "engine/build_info.hpp"
 #include "util/suggest.hpp"
 
@@ -41,6 +42,8 @@ constexpr std::array subcommands{
                command_validate},
     Subcommand{"describe", "list the model's parameters with default, unit, range and meaning",
                command_describe},
+    Subcommand{"serve", "serve the workshop page: live what-ifs against a baseline, in a browser",
+               command_serve},
 };
 
 void print_help(std::ostream& out) {
@@ -69,14 +72,14 @@ std::vector<std::string> help_as_option(const std::vector<std::string>& args) {
 }
 
 int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-             bool stderr_is_terminal) {
+             bool stderr_is_terminal, distribute::World* world) {
   if (args.empty()) {
     print_help(err);
     return exit_bad_input;
   }
   const std::string& first = args.front();
   if (first == "help" && args.size() == 2 && args[1] != "help") {
-    return dispatch(help_as_option(args), out, err, stderr_is_terminal);
+    return dispatch(help_as_option(args), out, err, stderr_is_terminal, world);
   }
   if (first == "help" && args.size() > 2) {
     err << "kopa help: name one command; see 'kopa --help'\n";
@@ -93,9 +96,16 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (first == "complete") {
     return command_complete({{args.begin() + 1, args.end()}, out, err, stderr_is_terminal});
   }
+  if (world != nullptr && world->distributed() && first != "run" && first != "sweep") {
+    if (world->writer()) {
+      err << "kopa: only 'kopa run' and 'kopa sweep' spread over MPI ranks; run 'kopa " << first
+          << "' without mpirun\n";
+    }
+    return exit_bad_input;
+  }
   for (const auto& sub : subcommands) {
     if (first == sub.name) {
-      CommandContext context{{args.begin() + 1, args.end()}, out, err, stderr_is_terminal};
+      CommandContext context{{args.begin() + 1, args.end()}, out, err, stderr_is_terminal, world};
       return sub.handler(context);
     }
   }
@@ -112,10 +122,10 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-            bool stderr_is_terminal) {
+            bool stderr_is_terminal, distribute::World* world) {
   int code = exit_failure;
   try {
-    code = dispatch(args, out, err, stderr_is_terminal);
+    code = dispatch(args, out, err, stderr_is_terminal, world);
   } catch (const std::bad_alloc&) {
     // Every writer deletes its temporary file as the stack unwinds to here.
     err << "kopa: out of memory; nothing was written (use fewer founders, replicates or threads)\n";

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/compare_slice.hpp"
 #include "cli/compare_sweep.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
@@ -31,6 +32,8 @@ struct CompareRequest {
   std::optional<int> month;
   std::optional<analysis::Format> format;  // default: table, or csv with --series
   bool series = false;
+  std::optional<CompareSlice> slice;  // --region / --group
+  std::optional<std::int64_t> start;  // the scenarios' simulation.start, read from the file
 };
 
 std::string joined(const std::vector<std::string>& names) {
@@ -66,6 +69,9 @@ std::string compare_summary() {
          "Cohort survival: --metric survival_1y ... survival_5y (the share of the run's start-ups\n"
          "still operating k years after launch; one value per run, not read at a month).\n\n"
          "Formats: table (default), csv, markdown, json; --series writes csv (default) or json.\n\n"
+         "--region NAME (or --group NAME) compares the metrics broken down by region (group)\n"
+         "for that one, with the same paired statistics (default: every such metric; --metric\n"
+         "founders_startup means founders_startup_by_region); no cost-effectiveness there.\n\n"
          "Given a sweep file (kopa sweep -o), summarises each metric per design point instead:\n"
          "mean and 5-95 % band over the point's finished replicates at month M.";
 }
@@ -83,6 +89,15 @@ Expected<CompareRequest> read_request(const po::variables_map& values) {
     request.format = *format;
   }
   request.series = values["series"].as<bool>();
+  if (values.count("region") && values.count("group")) {
+    return Error{"give --region or --group, not both"};
+  }
+  if (values.count("region")) {
+    request.slice = CompareSlice{Breakdown::region, values["region"].as<std::string>()};
+  }
+  if (values.count("group")) {
+    request.slice = CompareSlice{Breakdown::group, values["group"].as<std::string>()};
+  }
   // Series cover every month and no baseline: refuse options that would do nothing.
   if (request.series && request.month) {
     return Error{"--month does not apply to --series, which covers every month"};
@@ -126,6 +141,17 @@ Status check_metric(const std::string& name, const std::vector<std::string>& tot
                "; the metrics are: " + joined(valid)};
 }
 
+// The scenarios' simulation.start (their `start` attribute) when they all have the same one.
+std::optional<std::int64_t> common_start(const io::ResultsFile& file) {
+  std::optional<std::int64_t> start;
+  for (std::size_t s = 0; s < file.scenarios.size(); ++s) {
+    const std::optional<std::int64_t>& own = file.scenarios[s].header.start;
+    if (s > 0 && own != start) return std::nullopt;
+    start = own;
+  }
+  return start;
+}
+
 Status check_baseline(const std::optional<std::string>& baseline, const io::ResultsFile& file) {
   if (!baseline || file.find_scenario(*baseline) >= 0) return ok();
   std::vector<std::string> names;
@@ -163,6 +189,9 @@ Expected<std::string> compare_text(const CompareRequest& request, const Comparis
   options.baseline = request.baseline;
   options.metrics = request.metrics;
   options.month = request.month;
+  options.start = request.start;
+  // Public cost is not broken down by region or group: no cost-effectiveness for a slice.
+  if (request.slice) options.cost_effectiveness = false;
   auto comparison = analysis::compare(input, options);
   if (!comparison) return comparison.error();
   if (Status enough = check_some_interval(*comparison); !enough) return enough.error();
@@ -179,6 +208,7 @@ Expected<std::string> run_compare(const CompareRequest& request) {
           "a sweep file is summarised per design point: --baseline and --series do "
           "not apply"};
     }
+    if (request.slice) return Error{"--region and --group do not apply to a sweep file"};
     return compare_sweep(request.results, request.metrics, request.month,
                          request.format.value_or(analysis::Format::table));
   }
@@ -186,6 +216,20 @@ Expected<std::string> run_compare(const CompareRequest& request) {
   if (!reader) return reader.error();
   const io::ResultsFile& file = reader->contents();
   if (Status known = check_baseline(request.baseline, file); !known) return known.error();
+  CompareRequest dated = request;
+  dated.start = common_start(file);
+  if (request.slice) {
+    auto metrics = slice_metrics(file, *request.slice, request.metrics);
+    if (!metrics) return metrics.error();
+    auto input = read_slice(*reader, *request.slice, *metrics);
+    if (!input) return input.error();
+    CompareRequest sliced = dated;
+    sliced.metrics.clear();
+    for (const auto& name : *metrics) {
+      sliced.metrics.push_back(slice_series_name(name, *request.slice));
+    }
+    return compare_text(sliced, *input);
+  }
   const std::vector<std::string> totals = total_metrics(file);
   const std::vector<std::string> survival = report::survival_metrics(file);
   for (const std::string& name : request.metrics) {
@@ -194,7 +238,7 @@ Expected<std::string> run_compare(const CompareRequest& request) {
   auto input = report::read_comparison_input(*reader, report::comparison_datasets(request.metrics),
                                              report::comparison_survival(request.metrics));
   if (!input) return input.error();
-  return compare_text(request, *input);
+  return compare_text(dated, *input);
 }
 
 }  // namespace
@@ -202,7 +246,7 @@ Expected<std::string> run_compare(const CompareRequest& request) {
 CommandSpec compare_spec() {
   CommandSpec spec{"compare",
                    "kopa compare RESULTS.h5 [--baseline NAME] [--metric NAME]... [--month M] "
-                   "[--format table|csv|markdown|json] [--series]",
+                   "[--region NAME | --group NAME] [--format table|csv|markdown|json] [--series]",
                    compare_summary(),
                    {"options"},
                    {}};
@@ -214,6 +258,8 @@ CommandSpec compare_spec() {
       ("metric", po::value<std::vector<std::string>>()->composing(),
        "metric to compare; repeat for several (default: the headline set above)")           //
       ("month", po::value<int>(), "month M the comparison is made at (default: the last)")  //
+      ("region", po::value<std::string>(), "compare one region's _by_region metrics")       //
+      ("group", po::value<std::string>(), "compare one group's _by_group metrics")          //
       ("format", po::value<std::string>(), "table, csv, markdown or json")                  //
       ("series", po::bool_switch(),
        "median and 5-95 % band month by month, for plotting (csv or json)");

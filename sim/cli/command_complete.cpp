@@ -26,6 +26,7 @@ std::optional<CommandSpec> spec_named(std::string_view name) {
   if (name == "calibrate") return calibrate_spec();
   if (name == "validate") return validate_spec();
   if (name == "describe") return describe_spec();
+  if (name == "serve") return serve_spec();
   return std::nullopt;
 }
 
@@ -94,7 +95,8 @@ std::vector<std::string> option_values(std::string_view command, std::string_vie
 }
 
 std::vector<std::string> candidates(const std::vector<std::string>& words) {
-  const std::vector<std::string> commands{"run", "compare", "sweep", "validate", "describe"};
+  const std::vector<std::string> commands{"run",      "compare",  "sweep",
+                                          "validate", "describe", "serve"};
   if (words.size() <= 1) {
     std::vector<std::string> first = commands;
     for (const char* extra : {"help", "--help", "--version"}) first.emplace_back(extra);

@@ -8,6 +8,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "cli/scenario_folder.hpp"
+#include "model/lever_unit.hpp"
 #include "scenario/key_tree.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/region_access.hpp"
@@ -26,6 +27,7 @@ struct Row {
   std::string type;
   std::string default_value;
   std::string range;
+  std::string workshop;  // the workshop page's slider (kopa serve); "-" for region fields
   std::string unit;
   std::string meaning;
   std::string source;
@@ -56,6 +58,17 @@ std::string range_text(ParameterType type, double min, double max,
   return "[" + display_number(min) + ", " + display_number(max) + "]";
 }
 
+// "0 to 1000000 by 10000", "switch", "choice"; a star marks the sliders a workshop opens with.
+std::string workshop_text(const ParameterSpec& spec) {
+  const WorkshopRange& range = spec.workshop;
+  std::string text = spec.type == ParameterType::boolean ? "switch"
+                     : spec.type == ParameterType::choice
+                         ? "choice"
+                         : display_number(range.min) + " to " + display_number(range.max) + " by " +
+                               display_number(range.step);
+  return range.featured ? text + " *" : text;
+}
+
 Row parameter_row(const ParameterSpec& spec) {
   Row row;
   row.name = spec.path;
@@ -63,6 +76,7 @@ Row parameter_row(const ParameterSpec& spec) {
   row.type = std::string(type_name(spec.type));
   row.default_value = spec.format(spec.default_value);
   row.range = range_text(spec.type, spec.min, spec.max, spec.choices);
+  row.workshop = workshop_text(spec);
   row.unit = std::string(spec.unit);
   row.meaning = std::string(spec.meaning);
   row.source = std::string(spec.source);
@@ -74,6 +88,7 @@ Row region_row(const RegionFieldSpec& field) {
   Row row;
   row.name = field.name;
   row.section = "region";
+  row.workshop = "-";
   row.unit = std::string(field.unit);
   row.meaning = std::string(field.meaning);
   row.source = std::string(field.source);
@@ -162,10 +177,50 @@ bool under(const std::string& path, const std::string& prefix) {
          (path.starts_with(prefix) && path.size() > prefix.size() && path[prefix.size()] == '.');
 }
 
+// A scenario key that is not a number in the table.
+Row key_row(std::string name, std::string type, std::string default_value, std::string range,
+            std::string meaning) {
+  Row row;
+  row.section = name.substr(0, name.find('.'));
+  row.name = std::move(name);
+  row.type = std::move(type);
+  row.default_value = std::move(default_value);
+  row.range = std::move(range);
+  row.unit = "-";
+  row.meaning = std::move(meaning);
+  row.source = "-";
+  return row;
+}
+
+// The start date and the levers' targeting lists (docs/scenarios.md, "Dates" and "Targeting").
+std::vector<Row> scenario_key_rows() {
+  std::vector<Row> rows{key_row(
+      "simulation.start", "date", "unset", "\"YYYY-MM\"",
+      "calendar month of month 0; unset, months count from 0 only. With it, lever calendars, "
+      "call months and project ends take \"YYYY-MM\" dates too")};
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const std::string lever = "levers." + std::string(lever_names[l]);
+    rows.push_back(key_row(lever + ".regions", "names", "all regions", "region names",
+                           "the regions the lever acts in (its costs follow)"));
+    if (lever_unit(static_cast<Lever>(l)).takes_groups) {
+      rows.push_back(key_row(lever + ".groups", "names", "disadvantaged groups", "group names",
+                             "the groups the lever is for"));
+    }
+  }
+  return rows;
+}
+
 std::vector<Row> rows_under(const std::string& prefix) {
   std::vector<Row> rows;
   for (const auto& spec : parameter_table().specs()) {
     if (under(spec.path, prefix)) rows.push_back(parameter_row(spec));
+  }
+  // Each after the last row of its section, so that a section stays one table.
+  for (auto& row : scenario_key_rows()) {
+    if (!under(row.name, prefix)) continue;
+    auto last = std::find_if(rows.rbegin(), rows.rend(),
+                             [&](const Row& other) { return other.section == row.section; });
+    rows.insert(last == rows.rend() ? rows.end() : last.base(), std::move(row));
   }
   if (prefix.empty() || prefix == "region" || prefix == "regions") {
     for (const auto& field : parameter_table().region_fields()) rows.push_back(region_row(field));
@@ -174,24 +229,25 @@ std::vector<Row> rows_under(const std::string& prefix) {
 }
 
 void print_table(const std::vector<Row>& rows, std::ostream& out) {
-  std::array<std::size_t, 5> width{9, 4, 7, 5, 4};
+  std::array<std::size_t, 6> width{9, 4, 7, 5, 8, 4};
   auto columns = [](const Row& row) {
-    return std::array<const std::string*, 5>{&row.name, &row.type, &row.default_value, &row.range,
-                                             &row.unit};
+    return std::array<const std::string*, 6>{&row.name,  &row.type,     &row.default_value,
+                                             &row.range, &row.workshop, &row.unit};
   };
   for (const auto& row : rows) {
     const auto cells = columns(row);
     for (std::size_t c = 0; c < cells.size(); ++c) width[c] = std::max(width[c], cells[c]->size());
   }
-  auto line = [&](const std::array<const std::string*, 5>& cells, const std::string& meaning) {
+  auto line = [&](const std::array<const std::string*, 6>& cells, const std::string& meaning) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       out << *cells[c] << std::string(width[c] - cells[c]->size() + 2, ' ');
     }
     out << meaning << "\n";
   };
-  const std::array<std::string, 5> header{"parameter", "type", "default", "range", "unit"};
+  const std::array<std::string, 6> header{"parameter", "type",     "default",
+                                          "range",     "workshop", "unit"};
   bool regions_started = false;
-  line({&header[0], &header[1], &header[2], &header[3], &header[4]}, "meaning");
+  line({&header[0], &header[1], &header[2], &header[3], &header[4], &header[5]}, "meaning");
   for (const auto& row : rows) {
     if (row.field && !regions_started) {
       out << "\n[[region]] fields (regions are lists; see docs/scenarios.md):\n";
@@ -217,12 +273,13 @@ void print_markdown(const std::vector<Row>& rows, std::ostream& out) {
       section = row.field ? "region" : row.section;
       out << (row.field ? "### Region fields (`[[region]]`)\n\n" : "### `" + section + "`\n\n");
       out << "| " << (row.field ? "field" : "parameter")
-          << " | type | default | range | unit | meaning | source |\n"
-          << "|---|---|---|---|---|---|---|\n";
+          << " | type | default | range | workshop | unit | meaning | source |\n"
+          << "|---|---|---|---|---|---|---|---|\n";
     }
     out << "| `" << row.name << "` | " << row.type << " | " << markdown_cell(row.default_value)
-        << " | " << markdown_cell(row.range) << " | " << markdown_cell(row.unit) << " | "
-        << markdown_cell(row.meaning) << " | " << markdown_cell(row.source) << " |\n";
+        << " | " << markdown_cell(row.range) << " | " << markdown_cell(row.workshop) << " | "
+        << markdown_cell(row.unit) << " | " << markdown_cell(row.meaning) << " | "
+        << markdown_cell(row.source) << " |\n";
     const auto next = &row + 1;
     if (next == rows.data() + rows.size() || next->section != row.section) out << "\n";
   }
@@ -241,7 +298,7 @@ std::string json_number(ParameterType type, double value) {
 
 void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& presets,
                 std::ostream& out) {
-  std::vector<std::string> parameters, fields;
+  std::vector<std::string> parameters, fields, keys;
   for (const auto& row : rows) {
     std::ostringstream item;
     if (row.spec) {
@@ -260,10 +317,20 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
              << ", \"min\": " << json_number(spec.type, spec.min)
              << ", \"max\": " << json_number(spec.type, spec.max);
       }
+      const WorkshopRange& workshop = spec.workshop;
+      item << ", \"workshop\": {\"min\": " << json_number(spec.type, workshop.min)
+           << ", \"max\": " << json_number(spec.type, workshop.max)
+           << ", \"step\": " << json_number(spec.type, workshop.step)
+           << ", \"featured\": " << (workshop.featured ? "true" : "false") << "}";
       item << ", \"unit\": " << json_string(row.unit)
            << ", \"meaning\": " << json_string(row.meaning)
            << ", \"source\": " << json_string(row.source) << "}";
       parameters.push_back(item.str());
+    } else if (!row.field) {
+      item << "{\"key\": " << json_string(row.name) << ", \"type\": " << json_string(row.type)
+           << ", \"default\": " << json_string(row.default_value)
+           << ", \"meaning\": " << json_string(row.meaning) << "}";
+      keys.push_back(item.str());
     } else {
       const RegionFieldSpec& field = *row.field;
       item << "{\"name\": " << json_string(field.name) << ", \"type\": " << json_string(row.type)
@@ -289,21 +356,24 @@ void print_json(const std::vector<Row>& rows, const std::vector<PresetRow>& pres
         ", \"country\": " + json_string(row.country) + ", \"population\": " + row.population +
         ", \"population_source\": " + json_string(row.source) + "}");
   }
-  out << "{\n  \"parameters\": " << list(parameters) << ",\n  \"region_fields\": " << list(fields)
+  out << "{\n  \"parameters\": " << list(parameters) << ",\n  \"scenario_keys\": " << list(keys)
+      << ",\n  \"region_fields\": " << list(fields)
       << ",\n  \"region_presets\": " << list(preset_items) << "\n}\n";
 }
 
 }  // namespace
 
 CommandSpec describe_spec() {
-  CommandSpec spec{"describe",
-                   "kopa describe [PREFIX] [--format table|markdown|json]",
-                   "List the model's parameters (all, or those under PREFIX, e.g. "
-                   "levers.seed_funding; 'region' for the [[region]] fields; 'presets' for the "
-                   "shipped region presets with their populations and sources) with type, "
-                   "default, range, unit and meaning; markdown and json add the source.",
-                   {"options"},
-                   {}};
+  CommandSpec spec{
+      "describe",
+      "kopa describe [PREFIX] [--format table|markdown|json]",
+      "List the model's parameters (all, or those under PREFIX, e.g. "
+      "levers.seed_funding; 'region' for the [[region]] fields; 'presets' for the shipped "
+      "region presets with their populations and sources) with type, default, range, "
+      "workshop slider (kopa serve; * marks those it opens with), unit and meaning; markdown "
+      "and json add the source.",
+      {"options"},
+      {}};
   spec.options.add_options()("format", po::value<std::string>()->default_value("table"),
                              "table, markdown or json")(
       "prefix", po::value<std::vector<std::string>>(), "parameter path or prefix");

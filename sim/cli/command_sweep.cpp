@@ -16,6 +16,7 @@
 #include "cli/posterior_draws.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
+#include "cli/spread_runs.hpp"
 #include "engine/build_info.hpp"
 #include "engine/ensemble.hpp"
 #include "io/sweep_reader.hpp"
@@ -277,47 +278,60 @@ std::size_t done_size(const sweep::Sweep& s) {
   return s.point_count() * static_cast<std::size_t>(s.replicates);
 }
 
-int execute(const SweepRequest& request, const CommandContext& context) {
-  // Before the first line kopa prints (notes and a resolution warning come before any progress):
-  // a reader that leaves early must interrupt the sweep, never kill it.
-  InterruptGuard interrupt;
-  sweep::SweepLoad load = sweep::load_sweep(request.file);
-  for (const auto& issue : load.issues) context.err << format_issue(issue) << "\n";
-  if (!load.sweep) return exit_bad_input;
-  const sweep::Sweep& s = *load.sweep;
-  for (const auto& note : s.design.notes) context.err << "kopa sweep: note: " << note << "\n";
-
+// The sweep and one model per design point, as every rank builds them.
+// The sweep and its models as every rank builds them: one model per point; with a posterior,
+// one per point and particle drawn, replicate r of point p running model_of[p][r] (the same
+// particle at every point: paired) and point_of[m] the point of model m.
+struct Loaded {
+  std::optional<sweep::Sweep> sweep;
   std::optional<PosteriorDraws> draws;
-  if (request.posterior) {
-    auto drawn = draw_posterior(*request.posterior, s.base_seed, s.replicates);
-    if (!drawn) {
-      context.err << "kopa sweep: " << drawn.error().message << "\n";
-      return exit_bad_input;
-    }
-    draws = std::move(*drawn);
-    for (const auto& path : draws->posterior.parameters) {
-      for (const auto& factor : s.factors) {
-        if (factor.factor.path == path) {
-          context.err << "kopa sweep: '" << path
-                      << "' is both a factor and a calibrated parameter of the posterior; a "
-                         "particle would override the factor\n";
-          return exit_bad_input;
-        }
+  std::vector<std::unique_ptr<Model>> models;
+  std::vector<const Model*> views;
+  std::vector<std::size_t> point_of;               // index: model
+  std::vector<std::vector<std::size_t>> model_of;  // index: point, replicate
+};
+
+// The posterior's particles, one per replicate; refused when a calibrated parameter is also a
+// factor (the particle would override it).
+int draw_for_sweep(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
+  const sweep::Sweep& s = *loaded.sweep;
+  auto drawn = draw_posterior(*request.posterior, s.base_seed, s.replicates);
+  if (!drawn) {
+    err << "kopa sweep: " << drawn.error().message << "\n";
+    return exit_bad_input;
+  }
+  loaded.draws = std::move(*drawn);
+  for (const auto& path : loaded.draws->posterior.parameters) {
+    for (const auto& factor : s.factors) {
+      if (factor.factor.path == path) {
+        err << "kopa sweep: '" << path
+            << "' is both a factor and a calibrated parameter of the posterior; a particle would "
+               "override the factor\n";
+        return exit_bad_input;
       }
     }
   }
-  // One model per point; with a posterior, one per point and particle drawn: replicate r of
-  // point p runs model_of[p][r] (the same particle at every point: paired).
-  std::vector<std::unique_ptr<Model>> models;
-  std::vector<const Model*> views;
-  std::vector<std::size_t> point_of;  // index: model
-  std::vector<std::vector<std::size_t>> model_of(s.point_count());
+  return exit_ok;
+}
+
+int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
+  sweep::SweepLoad load = sweep::load_sweep(request.file);
+  for (const auto& issue : load.issues) err << format_issue(issue) << "\n";
+  if (!load.sweep) return exit_bad_input;
+  loaded.sweep = std::move(load.sweep);
+  const sweep::Sweep& s = *loaded.sweep;
+  for (const auto& note : s.design.notes) err << "kopa sweep: note: " << note << "\n";
+  if (request.posterior) {
+    if (const int drawn = draw_for_sweep(request, err, loaded); drawn != exit_ok) return drawn;
+  }
+  const auto& draws = loaded.draws;
+  loaded.model_of.resize(s.point_count());
   for (std::size_t p = 0; p < s.point_count(); ++p) {
     std::map<std::int32_t, std::size_t> by_particle;
     for (int r = 0; r < s.replicates; ++r) {
       const std::int32_t particle = draws ? draws->particle[static_cast<std::size_t>(r)] : -1;
       if (auto found = by_particle.find(particle); found != by_particle.end()) {
-        model_of[p].push_back(found->second);
+        loaded.model_of[p].push_back(found->second);
         continue;
       }
       ModelParameters parameters = s.points[p];
@@ -325,60 +339,86 @@ int execute(const SweepRequest& request, const CommandContext& context) {
         auto drawn =
             with_particle(s.base, draws->posterior, particle, sweep::point_overrides(s, p));
         if (!drawn) {
-          context.err << "kopa sweep: design point " << p << ": " << drawn.error().message << "\n";
+          err << "kopa sweep: design point " << p << ": " << drawn.error().message << "\n";
           return exit_bad_input;
         }
         parameters = std::move(*drawn);
       }
-      models.push_back(std::make_unique<Model>(std::move(parameters)));
-      views.push_back(models.back().get());
-      point_of.push_back(p);
-      by_particle[particle] = models.size() - 1;
-      model_of[p].push_back(models.size() - 1);
+      loaded.models.push_back(std::make_unique<Model>(std::move(parameters)));
+      loaded.views.push_back(loaded.models.back().get());
+      loaded.point_of.push_back(p);
+      by_particle[particle] = loaded.models.size() - 1;
+      loaded.model_of[p].push_back(loaded.models.size() - 1);
     }
-    if (models.back()->months() != models.front()->months() ||
-        !(models.back()->labels().labels == models.front()->labels().labels)) {
-      context.err << "kopa sweep: design point " << p
-                  << " has other months or labels than point 0; a sweep's points must share "
-                     "them\n";
+    if (loaded.models.back()->months() != loaded.models.front()->months() ||
+        !(loaded.models.back()->labels().labels == loaded.models.front()->labels().labels)) {
+      err << "kopa sweep: design point " << p
+          << " has other months or labels than point 0; a sweep's points must share them\n";
       return exit_bad_input;
     }
   }
+  if (Status fits = check_memory(loaded.views, done_size(s), request.threads,
+                                 EnsembleOptions{}.queue_capacity);
+      !fits) {
+    err << "kopa sweep: " << fits.error().message << "\n";
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
+int execute(const SweepRequest& request, const CommandContext& context) {
+  // Before the first line kopa prints (notes and a resolution warning come before any progress):
+  // a reader that leaves early must interrupt the sweep, never kill it.
+  InterruptGuard interrupt;
+  // Under mpirun every rank loads the sweep; only the writer rank (0) prints and writes.
+  const Role role = role_of(context);
+  Loaded loaded;
+  if (const int agreed = load_on_every_rank(
+          context, "sweep", [&](std::ostream& err) { return load(request, err, loaded); },
+          [&] { return loaded.sweep->sha256 + loaded.sweep->base.resolved_toml; });
+      agreed != exit_ok) {
+    return agreed;
+  }
+  const sweep::Sweep& s = *loaded.sweep;
+  const std::vector<const Model*>& views = loaded.views;
+  if (role == Role::computer) {
+    EnsembleOptions options;
+    options.threads = request.threads;
+    options.base_seed = s.base_seed;
+    return compute_runs(context, views, options);
+  }
+  // The writer's refusal reaches every rank (alone: simply the code).
+  auto refuse = [&](int code) { return writer_decides(context, code); };
   // Agents too coarse for the capacities at the first point (the base with the design's first
   // values): the same warning as kopa run's.
-  if (const std::string coarse = resolution_warning("sweep point 0", *models.front());
+  if (const std::string coarse = resolution_warning("sweep point 0", *views.front());
       !coarse.empty() && !request.quiet) {
     context.err << "kopa sweep: " << coarse << "\n";
   }
-  io::SweepHeader header = make_header(s, *models.front());
+  io::SweepHeader header = make_header(s, *views.front());
   for (std::size_t p = 0; p < s.point_count(); ++p) {
-    header.people_per_agent.push_back(models[model_of[p].front()]->people_per_agent_overall());
+    header.people_per_agent.push_back(
+        loaded.models[loaded.model_of[p].front()]->people_per_agent_overall());
   }
   sweep::JournalHeader journal_header = sweep::journal_header_for(s, header.months, header.labels);
-  if (draws) {
-    header.posterior_particle = draws->particle;
-    header.posterior = draws->description;
-    journal_header.base_sha256 = base_fingerprint(s.base.resolved_toml, draws->description);
+  if (loaded.draws) {
+    header.posterior_particle = loaded.draws->particle;
+    header.posterior = loaded.draws->description;
+    journal_header.base_sha256 = base_fingerprint(s.base.resolved_toml, loaded.draws->description);
   }
 
-  if (Status fits =
-          check_memory(views, done_size(s), request.threads, EnsembleOptions{}.queue_capacity);
-      !fits) {
-    context.err << "kopa sweep: " << fits.error().message << "\n";
-    return exit_bad_input;
-  }
   // The output must be a file kopa may write (never a folder, a device or a link) before the
   // journal beside it is touched.
   if (Status writable = io::check_target(request.output, true); !writable) {
     context.err << "kopa sweep: " << writable.error().message << "\n";
-    return writable.error().bad_input ? exit_bad_input : exit_failure;
+    return refuse(writable.error().bad_input ? exit_bad_input : exit_failure);
   }
   const auto replicates = static_cast<std::size_t>(s.replicates);
   std::vector<std::uint8_t> done(done_size(s), 0);
   Journal journal = open_journal(request, journal_header, done, context.err);
   if (!journal.writer) {
     context.err << "kopa sweep: " << journal.error->message << "\n";
-    return journal.error->bad_input ? exit_bad_input : exit_failure;
+    return refuse(journal.error->bad_input ? exit_bad_input : exit_failure);
   }
 
   // Replicate-major: a sweep stopped early holds every point with a few replicates, which
@@ -386,7 +426,8 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   std::vector<RunJob> jobs;
   for (std::size_t r = 0; r < replicates; ++r) {
     for (std::size_t p = 0; p < s.point_count(); ++p) {
-      if (done[p * replicates + r] == 0) jobs.push_back({model_of[p][r], static_cast<int>(r)});
+      if (done[p * replicates + r] == 0)
+        jobs.push_back({loaded.model_of[p][r], static_cast<int>(r)});
     }
   }
   const std::size_t total = done.size();
@@ -414,8 +455,9 @@ int execute(const SweepRequest& request, const CommandContext& context) {
       std::error_code ignored;
       fs::remove(sweep::journal_path_for(request.output), ignored);
     }
-    return file.error().bad_input ? exit_bad_input : exit_failure;
+    return refuse(file.error().bad_input ? exit_bad_input : exit_failure);
   }
+  refuse(exit_ok);  // every rank goes on
   Progress progress(context.err, mode, total, "runs");
   tbb::global_control cap(tbb::global_control::max_allowed_parallelism,
                           static_cast<std::size_t>(request.threads));
@@ -423,17 +465,18 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   options.threads = request.threads;
   options.base_seed = s.base_seed;  // common random numbers across points
   options.stop = &interrupt.flag();
-  Status status =
-      run_ensemble(views, jobs, options, [&](const RunJob& job, RunSeries&& series) -> Status {
-        const std::vector<double> values = sweep::flatten(series);
-        const std::size_t point = point_of[job.model];
-        Status appended = journal.writer->append(static_cast<std::uint32_t>(point),
-                                                 static_cast<std::uint32_t>(job.replicate), values);
-        if (!appended) return appended;
-        Status written = file->write_run(point, job.replicate, values);
-        progress.advance(++finished);
-        return written;
-      });
+  Status status = run_jobs(context, "sweep", views, jobs, options, request.quiet,
+                           [&](const RunJob& job, RunSeries&& series) -> Status {
+                             const std::vector<double> values = sweep::flatten(series);
+                             const std::size_t point = loaded.point_of[job.model];
+                             Status appended = journal.writer->append(
+                                 static_cast<std::uint32_t>(point),
+                                 static_cast<std::uint32_t>(job.replicate), values);
+                             if (!appended) return appended;
+                             Status written = file->write_run(point, job.replicate, values);
+                             progress.advance(++finished);
+                             return written;
+                           });
   progress.finish();
   if (status) status = journal.writer->sync();
   journal.writer.reset();
@@ -482,8 +525,11 @@ CommandSpec sweep_spec() {
       "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
       "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
       "--restart. With --posterior, replicate r runs with a particle of a calibration's\n"
-      "posterior, the same at every point (dataset posterior_particle). See docs/sweeps.md\n"
-      "and docs/calibration.md.",
+      "posterior, the same at every point (dataset posterior_particle). Under mpirun every\n"
+      "rank loads the sweep, rank 0 deals the runs to the others as they ask and writes the\n"
+      "file and the journal (same datasets as without MPI; -t is per rank); a rank that dies\n"
+      "ends the job, --resume (with or without mpirun) completes it. See docs/sweeps.md,\n"
+      "docs/calibration.md and docs/distributed.md.",
       {"options"},
       {}};
   spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string_view>
 
 #include "cli/exit_code.hpp"
@@ -10,6 +11,7 @@
 #include "cli/progress.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/scenario_arguments.hpp"
 #include "sweep/sweep_file.hpp"
 #include "util/text_file.hpp"
 
@@ -58,7 +60,7 @@ std::vector<ScenarioIssue> validate_sweep(const std::string& file, std::string_v
 
 CommandSpec validate_spec() {
   CommandSpec spec{"validate",
-                   "kopa validate FILE... [--set PATH=VALUE]...",
+                   "kopa validate [NAME=]FILE... [--set [NAME:]PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
                    "name) and sweep files (a [sweep] table, every design point included) against "
                    "the parameter table.\nPrints 'FILE: ok' or every error; exits 0 when all "
@@ -67,7 +69,8 @@ CommandSpec validate_spec() {
                    {}};
   spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                              "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
-                             "regions.vidzeme.population=30000); repeatable")(
+                             "regions.vidzeme.population=30000), or in one scenario only, "
+                             "NAME:PATH=VALUE; repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
   return spec;
@@ -86,8 +89,12 @@ int command_validate(const CommandContext& context) {
   const auto overrides = values.count("set") ? values["set"].as<std::vector<std::string>>()
                                              : std::vector<std::string>{};
 
+  // NAME=FILE and NAME:PATH=VALUE as in kopa run; a qualifier no file answers to is an error.
+  std::set<std::string> answered;
   bool all_valid = true;
-  for (const auto& file : values["input"].as<std::vector<std::string>>()) {
+  for (const auto& input : values["input"].as<std::vector<std::string>>()) {
+    const ScenarioArgument argument = parse_scenario_argument(input);
+    const std::string file = argument.file.string();
     std::vector<ScenarioIssue> issues;
     auto text = read_input_file(file);
     if (!text) {
@@ -101,7 +108,12 @@ int command_validate(const CommandContext& context) {
       }
       issues = validate_sweep(file, *text, context);
     } else {
-      ScenarioLoad load = load_scenario_text(*text, file, overrides);
+      ScenarioLoad load = load_scenario_argument(
+          argument, overrides,
+          [&](const std::vector<std::string>& chosen) {
+            return load_scenario_text(*text, file, chosen);
+          },
+          answered);
       issues = std::move(load.issues);
       // A valid scenario whose agents are too coarse for its capacities is still valid: warn.
       if (issues.empty() && load.scenario) {
@@ -116,6 +128,10 @@ int command_validate(const CommandContext& context) {
     }
     all_valid = false;
     for (const auto& issue : issues) context.err << format_issue(issue) << "\n";
+  }
+  for (const auto& issue : unmatched_qualifiers(overrides, answered)) {
+    context.err << format_issue(issue) << "\n";
+    all_valid = false;
   }
   return all_valid ? exit_ok : exit_bad_input;
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -33,5 +34,10 @@ CommandSpec sweep_spec();
 CommandSpec calibrate_spec();
 CommandSpec validate_spec();
 CommandSpec describe_spec();
+CommandSpec serve_spec();
+
+// Where `kopa run` and `kopa serve` find the shipped scenarios: ./scenarios if present, else
+// the source tree's.
+std::filesystem::path default_scenario_dir();
 
 }  // namespace kopa

@@ -166,6 +166,17 @@ void write_attribute(hid_t object, const char* name, double value) {
   write_scalar_attribute(object, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, value);
 }
 
+void write_attribute(hid_t object, const char* name, const std::vector<std::uint8_t>& values) {
+  if (has_attribute(object, name)) {
+    check(H5Adelete(object, name), std::string("replacing attribute '") + name + "'");
+  }
+  const Handle space = simple_space({values.size()});
+  const std::string what = std::string("attribute '") + name + "'";
+  const Handle attr = attribute(
+      H5Acreate2(object, name, H5T_STD_U8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), what);
+  check(H5Awrite(attr.get(), H5T_NATIVE_UINT8, values.data()), what);
+}
+
 std::string read_string_attribute(hid_t object, const char* name) {
   const std::string what = std::string("attribute '") + name + "'";
   const Handle attr = attribute(H5Aopen(object, name, H5P_DEFAULT), what);

@@ -79,6 +79,8 @@ void write_attribute(hid_t object, const char* name, std::string_view value);
 void write_attribute(hid_t object, const char* name, std::int32_t value);
 void write_attribute(hid_t object, const char* name, std::uint64_t value);
 void write_attribute(hid_t object, const char* name, double value);
+// A 1-D uint8 attribute (CF flag_values of a uint8 variable).
+void write_attribute(hid_t object, const char* name, const std::vector<std::uint8_t>& values);
 std::string read_string_attribute(hid_t object, const char* name);
 std::int64_t read_int_attribute(hid_t object, const char* name);
 std::uint64_t read_uint_attribute(hid_t object, const char* name);

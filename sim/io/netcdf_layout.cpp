@@ -47,6 +47,7 @@ Handle index_scale(hid_t group, const char* name, std::size_t size, std::int32_t
   check(H5DSset_scale(scale.get(), name), what);
   hdf5::write_attribute(scale.get(), "_Netcdf4Dimid", dimid);
   hdf5::write_attribute(scale.get(), "long_name", long_name);
+  hdf5::write_attribute(scale.get(), "units", std::string_view("1"));  // an index (CF: "1")
   return scale;
 }
 
@@ -121,6 +122,9 @@ hdf5::Handle create_kopa_file(const std::filesystem::path& path, std::string_vie
   hdf5::write_attribute(id, "command_line", command_line);
   hdf5::write_attribute(id, "threads", static_cast<std::int32_t>(threads));
   hdf5::write_attribute(id, "status", std::string_view("interrupted"));
+  // CF conventions (docs/output-format.md): units and long_name on every variable, dates on a
+  // `time` coordinate when the run has a start, flags described by flag_values/flag_meanings.
+  hdf5::write_attribute(id, "Conventions", std::string_view("CF-1.10"));
   return file;
 }
 

@@ -10,6 +10,7 @@
 #include "model/metrics.hpp"
 #include "util/sha256.hpp"
 #include "util/suggest.hpp"
+#include "util/year_month.hpp"
 
 namespace kopa::io {
 namespace fs = std::filesystem;
@@ -91,7 +92,7 @@ void check_metric(hid_t group, const std::string& name, const ScenarioHeader& he
 
 bool is_structural(std::string_view name) {
   if (name == "replicate" || name == "month" || name == "year" || name == "seed" ||
-      name == "done" || name == "posterior_particle") {
+      name == "done" || name == "posterior_particle" || name == "time") {
     return true;
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
@@ -121,6 +122,11 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name, b
   if (scaled) {
     require_attribute(g, "people_per_agent", where);
     header.people_per_agent = hdf5::read_double_attribute(g, "people_per_agent");
+  }
+  if (hdf5::has_attribute(g, "start")) {
+    const std::string start = hdf5::read_string_attribute(g, "start");
+    header.start = parse_year_month(start);
+    if (!header.start) throw Failure(where + ": start '" + start + "' is not a date YYYY-MM");
   }
   if (header.replicates < 0 || header.months < 0) {
     throw Failure(where + ": negative replicates or months");

@@ -16,7 +16,9 @@
 #include "io/hdf5.hpp"
 #include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
+#include "model/random.hpp"
 #include "util/sha256.hpp"
+#include "util/year_month.hpp"
 
 namespace kopa::io {
 namespace fs = std::filesystem;
@@ -110,6 +112,44 @@ void create_metric(hid_t group, const MetricSpec& spec, const ScenarioHeader& he
   const Handle data = run_dataset(group, name, dims, 1, deflate_level);
   attach_scales(data.get(), axes, "dataset '" + name + "'");
   describe_variable(data.get(), spec.units, spec.long_name, accumulation_name(spec.accumulation));
+  if (header.start) hdf5::write_attribute(data.get(), "coordinates", std::string_view("time"));
+}
+
+// Days from 1970-01-01 to the first of calendar month `month` (util/year_month.hpp): the proleptic
+// Gregorian calendar (H. Hinnant's days_from_civil).
+std::int64_t days_to_first_of(std::int64_t month) {
+  std::int64_t y = month / 12;
+  const std::int64_t m = month % 12 + 1;
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// `time` [month]: the first day of each month as days since month 0's first day, which CF readers
+// (xarray, ncdump -t) decode to dates. CF's "months since" would be months of 365.2425 / 12 days,
+// which xarray refuses to decode with the standard calendar, so the month index stays an index
+// and the dates are this coordinate.
+void write_time_coordinate(hid_t group, std::int64_t start, int months, hid_t month_scale) {
+  std::vector<std::int32_t> days(static_cast<std::size_t>(months));
+  for (int m = 0; m < months; ++m) {
+    days[static_cast<std::size_t>(m)] =
+        static_cast<std::int32_t>(days_to_first_of(start + m) - days_to_first_of(start));
+  }
+  const Handle space = hdf5::simple_space({days.size()});
+  const Handle plist = hdf5::checksummed_layout({days.size()});
+  const Handle time = hdf5::dataset(
+      H5Dcreate2(group, "time", H5T_STD_I32LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+      "dataset 'time'");
+  check(H5Dwrite(time.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, days.data()),
+        "dataset 'time'");
+  check(H5DSattach_scale(time.get(), month_scale, 0), "dataset 'time'");
+  hdf5::write_attribute(time.get(), "standard_name", std::string_view("time"));
+  hdf5::write_attribute(time.get(), "long_name", std::string_view("first day of the month"));
+  hdf5::write_attribute(time.get(), "units", "days since " + format_year_month(start) + "-01");
+  hdf5::write_attribute(time.get(), "calendar", std::string_view("standard"));
 }
 
 // A [replicate, year] dataset of cohort survival (one small chunk per replicate).
@@ -135,6 +175,7 @@ void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales
         "dataset 'seed'");
   check(H5DSattach_scale(seed.get(), scales.replicate.get(), 0), "dataset 'seed'");
   hdf5::write_attribute(seed.get(), "long_name", "random seed of the replicate");
+  hdf5::write_attribute(seed.get(), "units", std::string_view("1"));
 
   const std::vector<std::uint8_t> zeros(replicates, 0);
   const Handle done = hdf5::dataset(
@@ -144,6 +185,9 @@ void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales
         "dataset 'done'");
   check(H5DSattach_scale(done.get(), scales.replicate.get(), 0), "dataset 'done'");
   hdf5::write_attribute(done.get(), "long_name", "1 if the replicate finished, else 0");
+  hdf5::write_attribute(done.get(), "units", std::string_view("1"));
+  hdf5::write_attribute(done.get(), "flag_values", std::vector<std::uint8_t>{0, 1});
+  hdf5::write_attribute(done.get(), "flag_meanings", std::string_view("unfinished finished"));
 
   if (header.posterior_particle.empty()) return;
   const Handle particle =
@@ -176,6 +220,10 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
                   replicate_dimid, "replicate");
   scales.month = index_scale(group.get(), "month", static_cast<std::size_t>(header.months),
                              month_dimid, "month of the simulation, 0 the first");
+  if (header.start) {
+    hdf5::write_attribute(group.get(), "start", format_year_month(*header.start));
+    write_time_coordinate(group.get(), *header.start, header.months, scales.month.get());
+  }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
     scales.labels[b] =
         label_scale(group.get(), std::string(dimension_name(static_cast<Breakdown>(b))),
@@ -191,6 +239,24 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
 }
 
 }  // namespace
+
+ScenarioHeader scenario_header(std::string name, std::string description, std::string scenario_toml,
+                               const Model& model, std::uint64_t base_seed, int replicates) {
+  ScenarioHeader header;
+  header.name = std::move(name);
+  header.description = std::move(description);
+  header.scenario_toml = std::move(scenario_toml);
+  if (model.parameters().start) header.start = *model.parameters().start;
+  header.base_seed = base_seed;
+  header.replicates = replicates;
+  header.months = model.months();
+  header.people_per_agent = model.people_per_agent_overall();
+  header.labels = model.labels();
+  for (int r = 0; r < replicates; ++r) {
+    header.replicate_seeds.push_back(replicate_seed(base_seed, static_cast<std::uint64_t>(r)));
+  }
+  return header;
+}
 
 std::string_view to_string(RunStatus status) {
   return status == RunStatus::complete ? "complete" : "interrupted";

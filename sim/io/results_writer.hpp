@@ -6,11 +6,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/metrics.hpp"
+#include "model/model.hpp"
 #include "util/expected.hpp"
 
 namespace kopa::io {
@@ -36,7 +38,14 @@ struct ScenarioHeader {
   // and the posterior file it came from, in words. Both empty otherwise.
   std::vector<std::int32_t> posterior_particle;
   std::string posterior;
+  // simulation.start (util/year_month.hpp): month 0's calendar month; then a `time` coordinate.
+  std::optional<std::int64_t> start;
 };
+
+// The header of `replicates` runs of `model` from `base_seed` (replicate r's seed is
+// replicate_seed(base_seed, r)): what `kopa run` and `kopa serve`'s export write.
+ScenarioHeader scenario_header(std::string name, std::string description, std::string scenario_toml,
+                               const Model& model, std::uint64_t base_seed, int replicates);
 
 enum class RunStatus { complete, interrupted };
 std::string_view to_string(RunStatus status);  // "complete", "interrupted"

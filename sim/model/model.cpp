@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "model/lever_unit.hpp"
 #include "model/population.hpp"
 
 namespace kopa {
@@ -29,6 +30,42 @@ FunderParameters seed_fund_from_lever(const SeedFundingLever& lever) {
   fund.disadvantaged_only = true;
   fund.repayable = false;
   return fund;
+}
+
+// A lever's mask: the named regions (all when none are named) and groups (when none are named,
+// the lever's default ones). Names were checked when the scenario was loaded; one that matches
+// nothing here matches no region.
+LeverTarget resolve_target(const LeverTargeting& targeting, const LeverUnit& unit,
+                           const std::vector<Region>& regions) {
+  LeverTarget target;
+  target.regions.assign(regions.size(), targeting.regions.empty() ? 1 : 0);
+  for (const auto& name : targeting.regions) {
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      if (regions[r].name == name) target.regions[r] = 1;
+    }
+  }
+  std::array<bool, group_count> groups{};
+  for (std::size_t g = 0; g < group_count; ++g) {
+    groups[g] = !unit.disadvantaged_by_default || is_disadvantaged(static_cast<Group>(g));
+  }
+  if (!targeting.groups.empty()) {
+    groups.fill(false);
+    for (const auto& name : targeting.groups) {
+      for (std::size_t g = 0; g < group_count; ++g) {
+        if (group_names[g] == name) groups[g] = true;
+      }
+    }
+  }
+  target.cells.assign(regions.size() * group_count, 0);
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    target.region_count += target.regions[r];
+    for (std::size_t g = 0; g < group_count; ++g) {
+      target.cells[cell_of(r, static_cast<Group>(g))] = target.regions[r] && groups[g] ? 1 : 0;
+    }
+  }
+  target.region_share =
+      regions.empty() ? 0.0 : target.region_count / static_cast<double>(regions.size());
+  return target;
 }
 
 }  // namespace
@@ -79,6 +116,11 @@ Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
   labels[index(Breakdown::partner_kind)].assign(partner_kind_names.begin(),
                                                 partner_kind_names.end());
   labels[index(Breakdown::lever)].assign(lever_names.begin(), lever_names.end());
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const auto lever = static_cast<Lever>(l);
+    lever_targets_[l] =
+        resolve_target(parameters_.targeting[l], lever_unit(lever), parameters_.regions);
+  }
 }
 
 }  // namespace kopa

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/lever_target.hpp"
 #include "model/metrics.hpp"
 #include "model/parameters.hpp"
 
@@ -51,6 +52,8 @@ class Model {
   double people_per_agent_overall() const { return people_per_agent_overall_; }
   const DimensionLabels& labels() const { return labels_; }
   int months() const { return static_cast<int>(parameters_.simulation.months); }
+  // Where a lever acts: its targeting resolved against the regions (everywhere when untargeted).
+  const LeverTarget& lever_target(Lever lever) const { return lever_targets_[index(lever)]; }
 
  private:
   ModelParameters parameters_;
@@ -63,6 +66,7 @@ class Model {
   std::vector<double> people_per_agent_;
   double people_per_agent_overall_ = 0.0;
   DimensionLabels labels_;
+  std::array<LeverTarget, lever_count> lever_targets_;
 };
 
 }  // namespace kopa

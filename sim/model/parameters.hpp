@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -195,6 +196,15 @@ struct StableFundingLever : LeverCalendar {
   double cost_per_advocate_month;
 };
 
+// Where a lever acts (docs/scenarios.md, "Targeting"): region names and group names as the
+// scenario states them; empty: in every region, and for the lever's default groups (every group,
+// or the disadvantaged ones for open_schemes and seed_funding). Model resolves them into masks.
+struct LeverTargeting {
+  std::vector<std::string> regions;
+  std::vector<std::string> groups;
+  bool operator==(const LeverTargeting&) const = default;
+};
+
 struct LeverParameters {
   AllyLever ally;
   AdvocacyLever advocacy;
@@ -219,6 +229,11 @@ struct ModelParameters {
   std::array<FunderParameters, funder_count> funders;  // seed_fund's entry is set from its lever
   std::array<AdvocateParameters, advocate_kind_count> advocates;
   LeverParameters levers;
+  // Not in the parameter table (names and a date, not numbers to sweep or calibrate):
+  std::array<LeverTargeting, lever_count> targeting;  // by Lever: where each lever acts
+  // Calendar month of month 0 (util/year_month.hpp), from `simulation.start = "YYYY-MM"`; unset:
+  // months are counted from 0 only.
+  std::optional<Integer> start;
 };
 
 }  // namespace kopa

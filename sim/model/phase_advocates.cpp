@@ -47,9 +47,7 @@ bool advocate_takes(const Model& model, const RunState& state, std::size_t advoc
 std::int32_t free_capacity(const Model& model, const RunState& state, std::size_t advocate) {
   if (!state.context.advocate_active[advocate]) return 0;
   const AdvocateSeat& seat = model.advocates()[advocate];
-  const double gain = state.context.lever_active[index(Lever::one_roof)]
-                          ? 1.0 + model.parameters().levers.one_roof.capacity_gain
-                          : 1.0;
+  const double gain = state.context.capacity_multiplier[seat.region];
   const double people =
       std::floor(static_cast<double>(model.advocate_kind(seat.kind).capacity) * gain);
   const auto agents = static_cast<std::int32_t>(
@@ -61,9 +59,6 @@ std::int32_t free_capacity(const Model& model, const RunState& state, std::size_
 // advocate with room, raised by a one-roof platform and a LEN, lowered by remoteness.
 std::vector<double> discovery_hazards(const Model& model, const RunState& state) {
   const auto& c = state.context;
-  const double platform = c.lever_active[index(Lever::one_roof)]
-                              ? model.parameters().levers.one_roof.discovery_multiplier
-                              : 1.0;
   std::vector<double> hazard(model.region_count(), 0.0);
   for (std::size_t r = 0; r < model.region_count(); ++r) {
     double miss = 1.0;
@@ -74,7 +69,7 @@ std::vector<double> discovery_hazards(const Model& model, const RunState& state)
       }
     }
     const double network = model.region(r).has_len ? 1.5 : 1.0;
-    hazard[r] = std::min(1.0, (1.0 - miss) * model.reach(r) * platform * network);
+    hazard[r] = std::min(1.0, (1.0 - miss) * model.reach(r) * c.discovery_multiplier[r] * network);
   }
   return hazard;
 }
@@ -153,8 +148,6 @@ void discover_founders(const Model& model, RunState& state) {
 void coach_and_broker(const Model& model, RunState& state) {
   Founders& f = state.founders;
   const auto& c = state.context;
-  const bool advocacy = c.lever_active[index(Lever::advocacy)];
-  const AdvocacyLever& lever = model.parameters().levers.advocacy;
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const std::int32_t a = f.advocate[i];
@@ -168,14 +161,14 @@ void coach_and_broker(const Model& model, RunState& state) {
       // that help).
       f.motivation[i] = gain_towards_one(f.motivation[i], advocate.coaching);
       const auto u = state.random.uniforms(Stream::brokerage, state.month, i);
-      const double brokerage =
-          std::min(1.0, advocate.brokerage * (advocacy ? lever.brokerage_multiplier : 1.0));
-      const double people = model.people_per_agent(f.region[i]);
+      const std::size_t r = f.region[i];
+      const double brokerage = std::min(1.0, advocate.brokerage * c.brokerage_multiplier[r]);
+      const double people = model.people_per_agent(r);
       if (u[0] < brokerage) {
         tally.new_ties_by_kind[index(draw_partner(kind, u[1]))] += people;
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
       }
-      if (advocacy && u[2] < lever.public_body_tie_rate) {
+      if (u[2] < c.public_body_tie_rate[r]) {  // 0 without advocacy: u is in [0, 1)
         tally.new_ties_by_kind[index(PartnerKind::public_body)] += people;
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
       }

@@ -33,11 +33,11 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   const Founders& f = state.founders;
   const FunderParameters& funder = model.funder(kind);
   const MonthContext& c = state.context;
-  const ModelParameters& p = model.parameters();
   const bool disadvantaged = is_disadvantaged(f.group[i]);
-  const bool opened = c.lever_active[index(Lever::open_schemes)] && disadvantaged &&
-                      is_public(kind) && kind != FunderKind::seed_fund;
-  const double relief = opened ? p.levers.open_schemes.threshold_relief : 0.0;
+  const std::size_t r = f.region[i];
+  // open_schemes' relief where it acts (0 elsewhere), at mainstream public funders.
+  const bool mainstream_public = is_public(kind) && kind != FunderKind::seed_fund;
+  const double relief = mainstream_public ? c.threshold_relief[cell_of(r, f.group[i])] : 0.0;
 
   const double quality = plan_quality(model, state, i);
   const double track =
@@ -50,7 +50,7 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   double bonus = 0.0;
   if (f.advocate[i] != no_advocate) {
     bonus = model.advocate_kind(model.advocates()[f.advocate[i]].kind).advocacy;
-    if (c.lever_active[index(Lever::advocacy)]) bonus += p.levers.advocacy.advocacy_bonus;
+    bonus += c.advocacy_bonus[r];  // 0 without advocacy
   }
   const auto u = state.random.uniforms(Stream::scoring, state.month, i);
   Application a;
@@ -61,7 +61,8 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   a.admit_draw = u[1];
   // A plan must meet the funder's bar, which simplification lowers with the complexity.
   const double complexity_ratio =
-      funder.complexity > 0.0 ? c.complexity[index(kind)] / funder.complexity : 1.0;
+      funder.complexity > 0.0 ? c.complexity[r * funder_count + index(kind)] / funder.complexity
+                              : 1.0;
   const double bar = funder.admin_threshold * complexity_ratio * (1.0 - relief);
   const double own_share = funder.cofinancing_share * (1.0 - relief);
   a.eligible = quality >= bar && f.cash[i] >= own_share * to_eur(a.request);
@@ -133,20 +134,21 @@ Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
 }
 
 // One round spends from its pot and leaves the rest in it.
-void award_round(const Model& model, RunState& state, FunderKind kind,
+void award_round(const Model& model, RunState& state, FunderKind kind, std::size_t slot,
                  std::vector<Application>& ranked, Cents& pot) {
   rank_applications(ranked);
   std::vector<bool> awarded(ranked.size(), false);
   Cents budget = pot;
   const Founders& f = state.founders;
-  auto disadvantaged = [&](const Application& a) { return is_disadvantaged(f.group[a.founder]); };
-  if (state.context.lever_active[index(Lever::open_schemes)] && is_public(kind) &&
-      kind != FunderKind::seed_fund) {
-    // A reserved share of the round goes first to disadvantaged applicants.
-    const auto reserved = static_cast<Cents>(static_cast<double>(budget) *
-                                             model.parameters().levers.open_schemes.reserved_share);
+  const MonthContext& c = state.context;
+  auto reserved_for = [&](const Application& a) {
+    return c.reserved_for[cell_of(f.region[a.founder], f.group[a.founder])] != 0;
+  };
+  if (c.reserve_round[slot] && is_public(kind) && kind != FunderKind::seed_fund) {
+    // open_schemes: a reserved share of the round goes first to the founders it targets.
+    const auto reserved = static_cast<Cents>(static_cast<double>(budget) * c.reserved_share);
     const Cents unused =
-        award_in_rank_order(model, state, kind, ranked, awarded, reserved, disadvantaged);
+        award_in_rank_order(model, state, kind, ranked, awarded, reserved, reserved_for);
     budget = budget - reserved + unused;
   }
   pot = award_in_rank_order(model, state, kind, ranked, awarded, budget,
@@ -175,7 +177,7 @@ void award_calls(const Model& model, RunState& state) {
   const std::size_t regions = model.region_count();
   std::vector<std::vector<Application>> rounds(funder_count * (regions + 1));
   MonthFlows& flows = state.flows;
-  const bool opened = state.context.lever_active[index(Lever::open_schemes)];
+  const MonthContext& c = state.context;
   for (std::size_t b = 0; b < block_count(f.size()); ++b) {
     for (std::uint32_t i : state.block_candidates[b]) {
       const int k = application_of(f.funding[i]);
@@ -186,10 +188,9 @@ void award_calls(const Model& model, RunState& state) {
       const double people = model.people_per_agent(f.region[i]);
       flows.applications[static_cast<std::size_t>(k)] += people;
       flows.applications_by_group[index(f.group[i])] += people;
-      if (opened && is_disadvantaged(f.group[i]) && is_public(kind) &&
-          kind != FunderKind::seed_fund) {
-        flows.public_cost[index(Lever::open_schemes)] +=
-            people * model.parameters().levers.open_schemes.cost_per_application;
+      const std::size_t cell = cell_of(f.region[i], f.group[i]);
+      if (c.reserved_for[cell] && is_public(kind) && kind != FunderKind::seed_fund) {
+        flows.public_cost[index(Lever::open_schemes)] += people * c.application_cost[cell];
       }
       f.funding[i] = with_application(f.funding[i], -1);
     }
@@ -198,7 +199,7 @@ void award_calls(const Model& model, RunState& state) {
     for (std::size_t r = 0; r <= regions; ++r) {
       auto& round = rounds[k * (regions + 1) + r];
       if (!round.empty()) {
-        award_round(model, state, static_cast<FunderKind>(k), round,
+        award_round(model, state, static_cast<FunderKind>(k), r, round,
                     state.pots[k * (regions + 1) + r]);
       }
     }

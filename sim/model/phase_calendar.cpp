@@ -1,14 +1,9 @@
+#include "model/lever_unit.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
 namespace kopa {
 namespace {
-
-bool advocate_funded(const Model& model, const RunState& state, AdvocateKind kind) {
-  const AdvocateParameters& a = model.advocate_kind(kind);
-  return a.funding == static_cast<Integer>(FundingMode::stable) ||
-         state.month < a.project_end_month;
-}
 
 // A funder's pots (one per region when local): an annual call gets the year's budget in its month
 // and what it leaves lapses; a rolling funder adds a twelfth of the year's budget every month and
@@ -34,48 +29,26 @@ void fill_pots(const Model& model, RunState& state, FunderKind kind, bool exists
   }
 }
 
+// Which calls open this month and with what rules. Simplification, where it acts, lightens the
+// mainstream public funders' calls (complexity_factor and burden_factor are 1 elsewhere).
 void open_calls(const Model& model, RunState& state) {
   MonthContext& c = state.context;
-  const bool simplified = c.lever_active[index(Lever::simplification)];
-  const SimplificationLever& simplification = model.parameters().levers.simplification;
+  const std::size_t regions = model.region_count();
   for (std::size_t f = 0; f < funder_count; ++f) {
     const auto kind = static_cast<FunderKind>(f);
     const FunderParameters& funder = model.funder(kind);
-    const bool exists =
-        kind == FunderKind::seed_fund ? c.lever_active[index(Lever::seed_funding)] : funder.enabled;
+    const bool exists = kind == FunderKind::seed_fund ? c.seed_fund_open : funder.enabled;
     const bool rolling = funder.calendar == static_cast<Integer>(Calendar::rolling);
     c.call_open[f] = exists && (rolling || state.month % 12 == funder.call_month);
     fill_pots(model, state, kind, exists, rolling);
-    const bool lighter = simplified && is_public(kind) && kind != FunderKind::seed_fund;
-    c.complexity[f] =
-        funder.complexity * (lighter ? 1.0 - simplification.complexity_reduction : 1.0);
-    c.burden[f] = funder.reporting_burden * (lighter ? 1.0 - simplification.burden_reduction : 1.0);
+    const bool lighter = is_public(kind) && kind != FunderKind::seed_fund;
+    for (std::size_t r = 0; r < regions; ++r) {
+      c.complexity[r * funder_count + f] =
+          funder.complexity * (lighter ? c.complexity_factor[r] : 1.0);
+      c.burden[r * funder_count + f] =
+          funder.reporting_burden * (lighter ? c.burden_factor[r] : 1.0);
+    }
   }
-}
-
-// Levers whose cost does not depend on what founders do this month.
-void book_fixed_costs(const Model& model, RunState& state) {
-  const MonthContext& c = state.context;
-  const LeverParameters& levers = model.parameters().levers;
-  auto& cost = state.flows.public_cost;
-  const double regions = static_cast<double>(model.region_count());
-  if (c.lever_active[index(Lever::one_roof)]) {
-    cost[index(Lever::one_roof)] += regions * levers.one_roof.cost_per_region_month;
-  }
-  if (c.lever_active[index(Lever::simplification)]) {
-    cost[index(Lever::simplification)] += levers.simplification.cost_per_month;
-  }
-  double active_advocates = 0.0, kept_by_stable_funding = 0.0;
-  for (std::size_t a = 0; a < model.advocates().size(); ++a) {
-    if (!c.advocate_active[a]) continue;
-    active_advocates += 1.0;
-    if (!advocate_funded(model, state, model.advocates()[a].kind)) kept_by_stable_funding += 1.0;
-  }
-  if (c.lever_active[index(Lever::advocacy)]) {
-    cost[index(Lever::advocacy)] += active_advocates * levers.advocacy.cost_per_advocate_month;
-  }
-  cost[index(Lever::stable_funding)] +=
-      kept_by_stable_funding * levers.stable_funding.cost_per_advocate_month;
 }
 
 }  // namespace
@@ -83,36 +56,30 @@ void book_fixed_costs(const Model& model, RunState& state) {
 void open_calendar(const Model& model, RunState& state) {
   const ModelParameters& p = model.parameters();
   MonthContext& c = state.context;
+  c.reset_without_levers();
   for (std::size_t l = 0; l < lever_count; ++l) {
-    const LeverCalendar& calendar = p.levers.calendar(static_cast<Lever>(l));
+    const auto lever = static_cast<Lever>(l);
+    const LeverCalendar& calendar = p.levers.calendar(lever);
     c.lever_active[l] =
         calendar.enabled && state.month >= calendar.start_month && state.month < calendar.end_month;
+    if (c.lever_active[l]) lever_unit(lever).fold(model, model.lever_target(lever), state);
   }
-  c.atmosphere = c.lever_active[index(Lever::ally)] ? p.levers.ally.atmosphere : 0.0;
   for (std::size_t r = 0; r < model.region_count(); ++r) {
-    c.region_attitude[r] = std::min(1.0, model.region(r).authority_attitude + 0.5 * c.atmosphere);
+    c.region_attitude[r] =
+        std::min(1.0, model.region(r).authority_attitude + 0.5 * c.atmosphere[r]);
   }
   open_calls(model, state);
-
-  const bool stable = c.lever_active[index(Lever::stable_funding)];
   for (std::size_t a = 0; a < model.advocates().size(); ++a) {
-    c.advocate_active[a] = advocate_funded(model, state, model.advocates()[a].kind) || stable;
+    const AdvocateSeat& seat = model.advocates()[a];
+    c.advocate_active[a] =
+        advocate_funded(model, state, seat.kind) || c.stable_funding[seat.region];
   }
-
-  // Local training seats are shared by the region's eligible founders: the chance of a seat is
-  // seats over last month's eligible people, so expected attendance never exceeds the seats.
-  const LocalTrainingLever& training = p.levers.local_training;
-  const double seats = training.sessions_per_month * training.seats_per_session;
-  for (std::size_t r = 0; r < model.region_count(); ++r) {
-    const double eligible = std::max(1.0, state.training_eligible[r] * model.people_per_agent(r));
-    c.training_chance[r] =
-        c.lever_active[index(Lever::local_training)] ? std::min(1.0, seats / eligible) : 0.0;
+  // Fixed costs last: some (advocacy, stable_funding) count the advocates at work.
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const auto lever = static_cast<Lever>(l);
+    const LeverUnit& unit = lever_unit(lever);
+    if (c.lever_active[l] && unit.book) unit.book(model, model.lever_target(lever), state);
   }
-
-  const KnowledgeExchangeLever& exchange = p.levers.knowledge_exchange;
-  c.exchange_event = c.lever_active[index(Lever::knowledge_exchange)] &&
-                     (state.month - exchange.start_month) % exchange.interval_months == 0;
-  book_fixed_costs(model, state);
 }
 
 }  // namespace kopa

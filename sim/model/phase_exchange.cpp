@@ -23,12 +23,12 @@ void diffuse(std::vector<float>& skill, const Tie& tie, double rate) {
 // at a million founders.
 std::vector<std::uint32_t> choose_participants(const Model& model, RunState& state) {
   const Founders& f = state.founders;
-  const auto places =
-      static_cast<double>(model.parameters().levers.knowledge_exchange.participants_per_region);
+  const std::vector<double>& places = state.context.exchange_places;  // 0 where it does not act
   std::vector<double> keep(model.region_count());
   for (std::size_t r = 0; r < keep.size(); ++r) {
+    if (places[r] <= 0.0) continue;
     const double eligible = std::max<double>(1.0, state.training_eligible[r]);
-    const double agents = std::ceil(places / model.people_per_agent(r)) + 1.0;
+    const double agents = std::ceil(places[r] / model.people_per_agent(r)) + 1.0;
     keep[r] = std::min(1.0, 4.0 * agents / eligible);
   }
   for_each_block(
@@ -51,7 +51,7 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
   }
   std::sort(order.begin(), order.end());
   std::vector<std::uint32_t> chosen;
-  std::vector<double> left(model.region_count(), places);
+  std::vector<double> left = places;
   for (const auto& [region, key, i] : order) {
     const double people = model.people_per_agent(region);
     if (left[region] >= people) {

@@ -33,7 +33,7 @@ void act_latent(const FounderContext& x, Tally& tally, std::size_t i) {
   const std::size_t r = f.region[i];
   const double hazard = x.p.founders.ideation_rate * x.p.groups[index(f.group[i])].ideation_ratio *
                         (f.motivation[i] / 0.5) * (0.5 + x.model.region(r).local_demand) *
-                        (0.75 + 0.5 * x.c.region_attitude[r]) * (1.0 + x.c.atmosphere);
+                        (0.75 + 0.5 * x.c.region_attitude[r]) * (1.0 + x.c.atmosphere[r]);
   if (u[0] < hazard) form_idea(x, tally, i, u[1], u[2]);
 }
 
@@ -55,7 +55,7 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
     return;
   }
   const double give_up = x.p.founders.idea_abandon_rate * (1.0 - f.motivation[i]) *
-                         (1.0 - x.c.atmosphere) * (supported ? 0.5 : 1.0);
+                         (1.0 - x.c.atmosphere[f.region[i]]) * (supported ? 0.5 : 1.0);
   if (u[2] < give_up) {
     f.stage[i] = Stage::dormant;
     f.months_in_stage[i] = 0;
@@ -67,7 +67,7 @@ void act_dormant(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
   const double comeback =
-      x.p.founders.dormant_return_rate * f.motivation[i] * (1.0 + x.c.atmosphere);
+      x.p.founders.dormant_return_rate * f.motivation[i] * (1.0 + x.c.atmosphere[f.region[i]]);
   if (u[0] < comeback) form_idea(x, tally, i, u[1], u[2]);
 }
 
@@ -77,9 +77,8 @@ void train(const FounderContext& x, Tally& tally, std::size_t i) {
   ++tally.training_eligible_by_region[r];
   const auto u = x.state.random.uniforms(Stream::training, x.state.month, i);
   if (u[0] < x.c.training_chance[r]) {  // local training: no remoteness penalty
-    const LocalTrainingLever& local = x.p.levers.local_training;
-    f.business_skill[i] = gain_towards_one(f.business_skill[i], local.skill_gain);
-    f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], local.admin_gain);
+    f.business_skill[i] = gain_towards_one(f.business_skill[i], x.c.training_skill_gain);
+    f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.c.training_admin_gain);
     tally.lever_training_seats += x.model.people_per_agent(r);  // seats taken, in people
   } else if (u[1] < x.p.founders.training_rate * x.model.reach(r)) {
     f.business_skill[i] = gain_towards_one(f.business_skill[i], x.p.founders.training_skill_gain);
@@ -94,13 +93,13 @@ void learn_and_hear(const FounderContext& x, std::size_t i) {
       gain_towards_one(f.business_skill[i], x.p.founders.tie_learning_rate * ties);
   f.admin_capacity[i] =
       gain_towards_one(f.admin_capacity[i], x.p.founders.tie_learning_rate * ties);
+  // Without one_roof or open_schemes the gains are 0 and the sum is the ties' term exactly.
+  const std::size_t cell = cell_of(f.region[i], f.group[i]);
   double hear = x.p.founders.awareness_gain_ties * ties;
-  if (x.c.lever_active[index(Lever::one_roof)]) hear += x.p.levers.one_roof.awareness_gain;
-  if (x.c.lever_active[index(Lever::open_schemes)] && is_disadvantaged(f.group[i])) {
-    hear += x.p.levers.open_schemes.outreach_awareness;
-  }
+  hear += x.c.awareness_gain[cell];
+  hear += x.c.outreach_awareness[cell];
   f.awareness[i] = gain_towards_one(f.awareness[i], hear);
-  const double mean = x.p.groups[index(f.group[i])].motivation + 0.2 * x.c.atmosphere;
+  const double mean = x.p.groups[index(f.group[i])].motivation + 0.2 * x.c.atmosphere[f.region[i]];
   f.motivation[i] =
       clamp_unit(f.motivation[i] + x.p.founders.motivation_reversion * (mean - f.motivation[i]));
 }
@@ -123,8 +122,8 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
   if (!needs_money(x, i)) return;
   const bool supported = f.advocate[i] != no_advocate;
   const double quality = plan_quality(x.model, x.state, i);
-  const double guidance =
-      x.c.lever_active[index(Lever::one_roof)] ? 1.0 - x.p.levers.one_roof.effort_reduction : 1.0;
+  const std::size_t cell = cell_of(f.region[i], f.group[i]);
+  const double guidance = x.c.guidance[cell];
   for (FunderKind kind : call_preference) {
     const std::size_t k = index(kind);
     if (!x.c.call_open[k]) continue;
@@ -135,11 +134,16 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
       // project: the founder looks at the next call rather than inflate its request.
       if (funder.grant_min > launch_cost(x.model, f.form[i])) continue;
     }
-    if (funder.disadvantaged_only && !is_disadvantaged(f.group[i])) continue;
+    // The seed fund is open to the groups and regions its lever targets; other funders for
+    // disadvantaged groups to those.
+    if (kind == FunderKind::seed_fund ? !x.c.seed_eligible[cell]
+                                      : funder.disadvantaged_only && !is_disadvantaged(f.group[i]))
+      continue;
     const auto u = x.state.random.uniforms(Stream::application, x.state.month, i, k);
     if (!supported && u[0] >= f.awareness[i]) continue;  // advocates tell of every call
-    const double effort =
-        x.p.founders.application_effort * x.c.complexity[k] * (1.0 - quality) * guidance;
+    const double effort = x.p.founders.application_effort *
+                          x.c.complexity[f.region[i] * funder_count + k] * (1.0 - quality) *
+                          guidance;
     if (u[1] < f.motivation[i] * std::max(0.0, 1.0 - effort)) {
       f.funding[i] = with_application(f.funding[i], static_cast<int>(k));
       return;
@@ -181,8 +185,7 @@ void founders_act(const Model& model, RunState& state) {
     state.training_eligible[r] = state.flows.founders.training_eligible_by_region[r];
   }
   const double seats = state.flows.founders.lever_training_seats;
-  state.flows.public_cost[index(Lever::local_training)] +=
-      seats * model.parameters().levers.local_training.cost_per_seat;
+  state.flows.public_cost[index(Lever::local_training)] += seats * state.context.training_seat_cost;
 }
 
 }  // namespace kopa

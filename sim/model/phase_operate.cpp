@@ -45,7 +45,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
     return;
   }
   const double give_up = x.s.micro_project_abandon_rate * (1.0 - f.motivation[i]) *
-                         (1.0 - x.state.context.atmosphere) *
+                         (1.0 - x.state.context.atmosphere[f.region[i]]) *
                          (f.advocate[i] != no_advocate ? 0.5 : 1.0);
   if (u[1] < give_up) {
     settle_award(x.model, f, i, tally);  // a grant not yet spent goes back to its funder
@@ -79,7 +79,7 @@ double monthly_costs(const OperateContext& x, std::size_t i, double loan_instalm
                  x.s.wage * f.jobs[i] + loan_instalment;
   const int funder = award_funder_of(f.funding[i]);
   if (funder >= 0 && !holds_loan(x.model, f.funding[i]) && f.award_end_month[i] > x.state.month) {
-    costs += x.state.context.burden[static_cast<std::size_t>(funder)] *
+    costs += x.state.context.burden[f.region[i] * funder_count + static_cast<std::size_t>(funder)] *
              (1.0 - f.admin_capacity[i]) * x.s.reporting_cost;
   }
   return costs;

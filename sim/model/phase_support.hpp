@@ -38,6 +38,14 @@ void tally_founder_blocks(const Model& model, RunState& state, Body&& body) {
   for (std::size_t b = 0; b < block_count(n); ++b) state.flows.founders.add(state.block_tallies[b]);
 }
 
+// Whether an advocate of this kind is paid this month without stable_funding: stable funding,
+// or a project that has not yet ended.
+inline bool advocate_funded(const Model& model, const RunState& state, AdvocateKind kind) {
+  const AdvocateParameters& a = model.advocate_kind(kind);
+  return a.funding == static_cast<Integer>(FundingMode::stable) ||
+         state.month < a.project_end_month;
+}
+
 // Plan quality of a founder's applications: own capacity plus an advocate's co-writing.
 inline double plan_quality(const Model& model, const RunState& state, std::size_t i) {
   const std::int32_t a = state.founders.advocate[i];

@@ -102,9 +102,7 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   for (std::size_t i = 0; i < total; ++i) {
     if (f.stage[i] != Stage::latent) ++state.training_eligible[f.region[i]];
   }
-  state.context.advocate_active.assign(model.advocates().size(), 0);
-  state.context.region_attitude.assign(model.region_count(), 0.0);
-  state.context.training_chance.assign(model.region_count(), 0.0);
+  state.context.size_for(model.region_count(), model.advocates().size());
   state.block_tallies.resize(std::max<std::size_t>(1, block_count(total)));
   for (auto& tally : state.block_tallies) tally.reset(model.region_count());
   state.block_candidates.resize(state.block_tallies.size());

@@ -21,18 +21,59 @@ struct Tie {
   std::uint32_t b;
 };
 
-// What the calendar phase settles for the month: which levers act, which calls are open with
-// what rules, which advocates work. Read-only for the other phases.
+// The month's effective parameters: what the calendar phase settles once at the start of the
+// month (which calls are open with what rules, which advocates work) and what the active levers
+// fold in for the regions and groups they target (model/lever_unit.hpp). Without a lever every
+// value is the one the model has without it. Read-only for the other phases, which never test a
+// lever's flag. Sized once per run (initial_state): nothing is allocated per month.
 struct MonthContext {
-  std::array<bool, lever_count> lever_active{};
+  std::array<bool, lever_count> lever_active{};  // by the levers' calendars
   std::array<bool, funder_count> call_open{};
-  std::array<double, funder_count> complexity{};
-  std::array<double, funder_count> burden{};
-  double atmosphere = 0.0;  // ally strength when active
-  std::vector<std::uint8_t> advocate_active;
-  std::vector<double> region_attitude;  // with the ally lever applied
-  std::vector<double> training_chance;  // local_training seats per eligible founder, capped at 1
-  bool exchange_event = false;
+  bool seed_fund_open = false;  // seed_funding
+  bool exchange_event = false;  // knowledge_exchange holds an event this month
+
+  // Per region.
+  std::vector<double> atmosphere;            // ally strength, 0 without it
+  std::vector<double> region_attitude;       // authorities' attitude with the atmosphere
+  std::vector<double> training_chance;       // local_training seats per eligible founder (<= 1)
+  std::vector<double> discovery_multiplier;  // one_roof: advocates' outreach
+  std::vector<double> capacity_multiplier;   // one_roof: advocates' caseload
+  std::vector<double> brokerage_multiplier;  // advocacy
+  std::vector<double> public_body_tie_rate;  // advocacy
+  std::vector<double> advocacy_bonus;        // advocacy: bonus in funders' scoring
+  std::vector<double> exchange_places;       // knowledge_exchange: people per region at an event
+  std::vector<double> complexity_factor;     // simplification, for mainstream public funders
+  std::vector<double> burden_factor;         // simplification
+  std::vector<std::uint8_t> stable_funding;  // project-funded advocates are kept
+  // Per award round (slot r of pot_index: a region, or `regions` for a national funder): whether
+  // open_schemes reserves a share of a mainstream public funder's round, and which.
+  std::vector<std::uint8_t> reserve_round;
+  double reserved_share = 0.0;
+
+  // Per region x funder (r * funder_count + k).
+  std::vector<double> complexity;
+  std::vector<double> burden;
+
+  // Per region x group cell (cell_of).
+  std::vector<double> awareness_gain;       // one_roof
+  std::vector<double> guidance;             // one_roof: share of application effort left
+  std::vector<double> outreach_awareness;   // open_schemes
+  std::vector<double> threshold_relief;     // open_schemes, at mainstream public funders
+  std::vector<double> application_cost;     // open_schemes: EUR per application
+  std::vector<std::uint8_t> reserved_for;   // open_schemes: first claim on a reserved share
+  std::vector<std::uint8_t> seed_eligible;  // seed_funding: may apply to the seed fund
+
+  // local_training's gains and price per seat taken (the same everywhere it acts).
+  double training_skill_gain = 0.0;
+  double training_admin_gain = 0.0;
+  double training_seat_cost = 0.0;
+
+  std::vector<std::uint8_t> advocate_active;  // per advocate
+
+  // Sizes every table for the model's regions and advocates (once per run).
+  void size_for(std::size_t regions, std::size_t advocates);
+  // Every value as it is without levers, for the month's folding (no allocation).
+  void reset_without_levers();
 };
 
 // Flows counted by one block of founders in a parallel phase, added up in block order. Counts

@@ -35,6 +35,10 @@ class Json {
   Json& push(Json value);
 
   bool is_null() const { return kind_ == Kind::null; }
+  bool is_boolean() const { return kind_ == Kind::boolean; }
+  bool is_object() const { return kind_ == Kind::object; }
+  bool is_array() const { return kind_ == Kind::array; }
+  bool boolean() const { return boolean_; }  // booleans only (false otherwise)
   bool is_number() const { return kind_ == Kind::number; }
   bool is_string() const { return kind_ == Kind::string; }
   double number() const { return number_; }          // numbers only (0 otherwise)
@@ -42,6 +46,7 @@ class Json {
   // Objects: the member called `key`, or nullptr.
   const Json* find(std::string_view key) const;
   const std::vector<Json>& items() const { return items_; }
+  const std::vector<Member>& members() const { return members_; }
   std::size_t size() const { return kind_ == Kind::object ? members_.size() : items_.size(); }
 
   // Compact JSON. Numbers are the shortest text that reads back as the same double; NaN and

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/lever_unit.hpp"
 #include "util/suggest.hpp"
 
 namespace kopa {
@@ -22,6 +23,13 @@ KeyTree::KeyTree(const ParameterTable& table) : paths_(table.paths()) {
       prefix = path.substr(0, dot);
       start = dot + 1;
     }
+  }
+  add("simulation", "start");  // a date, not a table parameter
+  // Targeting lists (not parameters: lists of names), under every lever.
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const std::string lever = "levers." + std::string(lever_names[l]);
+    add(lever, "regions");
+    if (lever_unit(static_cast<Lever>(l)).takes_groups) add(lever, "groups");
   }
 }
 

@@ -28,7 +28,7 @@ class KeyTree {
 };
 
 // The tree of parameter_table(), with the top-level scenario keys (name, description, extends,
-// regions, region).
+// regions, region) and the levers' targeting lists (levers.<lever>.regions, .groups).
 const KeyTree& key_tree();
 
 }  // namespace kopa

@@ -571,6 +571,79 @@ void declare_levers(TableBuilder& t) {
 
 #undef KOPA_FIELD
 
+// A round slider step: 1, 2 or 5 times a power of ten, about a hundredth of `span`.
+double round_step(double span) {
+  if (!(span > 0)) return 1.0;
+  const double raw = span / 100;
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (const double multiple : {1.0, 2.0, 5.0}) {
+    if (multiple * power >= raw * (1 - 1e-9)) return multiple * power;
+  }
+  return 10 * power;
+}
+
+bool on_step(double value, double min, double step) {
+  const double steps = (value - min) / step;
+  return std::fabs(steps - std::round(steps)) < 1e-6;
+}
+
+// The slider of a parameter with none declared: a switch for booleans and choices; for numbers,
+// from the lower bound to four times the default (assumption: a room explores up to four times
+// today's value), inside the validation bounds; months and durations up to ten years (or four
+// times the default); a short integer range (months of the year) whole; a round step that the
+// default lies on (a slider snaps its value to its steps).
+WorkshopRange derived_workshop_range(const ParameterSpec& spec) {
+  if (spec.type == ParameterType::boolean || spec.type == ParameterType::choice) {
+    return {spec.min, spec.max, 1.0, false};
+  }
+  const double low = spec.min;
+  const bool in_months = spec.unit == "month" || spec.unit == "months";
+  const bool short_range = spec.max - spec.min <= 24;
+  double high = spec.default_value > 0 ? 4 * spec.default_value : short_range ? spec.max : low + 10;
+  if (in_months) high = std::max(high, 120.0);
+  if (short_range && spec.type == ParameterType::integer) high = spec.max;
+  high = std::min(spec.max, high);
+  double step = in_months ? (high - low <= 120 ? 1.0 : 12.0) : round_step(high - low);
+  for (int finer = 0; finer < 6 && !on_step(spec.default_value, low, step); ++finer) step /= 10;
+  if (spec.type == ParameterType::integer) step = std::max(1.0, std::round(step));
+  const double top = std::min(spec.max, low + std::ceil((high - low) / step - 1e-9) * step);
+  return {low, std::max(top, spec.default_value), step, false};
+}
+
+// The sliders a workshop opens with: every lever's switch and its size, the population and the
+// horizon. Bounds are assumptions about what a room explores, around the table's defaults.
+struct FeaturedRange {
+  std::string_view path;
+  double min, max, step;
+};
+constexpr std::array<FeaturedRange, 12> featured_ranges{{
+    {"simulation.founders", 0, 200000, 10000},  // 0: one agent per person
+    {"simulation.months", 12, 240, 12},
+    {"levers.ally.atmosphere", 0, 1, 0.05},
+    {"levers.advocacy.brokerage_multiplier", 1, 4, 0.1},
+    {"levers.open_schemes.reserved_share", 0, 0.6, 0.05},
+    {"levers.one_roof.discovery_multiplier", 1, 5, 0.25},
+    {"levers.local_training.sessions_per_month", 0, 8, 0.5},
+    {"levers.knowledge_exchange.interval_months", 1, 24, 1},
+    {"levers.simplification.complexity_reduction", 0, 1, 0.05},
+    {"levers.seed_funding.budget_per_year", 0, 1e6, 10000},
+    {"levers.seed_funding.grant_max", 2000, 20000, 500},
+    {"levers.stable_funding.cost_per_advocate_month", 0, 5000, 100},
+}};
+
+void declare_workshop_ranges(std::vector<ParameterSpec>& specs) {
+  for (ParameterSpec& spec : specs) {
+    spec.workshop = derived_workshop_range(spec);
+    // Every lever's on/off switch is on the page's first panel.
+    if (spec.path.starts_with("levers.") && spec.path.ends_with(".enabled")) {
+      spec.workshop.featured = true;
+    }
+    for (const FeaturedRange& range : featured_ranges) {
+      if (spec.path == range.path) spec.workshop = {range.min, range.max, range.step, true};
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view type_name(ParameterType type) {
@@ -669,6 +742,7 @@ ParameterTable::ParameterTable() {
   declare_advocates(builder);
   declare_lever_calendars(builder);
   declare_levers(builder);
+  declare_workshop_ranges(specs_);
   // Scenario files, overrides and sweep points look parameters up by path many times over.
   for (std::size_t i = 0; i < specs_.size(); ++i) index_.emplace(specs_[i].path, i);
 

@@ -13,6 +13,17 @@ namespace kopa {
 enum class ParameterType { real, integer, boolean, choice };
 std::string_view type_name(ParameterType type);  // "real", "integer", "boolean", "choice"
 
+// The slider a workshop page (kopa serve) offers for a parameter: bounds a room can sensibly
+// explore and a step. Narrower than the validation bounds (a budget slider must not run to
+// 10^10) and always holding the default. `featured` parameters (the levers' switches and sizes,
+// the population and horizon) are shown first; the rest sit in the page's "all parameters" part.
+struct WorkshopRange {
+  double min = 0.0;
+  double max = 0.0;
+  double step = 0.0;
+  bool featured = false;
+};
+
 // One model parameter, declared once: how to find it, what it means, what values it takes.
 // The accessor returns the field inside a ModelParameters; `index` picks the kind (group,
 // funder, advocate) for the per-kind families.
@@ -26,6 +37,7 @@ struct ParameterSpec {
   std::string_view unit;
   std::string_view meaning;
   std::string_view source;  // a calibration figure, or "assumption: ..."
+  WorkshopRange workshop;   // declared for the featured ones, derived for the rest
 
   double& (*real_field)(ModelParameters&, std::size_t) = nullptr;
   Integer& (*integer_field)(ModelParameters&, std::size_t) = nullptr;  // integer and choice

@@ -12,6 +12,7 @@
 #include <system_error>
 #include <utility>
 
+#include "model/lever_unit.hpp"
 #include "model/population.hpp"
 #include "scenario/key_tree.hpp"
 #include "scenario/parameter_table.hpp"
@@ -20,6 +21,7 @@
 #include "scenario/toml_value.hpp"
 #include "util/suggest.hpp"
 #include "util/text_file.hpp"
+#include "util/year_month.hpp"
 
 namespace kopa {
 namespace {
@@ -44,6 +46,12 @@ Place place_of(const std::string& file, const toml::source_region& source) {
 struct Assigned {
   double value = 0.0;
   Place place;
+  std::optional<YearMonth> date;  // a month stated as "YYYY-MM": value follows from the start
+};
+
+struct PlacedMonth {
+  YearMonth month = 0;
+  Place place;
 };
 
 struct PlacedRegion {
@@ -52,9 +60,18 @@ struct PlacedRegion {
   std::string key;  // "region[2]" in that file, "regions.<name>" after a --set
 };
 
-// What a file (with its parents) states: parameter values and, perhaps, the region list.
+// A lever's targeting list as stated: levers.<lever>.regions or .groups.
+struct PlacedNames {
+  std::vector<std::string> names;
+  Place place;
+};
+
+// What a file (with its parents) states: parameter values, targeting lists and, perhaps, the
+// region list.
 struct Layer {
   std::map<std::string, Assigned> values;
+  std::map<std::string, PlacedNames> targets;
+  std::optional<PlacedMonth> start;  // simulation.start
   std::optional<std::vector<PlacedRegion>> regions;
   // Something went wrong before the whole chain could be read (a syntax error, an unreadable
   // parent, a cycle) or a stated region list had errors: "no regions" would then be noise.
@@ -63,6 +80,8 @@ struct Layer {
   // This layer on top of `parent`: values stated here win; regions stated here replace.
   void inherit(Layer parent) {
     for (auto& [path, assigned] : parent.values) values.try_emplace(path, std::move(assigned));
+    for (auto& [path, names] : parent.targets) targets.try_emplace(path, std::move(names));
+    if (!start) start = parent.start;
     if (!regions) regions = std::move(parent.regions);
     incomplete = incomplete || parent.incomplete;
   }
@@ -130,6 +149,49 @@ std::vector<std::string> group_name_list() {
   return {group_names.begin(), group_names.end()};
 }
 
+// "levers.<lever>.regions" or "levers.<lever>.groups": the lever and whether it lists groups.
+struct TargetingKey {
+  Lever lever;
+  bool groups;
+};
+std::optional<TargetingKey> targeting_key(std::string_view path) {
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const std::string lever = "levers." + std::string(lever_names[l]) + ".";
+    if (!path.starts_with(lever)) continue;
+    const std::string_view rest = path.substr(lever.size());
+    if (rest == "regions" || rest == "groups")
+      return TargetingKey{static_cast<Lever>(l), rest == "groups"};
+  }
+  return std::nullopt;
+}
+
+// Parameters that hold a month of the run (or, call_month, of the year): they take a date too.
+bool is_month_parameter(std::string_view path) {
+  for (const char* suffix : {".start_month", ".end_month", ".project_end_month", ".call_month"}) {
+    if (path.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+constexpr const char* date_hint = "expected a date \"YYYY-MM\" (e.g. \"2026-01\")";
+
+// The names of a targeting list: an array of strings (or, from --set, one bare name).
+Expected<std::vector<std::string>> read_names(const toml::node& node, bool one_name = false) {
+  std::vector<std::string> names;
+  if (const auto* one = node.as_string(); one && one_name) {
+    names.push_back(one->get());
+    return names;
+  }
+  const auto* array = node.as_array();
+  if (!array) return Error{"expected a list of names, got " + describe_node(node)};
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const auto* name = array->get(i)->as_string();
+    if (!name) return Error{"expected a list of names, got " + describe_node(*array->get(i))};
+    names.push_back(name->get());
+  }
+  return names;
+}
+
 const ParameterSpec& group_share_spec(std::size_t group) {
   return *parameter_table().find("groups." + std::string(group_names[group]) + ".share");
 }
@@ -164,6 +226,40 @@ class Loader {
   }
 
   void apply_override(const std::string& raw, Layer& layer);
+
+  // A month stated as a date becomes a month of the run (months since simulation.start) or, for
+  // call_month, the month of the year. A problem is reported and leaves the default in place.
+  void resolve_date(const std::string& path, Assigned& assigned,
+                    const std::optional<PlacedMonth>& start) {
+    const ParameterSpec& spec = *parameter_table().find(path);
+    const YearMonth date = *assigned.date;
+    double month = 0.0;
+    if (path.ends_with(".call_month")) {
+      month = static_cast<double>(date % 12);
+    } else if (!start) {
+      report(assigned.place, path,
+             "the date " + format_year_month(date) +
+                 " needs simulation.start (e.g. start = \"2026-01\" in [simulation]), or state "
+                 "a month number");
+      assigned.value = spec.default_value;
+      return;
+    } else {
+      month = static_cast<double>(date - start->month);
+      if (month < 0.0) {
+        report(assigned.place, path,
+               format_year_month(date) + " is before simulation.start " +
+                   format_year_month(start->month));
+        assigned.value = spec.default_value;
+        return;
+      }
+    }
+    if (auto problem = spec.check(month)) {
+      report(assigned.place, path, format_year_month(date) + ": " + *problem);
+      assigned.value = spec.default_value;
+      return;
+    }
+    assigned.value = month;
+  }
 
  private:
   std::optional<toml::table> parse(std::string_view text, const std::string& label) {
@@ -207,14 +303,13 @@ class Loader {
         walk_entry("", key, node, label, layer);
       }
     }
-    if (presets && inline_regions) {
-      report(place_of(label, presets->source()), "regions",
-             "give regions either as presets (regions = [...]) or as [[region]] tables, not both");
-    }
+    // Presets first, then this file's own [[region]] tables; a name used twice is reported where
+    // both stand (CrossChecks::regions).
+    if (presets) layer.regions = preset_regions(*presets, label);
     if (inline_regions) {
-      layer.regions = region_array(*inline_regions, label);
-    } else if (presets) {
-      layer.regions = preset_regions(*presets, label);
+      auto own = region_array(*inline_regions, label);
+      if (!layer.regions) layer.regions.emplace();
+      for (auto& placed : own) layer.regions->push_back(std::move(placed));
     }
   }
 
@@ -222,11 +317,37 @@ class Loader {
                   const std::string& label, Layer& layer) {
     const std::string path = join_path(prefix, key.str());
     const KeyTree& tree = key_tree();
-    if (const ParameterSpec* spec = parameter_table().find(path)) {
+    if (path == "simulation.start") {
+      const Place place = place_of(label, node.source());
+      const auto* text = node.as_string();
+      const auto month = text ? parse_year_month(text->get()) : std::nullopt;
+      if (month) {
+        layer.start = PlacedMonth{*month, place};
+      } else {
+        report(place, path, std::string(date_hint) + ", got " + describe_node(node));
+      }
+    } else if (const auto* text = node.as_string(); text && is_month_parameter(path)) {
+      const Place place = place_of(label, node.source());
+      if (const auto month = parse_year_month(text->get())) {
+        layer.values[path] = {0.0, place, *month};
+      } else {
+        report(place, path,
+               "expected a month number or " + std::string(date_hint).substr(9) + ", got " +
+                   describe_node(node));
+      }
+    } else if (targeting_key(path)) {
+      const Place place = place_of(label, node.source());
+      auto names = read_names(node);
+      if (names) {
+        layer.targets[path] = {std::move(*names), place};
+      } else {
+        report(place, path, names.error().message);
+      }
+    } else if (const ParameterSpec* spec = parameter_table().find(path)) {
       const Place place = place_of(label, node.source());
       auto value = read_parameter_value(*spec, node);
       if (value) {
-        layer.values[path] = {*value, place};
+        layer.values[path] = {*value, place, std::nullopt};
       } else {
         report(place, path, value.error().message);
       }
@@ -636,6 +757,36 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
     return;
   }
 
+  std::string unquoted = text;
+  if (unquoted.size() >= 2 && unquoted.front() == '"' && unquoted.back() == '"') {
+    unquoted = unquoted.substr(1, unquoted.size() - 2);
+  }
+  if (path == "simulation.start") {
+    if (const auto month = parse_year_month(unquoted)) {
+      layer.start = PlacedMonth{*month, place};
+    } else {
+      report(place, path, std::string(date_hint) + ", got '" + text + "'");
+    }
+    return;
+  }
+  if (is_month_parameter(path) && parameter_table().find(path)) {
+    if (const auto month = parse_year_month(unquoted)) {
+      layer.values[path] = {0.0, place, *month};
+      return;
+    }
+  }
+  if (targeting_key(path)) {
+    const auto value_table = parse_override_value(text, true);
+    auto names = value_table ? read_names(*value_table->get("value"), true)
+                             : Expected<std::vector<std::string>>(
+                                   Error{"expected a list of names, got '" + text + "'"});
+    if (!names) {
+      report(place, path, names.error().message);
+      return;
+    }
+    layer.targets[path] = {std::move(*names), place};
+    return;
+  }
   const ParameterSpec* spec = parameter_table().find(path);
   if (!spec) {
     const auto paths = parameter_table().paths();
@@ -652,7 +803,7 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
     report(place, path, value.error().message);
     return;
   }
-  layer.values[path] = {*value, place};
+  layer.values[path] = {*value, place, std::nullopt};
 }
 
 struct OrderedPair {
@@ -697,6 +848,7 @@ class CrossChecks {
     regions();
     ordered_pairs();
     group_shares();
+    targeting();
   }
 
  private:
@@ -787,6 +939,50 @@ class CrossChecks {
     }
   }
 
+  // Every targeting list names known regions (of the merged list) and groups, each once, and
+  // groups only where the lever takes them.
+  void targeting() {
+    std::vector<std::string> region_names;
+    for (const auto& region : parameters_.regions) region_names.push_back(region.name);
+    std::vector<std::string> group_takers;
+    for (std::size_t l = 0; l < lever_count; ++l) {
+      if (lever_unit(static_cast<Lever>(l)).takes_groups) group_takers.emplace_back(lever_names[l]);
+    }
+    for (const auto& [path, stated] : layer_.targets) {
+      const TargetingKey key = *targeting_key(path);
+      const std::string lever(lever_names[index(key.lever)]);
+      if (key.groups && !lever_unit(key.lever).takes_groups) {
+        loader_.report(stated.place, path,
+                       lever +
+                           " acts for everyone in the regions it targets; groups = [...] "
+                           "applies to " +
+                           listing(group_takers));
+        continue;
+      }
+      if (stated.names.empty()) {
+        loader_.report(
+            stated.place, path,
+            "an empty list targets nothing; leave the key out to act " +
+                std::string(key.groups ? "for the lever's default groups" : "everywhere"));
+        continue;
+      }
+      // Without regions (already reported) every name would be unknown: noise.
+      if (!key.groups && region_names.empty()) continue;
+      const std::vector<std::string> known = key.groups ? group_name_list() : region_names;
+      std::set<std::string> seen;
+      for (const auto& name : stated.names) {
+        if (!seen.insert(name).second) {
+          loader_.report(stated.place, path, "'" + name + "' is listed twice");
+        } else if (std::find(known.begin(), known.end(), name) == known.end()) {
+          loader_.report(stated.place, path,
+                         std::string(key.groups ? "unknown group '" : "unknown region '") + name +
+                             "'" + did_you_mean(name, known) +
+                             (key.groups ? "; groups: " : "; regions: ") + listing(known));
+        }
+      }
+    }
+  }
+
   const Layer& layer_;
   const ModelParameters& parameters_;
   std::string top_;
@@ -837,11 +1033,18 @@ ScenarioLoad load_scenario_text(std::string_view toml, std::string_view file_lab
   for (const auto& raw : overrides) loader.apply_override(raw, layer);
 
   ModelParameters parameters = parameter_table().defaults();
-  for (const auto& [path, assigned] : layer.values) {
+  if (layer.start) parameters.start = layer.start->month;
+  for (auto& [path, assigned] : layer.values) {
+    if (assigned.date) loader.resolve_date(path, assigned, layer.start);
     parameter_table().find(path)->set(parameters, assigned.value);
   }
   if (layer.regions) {
     for (const auto& placed : *layer.regions) parameters.regions.push_back(placed.region);
+  }
+  for (const auto& [path, stated] : layer.targets) {
+    const TargetingKey key = *targeting_key(path);
+    LeverTargeting& targeting = parameters.targeting[index(key.lever)];
+    (key.groups ? targeting.groups : targeting.regions) = stated.names;
   }
   CrossChecks(layer, parameters, label, loader).run();
 

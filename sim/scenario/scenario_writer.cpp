@@ -7,6 +7,7 @@
 #include "scenario/region_access.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/toml_value.hpp"
+#include "util/year_month.hpp"
 
 namespace kopa {
 
@@ -19,6 +20,28 @@ std::string format_issue(const ScenarioIssue& issue) {
   text << issue.message;
   return text.str();
 }
+
+namespace {
+
+void write_names(std::ostringstream& out, std::string_view key,
+                 const std::vector<std::string>& names) {
+  if (names.empty()) return;
+  out << key << " = [";
+  for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << toml_quote(names[i]);
+  out << "]\n";
+}
+
+// A lever's targeting lists, in its section (nothing when it acts everywhere).
+void write_targeting(std::ostringstream& out, const std::string& section,
+                     const std::array<LeverTargeting, lever_count>& targeting) {
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    if (section != "levers." + std::string(lever_names[l])) continue;
+    write_names(out, "regions", targeting[l].regions);
+    write_names(out, "groups", targeting[l].groups);
+  }
+}
+
+}  // namespace
 
 std::string write_resolved_toml(std::string_view name, std::string_view description,
                                 const ModelParameters& parameters) {
@@ -47,6 +70,10 @@ std::string write_resolved_toml(std::string_view name, std::string_view descript
       out << spec->path.substr(dot == std::string::npos ? 0 : dot + 1) << " = "
           << spec->format(spec->get(parameters)) << "\n";
     }
+    if (section == "simulation" && parameters.start) {
+      out << "start = " << toml_quote(format_year_month(*parameters.start)) << "\n";
+    }
+    write_targeting(out, section, parameters.targeting);
   }
 
   for (const Region& original : parameters.regions) {

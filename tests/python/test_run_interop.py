@@ -94,7 +94,7 @@ def check_interrupted_file(tmp, path, name, err):
 
 def long_run_args(path, quiet=True):
     return [os.path.join(SCENARIOS, "baseline.toml"), "-o", path, "-r", "400", "-t", "2",
-            "--set", "simulation.founders=3000", *(["--quiet"] if quiet else [])]
+            "--set", "simulation.founders=10000", *(["--quiet"] if quiet else [])]
 
 
 def interrupt_with(tmp, sig):
@@ -122,13 +122,13 @@ def test_hangup_and_broken_pipe_keep_finished_runs(tmp):
 
 def test_progress_into_a_closed_pipe_keeps_finished_runs(tmp):
     # `kopa run ... 2>&1 | head -c 5`: head leaves after the first progress line (every 5 s).
-    # The founders are one agent per person of a region of 3,000 people, so that no resolution
+    # The founders are one agent per person of a region of 10,000 people, so that no resolution
     # warning comes first: a warning into the closed pipe would interrupt the run before any run
     # is finished (also exit 130, but with nothing to check).
     village = os.path.join(tmp, "village.toml")
     with open(village, "w") as f:
         f.write(f'name = "baseline"\nextends = "{os.path.join(SCENARIOS, "baseline.toml")}"\n'
-                '[[region]]\nname = "village"\ncountry = "latvia"\npopulation = 3000\n'
+                '[[region]]\nname = "village"\ncountry = "latvia"\npopulation = 10000\n'
                 'has_len = true\nhas_incubator = true\n')
     path = os.path.join(tmp, "piped.h5")
     args = long_run_args(path, quiet=False)
@@ -145,7 +145,7 @@ def test_progress_into_a_closed_pipe_keeps_finished_runs(tmp):
 
 
 def test_warning_into_a_closed_pipe_interrupts(tmp):
-    # 3,000 agents of the shipped regions: kopa warns that they are too coarse before running;
+    # 10,000 agents of the shipped regions: kopa warns that they are too coarse before running;
     # a reader gone by then interrupts the run (exit 130, a valid file), never kills it (SIGPIPE).
     path = os.path.join(tmp, "warned.h5")
     kopa_run = subprocess.Popen([KOPA, "run", *long_run_args(path, quiet=False)],

@@ -29,7 +29,9 @@ inline std::vector<io::ScenarioHeader> compare_headers() {
                        DimensionLabels{},
                        {11, 12, 13, 14, 15},
                        {},
-                       {}});
+                       {},
+
+                       std::nullopt});
   }
   return headers;
 }

@@ -43,7 +43,9 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                               labels_of({}),  // no levers: an empty dimension
                               {1001, 1002, 1003},
                               {},
-                              {}};
+                              {},
+
+                              std::nullopt};
   io::ScenarioHeader seed_funding{"seed_funding",
                                   "Tailored seed funding, with a one-roof platform.",
                                   "name = \"seed_funding\"\nmonths = 5\n[levers.seed_fund]\n",
@@ -54,7 +56,9 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                                   labels_of({"seed_fund", "one_roof"}),
                                   {2001, 2002, 18446744073709551615ull},
                                   {},
-                                  {}};
+                                  {},
+
+                                  std::nullopt};
   return {baseline, seed_funding};
 }
 

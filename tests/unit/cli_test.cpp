@@ -30,7 +30,7 @@ TEST(Cli, VersionNamesVersionAndCommit) {
 TEST(Cli, HelpListsEverySubcommand) {
   const auto result = run({"--help"});
   EXPECT_EQ(result.code, exit_ok);
-  for (const char* name : {"run", "compare", "sweep", "validate", "describe"}) {
+  for (const char* name : {"run", "compare", "sweep", "validate", "describe", "serve"}) {
     EXPECT_NE(result.out.find(std::string("  ") + name), std::string::npos) << name;
   }
 }
@@ -76,7 +76,8 @@ TEST_P(SubcommandTest, UnknownOptionNamesItAndExitsTwo) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllSubcommands, SubcommandTest,
-                         ::testing::Values("run", "compare", "sweep", "validate", "describe"));
+                         ::testing::Values("run", "compare", "sweep", "validate", "describe",
+                                           "serve"));
 
 }  // namespace
 }  // namespace kopa

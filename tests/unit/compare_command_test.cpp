@@ -91,7 +91,8 @@ class CompareCommandTest : public ::testing::Test {
                          DimensionLabels{},
                          seeds,
                          {},
-                         {}});
+                         {},
+                         std::nullopt});
     }
     auto writer = io::ResultsWriter::create(target, true, {"test", 1}, headers);
     EXPECT_TRUE(writer) << writer.error().message;
@@ -359,6 +360,55 @@ TEST_F(CompareCommandTest, SurvivalComparesOneValuePerRun) {
   expect_bad_input(run({"compare", file, "--series", "--metric", "survival_1y"}),
                    "'survival_1y' has one value per run");
   expect_bad_input(run({"compare", file, "--metric", "survival_6y"}), "survival_5y");
+}
+
+const char* two_regions = R"(name = "base"
+[simulation]
+start = "2026-01"
+months = 12
+founders = 400
+[[region]]
+name = "east"
+country = "latvia"
+population = 2000
+[[region]]
+name = "west"
+country = "latvia"
+population = 2000
+)";
+
+// A ministry's memo end to end: a what-if of a file (NAME=FILE, NAME:PATH=VALUE) with a lever
+// targeted at one region from a date, then `kopa compare --region` with dates in its header.
+TEST(CompareRegion, WhatIfTargetedAtOneRegionComparedThereWithDates) {
+  const fs::path folder = fs::path(KOPA_BINARY_DIR) / "test-compare-region";
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  const auto base = (folder / "base.toml").string();
+  std::ofstream(base) << two_regions;
+  const auto results = (folder / "memo.h5").string();
+  const CliResult ran =
+      run({"run", base, "memo=" + base, "-r", "3", "-o", results, "--quiet", "--set",
+           "memo:levers.one_roof.enabled=true", "--set", "memo:levers.one_roof.start_month=2026-04",
+           "--set", "memo:levers.one_roof.regions=east"});
+  ASSERT_EQ(ran.code, exit_ok) << ran.err;
+
+  const CliResult east = run({"compare", results, "--region", "east", "--format", "markdown"});
+  ASSERT_EQ(east.code, exit_ok) << east.err;
+  EXPECT_NE(east.out.find("month 11 of 0-11 (2026-12; months 2026-01 to 2026-12)"),
+            std::string::npos)
+      << east.out;
+  EXPECT_NE(east.out.find("founders_supported_by_region[east]"), std::string::npos) << east.out;
+  EXPECT_NE(east.out.find("memo"), std::string::npos) << east.out;
+
+  const CliResult one = run({"compare", results, "--group", "youth", "--metric", "awards"});
+  ASSERT_EQ(one.code, exit_ok) << one.err;
+  EXPECT_NE(one.out.find("awards_by_group[youth]"), std::string::npos) << one.out;
+
+  const CliResult typo = run({"compare", results, "--region", "eats"});
+  EXPECT_EQ(typo.code, exit_bad_input);
+  EXPECT_EQ(typo.err,
+            "kopa compare: scenario 'base' has no region 'eats' (did you mean 'east'?); its "
+            "regions are: east, west\n");
 }
 
 }  // namespace

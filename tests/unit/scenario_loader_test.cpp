@@ -217,12 +217,28 @@ TEST(ScenarioErrors, AScenarioNeedsRegions) {
                 "[[region]] tables here or in a file this one extends"});
 }
 
-TEST(ScenarioErrors, PresetsAndInlineRegionsTogether) {
-  const auto issues =
-      formatted(load_scenario_text("regions = [\"a\"]\n" + std::string(one_region), "x.toml"));
-  EXPECT_EQ(issues, std::vector<std::string>{
-                        "x.toml:1:11: error: regions: give regions either as presets (regions = "
-                        "[...]) or as [[region]] tables, not both"});
+TEST(ScenarioLoad, PresetsAndInlineRegionsCombineAndADuplicateCitesBothPlaces) {
+  const auto folder = scratch_folder();
+  write_file(folder / "regions" / "a.toml",
+             "description = \"a\"\n[[region]]\nname = \"there\"\ncountry = \"latvia\"\n"
+             "population = 500\n");
+  const auto both =
+      write_file(folder / "both.toml", "regions = [\"a\"]\n" + std::string(one_region));
+  const auto load = load_scenario(both, {"regions.there.population=700"});
+  ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
+  const auto& regions = load.scenario->parameters.regions;
+  ASSERT_EQ(regions.size(), 2u);
+  EXPECT_EQ(regions[0].name, "there");  // presets first
+  EXPECT_EQ(regions[0].population, 700);
+  EXPECT_EQ(regions[1].name, "here");
+
+  const auto twice = write_file(folder / "twice.toml",
+                                "regions = [\"a\"]\n[[region]]\nname = \"there\"\ncountry = "
+                                "\"latvia\"\npopulation = 10\n");
+  EXPECT_EQ(formatted(load_scenario(twice)),
+            std::vector<std::string>{twice.string() +
+                                     ":2:1: error: region[1]: region name 'there' is used twice "
+                                     "(also by regions[1] on line 1)"});
 }
 
 TEST(ScenarioErrors, ScenarioNames) {
@@ -512,6 +528,93 @@ TEST(ScenarioIssueFormat, Shapes) {
             "a.toml:3:7: error: founders.skill_sd: bad");
   EXPECT_EQ(format_issue({"a.toml", 0, 0, "", "cannot read file: x"}),
             "a.toml: error: cannot read file: x");
+}
+
+// Targeting lists: levers.<lever>.regions and .groups (docs/scenarios.md, "Targeting").
+TEST(ScenarioTargeting, ListsLoadAndTheResolvedScenarioReadsBackToThem) {
+  const auto load = load_scenario_text(
+      "[levers.one_roof]\nregions = [\"here\"]\n[levers.seed_funding]\ngroups = [\"youth\", "
+      "\"women\"]\n" +
+          std::string(one_region),
+      "x.toml");
+  ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
+  const auto& targeting = load.scenario->parameters.targeting;
+  EXPECT_EQ(targeting[index(Lever::one_roof)].regions, std::vector<std::string>{"here"});
+  EXPECT_EQ(targeting[index(Lever::seed_funding)].groups,
+            (std::vector<std::string>{"youth", "women"}));
+  EXPECT_TRUE(targeting[index(Lever::ally)].regions.empty());
+  const auto again = load_scenario_text(load.scenario->resolved_toml, "resolved.toml");
+  ASSERT_TRUE(again.scenario) << ::testing::PrintToString(formatted(again));
+  testing::expect_same_parameters(again.scenario->parameters, load.scenario->parameters);
+}
+
+TEST(ScenarioTargeting, UnknownRegionOrGroupIsNamedWithASuggestion) {
+  EXPECT_EQ(only_issue("[levers.one_roof]\nregions = [\"hre\"]\n"),
+            "x.toml:2:11: error: levers.one_roof.regions: unknown region 'hre' (did you mean "
+            "'here'?); regions: here");
+  EXPECT_EQ(only_issue("[levers.open_schemes]\ngroups = [\"yuoth\"]\n"),
+            "x.toml:2:10: error: levers.open_schemes.groups: unknown group 'yuoth' (did you mean "
+            "'youth'?); groups: youth, women, seniors, migrants, disabled, single_parents, "
+            "long_term_unemployed, mainstream");
+}
+
+TEST(ScenarioTargeting, GroupsOnlyWhereTheLeverTakesThemAndNoEmptyOrRepeatedNames) {
+  EXPECT_EQ(only_issue("[levers.ally]\ngroups = [\"youth\"]\n"),
+            "x.toml:2:10: error: levers.ally.groups: ally acts for everyone in the regions it "
+            "targets; groups = [...] applies to open_schemes, seed_funding");
+  EXPECT_EQ(only_issue("[levers.ally]\nregions = []\n"),
+            "x.toml:2:11: error: levers.ally.regions: an empty list targets nothing; leave the "
+            "key out to act everywhere");
+  EXPECT_EQ(only_issue("[levers.ally]\nregions = [\"here\", \"here\"]\n"),
+            "x.toml:2:11: error: levers.ally.regions: 'here' is listed twice");
+  EXPECT_EQ(only_issue("[levers.ally]\nregions = \"here\"\n"),
+            "x.toml:2:11: error: levers.ally.regions: expected a list of names, got \"here\"");
+}
+
+TEST(ScenarioTargeting, SetTakesAListOrOneBareName) {
+  const auto load = load_scenario_text(one_region, "x.toml", {"levers.one_roof.regions=here"});
+  ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
+  EXPECT_EQ(load.scenario->parameters.targeting[index(Lever::one_roof)].regions,
+            std::vector<std::string>{"here"});
+  EXPECT_EQ(only_issue("", {"levers.one_roof.regions=[\"there\"]"}),
+            "--set levers.one_roof.regions=[\"there\"]: error: levers.one_roof.regions: unknown "
+            "region 'there' (did you mean 'here'?); regions: here");
+}
+
+// Dates: simulation.start = "YYYY-MM"; month parameters take a month number or a date.
+TEST(ScenarioDates, LeverCalendarsAndCallMonthsTakeDatesFromTheStart) {
+  const auto load = load_scenario_text(
+      "[simulation]\nstart = \"2026-01\"\n[levers.one_roof]\nenabled = true\n"
+      "start_month = \"2028-01\"\nend_month = \"2030-07\"\n[funders.leader]\n"
+      "call_month = \"2027-03\"\n" +
+          std::string(one_region),
+      "x.toml", {"levers.seed_funding.start_month=2026-09"});
+  ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
+  const ModelParameters& p = load.scenario->parameters;
+  EXPECT_EQ(p.start, 2026 * 12);
+  EXPECT_EQ(p.levers.one_roof.start_month, 24);
+  EXPECT_EQ(p.levers.one_roof.end_month, 54);
+  EXPECT_EQ(p.levers.seed_funding.start_month, 8);
+  EXPECT_EQ(p.funders[index(FunderKind::leader)].call_month, 2);  // March
+  const auto again = load_scenario_text(load.scenario->resolved_toml, "resolved.toml");
+  ASSERT_TRUE(again.scenario) << ::testing::PrintToString(formatted(again));
+  testing::expect_same_parameters(again.scenario->parameters, p);
+}
+
+TEST(ScenarioDates, ADateNeedsAStartAndMayNotPrecedeIt) {
+  EXPECT_EQ(only_issue("[levers.ally]\nstart_month = \"2028-01\"\n"),
+            "x.toml:2:15: error: levers.ally.start_month: the date 2028-01 needs simulation.start "
+            "(e.g. start = \"2026-01\" in [simulation]), or state a month number");
+  EXPECT_EQ(only_issue("[simulation]\nstart = \"2026-01\"\n[levers.ally]\nstart_month = "
+                       "\"2025-12\"\n"),
+            "x.toml:4:15: error: levers.ally.start_month: 2025-12 is before simulation.start "
+            "2026-01");
+  EXPECT_EQ(only_issue("[simulation]\nstart = \"2026-13\"\n"),
+            "x.toml:2:9: error: simulation.start: expected a date \"YYYY-MM\" (e.g. \"2026-01\"), "
+            "got \"2026-13\"");
+  EXPECT_EQ(only_issue("[levers.ally]\nstart_month = \"soon\"\n"),
+            "x.toml:2:15: error: levers.ally.start_month: expected a month number or a date "
+            "\"YYYY-MM\" (e.g. \"2026-01\"), got \"soon\"");
 }
 
 }  // namespace

@@ -149,18 +149,43 @@ TEST(ShippedScenarios, SempreRegionsAreThePresetsRegions) {
 
 TEST(RegionPresets, EachHasADescriptionAndRegionsOfItsCountry) {
   const auto files = toml_files(scenarios / "regions");
-  EXPECT_EQ(files.size(), 6u);
+  EXPECT_EQ(files.size(), 7u);
   for (const auto& file : files) {
     const std::string preset = file.stem().string();
+    const std::string country = preset.substr(0, preset.find('_'));  // latvia_planning: latvia
     const auto load =
         load_scenario_text("regions = [\"" + preset + "\"]\n", (scenarios / "probe.toml").string());
     ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
     EXPECT_NE(read(file).find("\ndescription = "), std::string::npos) << file;
     EXPECT_NE(read(file).find("ASSUMPTION"), std::string::npos) << file;
     for (const auto& region : load.scenario->parameters.regions) {
-      EXPECT_EQ(region.country, preset) << region.name;
+      EXPECT_EQ(region.country, country) << region.name;
     }
   }
+}
+
+// scenarios/examples/: the ministry memo of issue 15 is one short file over a Latvian baseline.
+TEST(ShippedExamples, LatgaleMemoTargetsLatgaleFrom2028OverTheLatvianBaseline) {
+  for (const auto& file : toml_files(scenarios / "examples")) {
+    const auto load = load_scenario(file);
+    ASSERT_TRUE(load.scenario) << file << ::testing::PrintToString(formatted(load));
+    EXPECT_TRUE(read(file).starts_with("# ")) << file;
+    const auto again =
+        load_scenario_text(load.scenario->resolved_toml, "resolved.toml", {}, FileAccess::denied);
+    ASSERT_TRUE(again.scenario) << file << ::testing::PrintToString(formatted(again));
+    testing::expect_same_parameters(load.scenario->parameters, again.scenario->parameters);
+  }
+  const auto memo = load_scenario(scenarios / "examples" / "latgale_2028.toml");
+  ASSERT_TRUE(memo.scenario);
+  const ModelParameters& p = memo.scenario->parameters;
+  std::vector<std::string> names;
+  for (const auto& region : p.regions) names.push_back(region.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"kurzeme", "zemgale", "vidzeme", "latgale"}));
+  EXPECT_EQ(p.start, 2026 * 12);
+  EXPECT_EQ(p.levers.one_roof.start_month, 24);  // 2028-01
+  EXPECT_EQ(p.targeting[index(Lever::one_roof)].regions, std::vector<std::string>{"latgale"});
+  EXPECT_EQ(p.levers.seed_funding.budget_per_year,
+            2.0 * parameter_table().find("levers.seed_funding.budget_per_year")->default_value);
 }
 
 TEST(RegionPresets, SwedenInlandIsRemoterAndUnsupported) {

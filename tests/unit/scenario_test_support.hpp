@@ -59,6 +59,8 @@ inline void expect_same_parameters(const ModelParameters& a, const ModelParamete
   for (const auto& spec : parameter_table().specs()) {
     EXPECT_EQ(spec.get(a), spec.get(b)) << spec.path;
   }
+  EXPECT_EQ(a.targeting, b.targeting);
+  EXPECT_EQ(a.start, b.start);
   ASSERT_EQ(a.regions.size(), b.regions.size());
   for (std::size_t r = 0; r < a.regions.size(); ++r) {
     expect_same_region(a.regions[r], b.regions[r]);

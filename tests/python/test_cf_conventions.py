@@ -1,0 +1,90 @@
+"""CF conventions: a run with simulation.start writes a file whose `time` coordinate xarray decodes
+to the first day of each month, whose flags and variables carry CF attributes, and whose header
+ncdump (Debian netcdf-bin) reads (docs/output-format.md, "CF conventions").
+
+Run by ctest as: python3 test_cf_conventions.py KOPA SOURCE_DIR [SAMPLE_WRITER]
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+
+import numpy as np
+import xarray as xr
+
+KOPA, SOURCE = sys.argv[1], sys.argv[2]
+BASELINE = os.path.join(SOURCE, "scenarios", "baseline.toml")
+SMALL = ["--set", "simulation.founders=500", "--months", "14", "--quiet", "-r", "2"]
+
+
+def run(tmp, *extra):
+    path = os.path.join(tmp, "cf.h5")
+    result = subprocess.run([KOPA, "run", BASELINE, "-o", path, *SMALL, *extra],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_time_decodes_to_month_starts(tmp):
+    path = run(tmp, "--set", "simulation.start=2027-11")
+    ds = xr.open_dataset(path, group="scenarios/baseline", engine="h5netcdf")
+    times = ds["time"].values
+    assert times.dtype.kind == "M", times.dtype  # decoded to datetime64
+    expected = np.array(["2027-11-01", "2027-12-01", "2028-01-01", "2028-02-01"],
+                        dtype="datetime64[ns]")
+    assert (times[:4] == expected).all(), times[:4]
+    assert str(times[13])[:10] == "2028-12-01", times[13]
+    assert "time" in ds["founders_startup"].coords  # a coordinate of every metric
+    assert ds.attrs["start"] == "2027-11"
+    for name, variable in ds.variables.items():
+        if variable.dtype.kind in "OSU":
+            continue  # label coordinates: strings
+        assert "long_name" in variable.attrs, name
+        assert "units" in variable.attrs or name == "time", name  # decoded: units moved
+    done = xr.open_dataset(path, group="scenarios/baseline", engine="h5netcdf")["done"]
+    assert list(done.attrs["flag_values"]) == [0, 1], done.attrs
+    assert done.attrs["flag_meanings"] == "unfinished finished"
+
+
+def test_without_start_there_is_no_time(tmp):
+    path = run(tmp)
+    ds = xr.open_dataset(path, group="scenarios/baseline", engine="h5netcdf")
+    assert "time" not in ds.variables
+    assert "start" not in ds.attrs
+
+
+def test_ncdump_reads_the_header(tmp):
+    ncdump = shutil.which("ncdump")
+    assert ncdump, "ncdump missing: scripts/setup-deps.sh installs netcdf-bin"
+    path = run(tmp, "--set", "simulation.start=2026-01")
+    header = subprocess.run([ncdump, "-h", path], capture_output=True, text=True)
+    assert header.returncode == 0, header.stderr
+    assert ':Conventions = "CF-1.10"' in header.stdout, header.stdout[:2000]
+    assert 'time:units = "days since 2026-01-01"' in header.stdout, header.stdout[:4000]
+    assert 'time:calendar = "standard"' in header.stdout
+    assert "done:flag_meanings" in header.stdout
+
+
+def main():
+    tests = [test_time_decodes_to_month_starts, test_without_start_there_is_no_time,
+             test_ncdump_reads_the_header]
+    passed = failed = 0
+    for test in tests:
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                test(tmp)
+                passed += 1
+                print(f"ok {test.__name__}")
+            except Exception:
+                failed += 1
+                print(f"FAIL {test.__name__}")
+                traceback.print_exc()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+// kopa serve's API without HTTP: the parameter table's workshop ranges, what-if requests in and
+// JSON out, every class of bad request with its message, and a what-if equal, number for
+// number, to the same scenarios run and compared on the command line.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <fstream>
+
+#include "cli_outcome.hpp"
+#include "scenario/parameter_table.hpp"
+#include "serve/json_reader.hpp"
+#include "serve/whatif_run.hpp"
+#include "serve/workshop_api.hpp"
+#include "test_folder.hpp"
+
+namespace kopa {
+namespace {
+
+using report::Json;
+using testing::kopa;
+using testing::scenarios_folder;
+
+serve::ScenarioLibrary shipped_library() {
+  auto library = serve::ScenarioLibrary::load(scenarios_folder());
+  EXPECT_TRUE(library) << (library ? "" : library.error().message);
+  return std::move(*library);
+}
+
+Json parsed(const std::string& text) {
+  auto json = serve::read_json(text);
+  EXPECT_TRUE(json) << (json ? "" : json.error().message) << "\n" << text.substr(0, 300);
+  return json ? *json : Json();
+}
+
+// A small what-if body: 300 founders over 24 months, so each test stays well under a second.
+std::string small_body(const std::string& set, int replicates = 3) {
+  return R"({"base": "baseline", "replicates": )" + std::to_string(replicates) +
+         R"(, "set": {"simulation.founders": 300, "simulation.months": 24)" +
+         (set.empty() ? "" : ", " + set) + "}}";
+}
+
+TEST(WorkshopRanges, EveryParameterHasASliderInsideItsValidationRangeThatHoldsItsDefault) {
+  int featured = 0;
+  for (const ParameterSpec& spec : parameter_table().specs()) {
+    const WorkshopRange& w = spec.workshop;
+    SCOPED_TRACE(spec.path);
+    EXPECT_GT(w.step, 0.0);
+    EXPECT_LT(w.min, w.max);
+    EXPECT_GE(w.min, spec.min);
+    EXPECT_LE(w.max, spec.max);
+    EXPECT_GE(spec.default_value, w.min);
+    EXPECT_LE(spec.default_value, w.max);
+    // A slider snaps to min + k * step: the default must be one of its positions.
+    const double steps = (spec.default_value - w.min) / w.step;
+    EXPECT_NEAR(steps, std::round(steps), 1e-6);
+    if (spec.type == ParameterType::integer) {
+      EXPECT_EQ(w.step, std::round(w.step));
+    }
+    featured += w.featured ? 1 : 0;
+  }
+  // Every lever's switch, and sizes that a room can move without reaching absurd values.
+  for (std::string_view lever : lever_names) {
+    EXPECT_TRUE(
+        parameter_table().find("levers." + std::string(lever) + ".enabled")->workshop.featured);
+  }
+  EXPECT_GT(featured, static_cast<int>(lever_names.size()));
+  const ParameterSpec& budget = *parameter_table().find("levers.seed_funding.budget_per_year");
+  EXPECT_TRUE(budget.workshop.featured);
+  EXPECT_LT(budget.workshop.max, budget.max / 1000);
+}
+
+TEST(WorkshopRanges, DescribeShowsThemInEveryFormat) {
+  const auto table = kopa({"describe", "levers.seed_funding.budget_per_year"});
+  ASSERT_EQ(table.code, 0) << table.err;
+  EXPECT_NE(table.out.find("workshop"), std::string::npos);
+  EXPECT_NE(table.out.find("0 to 1000000 by 10000 *"), std::string::npos) << table.out;
+  const auto json = kopa({"describe", "levers.seed_funding", "--format", "json"});
+  const Json described = parsed(json.out);
+  const Json& first = described.find("parameters")->items().front();
+  ASSERT_NE(first.find("workshop"), nullptr);
+  const ParameterSpec& spec = *parameter_table().find(first.find("path")->text());
+  EXPECT_EQ(first.find("workshop")->find("max")->number(), spec.workshop.max);
+  const auto markdown = kopa({"describe", "simulation", "--format", "markdown"});
+  EXPECT_NE(markdown.out.find("| workshop |"), std::string::npos);
+}
+
+TEST(WorkshopApi, ParametersCarryTheTableAndItsSliders) {
+  serve::WorkshopApi api(shipped_library(), {}, 1);
+  const serve::ApiResponse response = api.parameters();
+  EXPECT_EQ(response.status, 200);
+  const Json body = parsed(response.body);
+  const auto& items = body.find("parameters")->items();
+  ASSERT_EQ(items.size(), parameter_table().specs().size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ParameterSpec& spec = parameter_table().specs()[i];
+    EXPECT_EQ(items[i].find("path")->text(), spec.path);
+    EXPECT_EQ(items[i].find("workshop")->find("step")->number(), spec.workshop.step);
+    EXPECT_EQ(items[i].find("meaning")->text(), spec.meaning);
+  }
+  const Json scenarios = parsed(api.scenarios().body);
+  EXPECT_EQ(scenarios.find("default_base")->text(), "baseline");
+  bool seed_preset = false;
+  for (const Json& scenario : scenarios.find("scenarios")->items()) {
+    if (scenario.find("name")->text() != "seed_funding") continue;
+    seed_preset = scenario.find("values")->find("levers.seed_funding.enabled")->boolean();
+  }
+  EXPECT_TRUE(seed_preset);
+}
+
+struct BadRequest {
+  std::string body;
+  std::string message;  // part of the error
+};
+
+TEST(WorkshopApi, EveryBadRequestGetsA400WithAClearMessageAndRunsNothing) {
+  serve::WorkshopApi api(shipped_library(), {}, 1);
+  // The out-of-range message is the table's own check, as kopa validate prints it.
+  const std::string out_of_range = *parameter_table().find("levers.ally.atmosphere")->check(1.5);
+  const std::vector<BadRequest> cases{
+      {"", "bad JSON at character 1"},
+      {"{\"base\": }", "bad JSON at character 10: expected a value"},
+      {"{\"set\": {}} x", "unexpected text after the JSON value"},
+      {"[1, 2]", "expected a JSON object"},
+      {R"({"bsae": "baseline"})", "unknown key \"bsae\" (did you mean 'base'?)"},
+      {R"({"base": "basline"})", "unknown scenario 'basline' (did you mean 'baseline'?)"},
+      {R"({"set": {"levers.sed_funding.enabled": true}})",
+       "set.levers.sed_funding.enabled: unknown parameter (did you mean "
+       "'levers.seed_funding.enabled'?)"},
+      {R"({"set": {"levers.ally.atmosphere": 1.5}})", out_of_range},
+      {R"({"set": {"levers.ally.atmosphere": [1]}})", "expected true, false, a number"},
+      {R"({"set": {"simulation.months": 2.5}})", "expected an integer"},
+      {R"({"replicates": 1})", "\"replicates\": expected a whole number from 2 to 20"},
+      {R"({"replicates": 21})", "from 2 to 20"},
+      {R"({"session": 7})", "\"session\": expected a string"},
+      {R"({"set": {"simulation.founders": 100000}})", "too large for a workshop what-if"},
+      {R"({"set": {"levers.seed_funding.grant_min": 9000}})", "grant_min"},
+      {R"({"set": {"a": 1, "a": 2}})", "the key \"a\" appears twice"},
+      {std::string(40, '[') + std::string(40, ']'), "nested deeper than 32 levels"},
+  };
+  for (const BadRequest& bad : cases) {
+    SCOPED_TRACE(bad.body);
+    for (const serve::ApiResponse& response :
+         {api.whatif(bad.body), api.export_results(bad.body)}) {
+      EXPECT_EQ(response.status, 400);
+      const Json error = parsed(response.body);
+      ASSERT_TRUE(error.find("error"));
+      EXPECT_NE(error.find("error")->text().find(bad.message), std::string::npos)
+          << error.find("error")->text();
+      EXPECT_EQ(error.find("status")->number(), 400);
+    }
+  }
+}
+
+TEST(WorkshopApi, AWhatIfAnswersWithTheComparisonAndTheBandsAndIsCachedAfterwards) {
+  serve::WorkshopApi api(shipped_library(), {}, 2);
+  const std::string body = small_body(R"("levers.seed_funding.enabled": true)");
+  const serve::ApiResponse first = api.whatif(body);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const Json answer = parsed(first.body);
+  EXPECT_EQ(answer.find("format")->text(), "kopa-whatif");
+  EXPECT_FALSE(answer.find("base_cached")->boolean());
+  EXPECT_TRUE(answer.find("set")->find("levers.seed_funding.enabled")->boolean());
+  const Json& comparison = *answer.find("comparison");
+  EXPECT_EQ(comparison.find("baseline")->text(), "baseline");
+  ASSERT_EQ(comparison.find("scenarios")->size(), 2u);
+  const Json& whatif = comparison.find("scenarios")->items()[1];
+  EXPECT_EQ(whatif.find("name")->text(), "what-if");
+  EXPECT_EQ(whatif.find("paired_replicates")->number(), 3);
+  const Json& sustained = *whatif.find("metrics")->find("founders_sustained");
+  EXPECT_TRUE(sustained.find("difference")->find("ci_low"));
+  EXPECT_EQ(answer.find("series")->find("months")->number(), 24);
+  // The same what-if again: both ensembles from memory, the same answer otherwise.
+  const Json again = parsed(api.whatif(body).body);
+  EXPECT_TRUE(again.find("base_cached")->boolean());
+  EXPECT_TRUE(again.find("whatif_cached")->boolean());
+  EXPECT_EQ(again.find("comparison")->dump(), comparison.dump());
+}
+
+class WorkshopAgainstCli : public testing::TestFolder {};
+
+// The page's answer is kopa's answer: the same scenarios run with `kopa run` and compared with
+// `kopa compare --format json` give the same numbers, and the exported file compares the same.
+TEST_F(WorkshopAgainstCli, AWhatIfEqualsTheSameRunOnTheCommandLine) {
+  serve::WorkshopApi api(shipped_library(), {}, 2);
+  const std::string body = small_body(R"("levers.one_roof.enabled": true,
+                                          "levers.one_roof.discovery_multiplier": 3.5)");
+  const serve::ApiResponse response = api.whatif(body);
+  ASSERT_EQ(response.status, 200) << response.body;
+  const Json answer = parsed(response.body);
+
+  const auto whatif = folder_ / "what-if.toml";
+  std::ofstream(whatif) << "name = \"what-if\"\nextends = \""
+                        << (scenarios_folder() / "baseline.toml").string()
+                        << "\"\n[levers.one_roof]\nenabled = true\ndiscovery_multiplier = 3.5\n";
+  const auto results = (folder_ / "cli.h5").string();
+  const auto run = kopa({"run", (scenarios_folder() / "baseline.toml").string(), whatif.string(),
+                         "-r", "3", "--set", "simulation.founders=300", "--months", "24", "-o",
+                         results, "--quiet", "-t", "2"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  const auto compared = kopa({"compare", results, "--format", "json"});
+  ASSERT_EQ(compared.code, 0) << compared.err;
+  EXPECT_EQ(answer.find("comparison")->dump(), parsed(compared.out).dump());
+  const auto series = kopa({"compare", results, "--series", "--format", "json"});
+  EXPECT_EQ(answer.find("series")->dump(), parsed(series.out).dump());
+
+  const serve::ApiResponse exported = api.export_results(body);
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  EXPECT_EQ(exported.content_type, "application/x-hdf5");
+  const auto file = folder_ / "exported.h5";
+  std::ofstream(file, std::ios::binary) << exported.body;
+  const auto reopened = kopa({"compare", file.string(), "--format", "json"});
+  ASSERT_EQ(reopened.code, 0) << reopened.err;
+  EXPECT_EQ(parsed(reopened.out).dump(), parsed(compared.out).dump());
+}
+
+TEST(WorkshopApi, ACancelledRunKeepsNothingAndSaysItWasSuperseded) {
+  auto library = shipped_library();
+  serve::EnsembleCache cache(4);
+  auto request =
+      serve::read_whatif_request(small_body(R"("levers.ally.enabled": true)"), library, {});
+  ASSERT_TRUE(request);
+  const std::atomic<bool> cancelled{true};
+  auto result = serve::run_ensembles(*request, cache, 1, cancelled);
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message.find("superseded"), std::string::npos);
+  EXPECT_FALSE(serve::cached_ensembles(*request, cache));
+  const std::atomic<bool> go{false};
+  ASSERT_TRUE(serve::run_ensembles(*request, cache, 1, go));
+  EXPECT_TRUE(serve::cached_ensembles(*request, cache));
+}
+
+TEST(WorkshopApi, AScenarioFolderWithABadFileIsRefusedWithItsMessages) {
+  const auto folder = std::filesystem::temp_directory_path() / "kopa_serve_bad_library";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "broken.toml") << "name = \"broken\"\n[levers.ally]\natmosphere = 7\n";
+  auto library = serve::ScenarioLibrary::load(folder);
+  std::filesystem::remove_all(folder);
+  ASSERT_FALSE(library);
+  EXPECT_TRUE(library.error().bad_input);
+  EXPECT_NE(library.error().message.find("broken.toml:3"), std::string::npos)
+      << library.error().message;
+  const auto missing = kopa({"serve", "--scenarios", "/nonexistent/kopa", "--port", "0"});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("is not a folder"), std::string::npos) << missing.err;
+  const auto port = kopa({"serve", "--port", "70000"});
+  EXPECT_EQ(port.code, 2);
+}
+
+}  // namespace
+}  // namespace kopa
