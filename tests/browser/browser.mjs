@@ -29,6 +29,15 @@ export function kopa(...args) {
 }
 
 // Two small results: baseline and two levers, 5 replicates of 500 founders over 36 months.
+// TOML tables that put a scenario's founders in one village of `population` people, many of them
+// with an idea or a micro-project already, start-ups sustained after 3 self-sufficient months.
+export function villageToml(population) {
+  return ['[founders]', 'initial_idea_share = 0.3', 'initial_micro_project_share = 0.3',
+    '[startups]', 'self_sufficiency_months = 3',
+    '[[region]]', 'name = "village"', 'country = "latvia"', `population = ${population}`,
+    'has_len = true', 'has_incubator = true', ''].join('\n');
+}
+
 export function smallRun(folder) {
   // A village of 500 people, one agent each, many with an idea or a micro-project already and
   // start-ups sustained after 3 self-sufficient months: at real residents' rates (docs/ODD.md)
@@ -39,10 +48,7 @@ export function smallRun(folder) {
     const file = path.join(folder, `${name}.toml`);
     fs.writeFileSync(file, [
       `name = "${name}"`, `extends = "${path.join(scenarios, `${name}.toml`)}"`,
-      '[founders]', 'initial_idea_share = 0.3', 'initial_micro_project_share = 0.3',
-      '[startups]', 'self_sufficiency_months = 3',
-      '[[region]]', 'name = "village"', 'country = "latvia"', 'population = 500',
-      'has_len = true', 'has_incubator = true', ''].join('\n'));
+      villageToml(500)].join('\n'));
     return file;
   });
   const file = path.join(folder, 'run.h5');

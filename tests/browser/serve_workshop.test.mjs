@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { expectPng, kopa, kopaBinary, openBrowser, scratchFolder, sourceDir } from './browser.mjs';
+import {
+  expectPng, kopa, kopaBinary, openBrowser, scratchFolder, sourceDir, villageToml,
+} from './browser.mjs';
 
 // A small starting point (2,000 founders over 48 months) so that every what-if takes a moment.
 function smallScenarios(folder) {
@@ -21,10 +23,7 @@ function smallScenarios(folder) {
     // A village of 2,000 people, one agent each, many with an idea or a micro-project already:
     // at real residents' rates (docs/ODD.md) 2,000 agents of the shipped regions would show
     // nothing in 4 years, and the page needs something to draw.
-    '[founders]\ninitial_idea_share = 0.3\ninitial_micro_project_share = 0.3\n' +
-    '[startups]\nself_sufficiency_months = 3\n' +
-    '[[region]]\nname = "village"\ncountry = "latvia"\npopulation = 2000\n' +
-    'has_len = true\nhas_incubator = true\n');
+    villageToml(2000));
   fs.writeFileSync(path.join(scenarios, 'seed_funding.toml'),
     'name = "seed_funding"\nextends = "baseline.toml"\n[levers.seed_funding]\nenabled = true\n');
   return scenarios;

@@ -9,11 +9,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import traceback
 
 import numpy as np
 import xarray as xr
+
+from kopa_text import run_each
 
 KOPA, SOURCE = sys.argv[1], sys.argv[2]
 BASELINE = os.path.join(SOURCE, "scenarios", "baseline.toml")
@@ -71,19 +71,7 @@ def test_ncdump_reads_the_header(tmp):
 def main():
     tests = [test_time_decodes_to_month_starts, test_without_start_there_is_no_time,
              test_ncdump_reads_the_header]
-    passed = failed = 0
-    for test in tests:
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                test(tmp)
-                passed += 1
-                print(f"ok {test.__name__}")
-            except Exception:
-                failed += 1
-                print(f"FAIL {test.__name__}")
-                traceback.print_exc()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return run_each(tests)
 
 
 if __name__ == "__main__":

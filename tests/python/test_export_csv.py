@@ -13,11 +13,11 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
-import traceback
 
 import h5py
 import numpy as np
+
+from kopa_text import run_each
 
 KOPA, SOURCE = sys.argv[1], sys.argv[2]
 SCENARIOS = os.path.join(SOURCE, "scenarios")
@@ -114,19 +114,7 @@ def test_report_specs_read_back_with_json(tmp):
 
 def main():
     tests = [test_every_value_once_and_equal_to_h5py, test_report_specs_read_back_with_json]
-    passed = failed = 0
-    for test in tests:
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                test(tmp)
-                passed += 1
-                print(f"ok {test.__name__}")
-            except Exception:
-                failed += 1
-                print(f"FAIL {test.__name__}")
-                traceback.print_exc()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return run_each(tests)
 
 
 if __name__ == "__main__":

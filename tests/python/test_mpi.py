@@ -13,11 +13,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 import h5py
 
-from kopa_text import text
+from kopa_text import run_each, text
 
 KOPA, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SCENARIOS = os.path.join(SOURCE, "scenarios")
@@ -192,21 +191,12 @@ def main():
     if MPIRUN is None:
         print("FAIL mpirun not found (scripts/setup-deps.sh installs openmpi-bin)")
         sys.exit(1)
-    failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         sweep_file = os.path.join(tmp, "sweep.toml")
         with open(sweep_file, "w") as f:
             f.write(SWEEP)
-        for test in [test_sweep_matches_plain, test_run_matches_plain, test_refusals,
-                     test_rank_killed_then_resume]:
-            started = time.monotonic()
-            try:
-                test(tmp, sweep_file)
-                print(f"ok   {test.__name__} ({time.monotonic() - started:.1f} s)")
-            except Exception:
-                failures += 1
-                print(f"FAIL {test.__name__}")
-                traceback.print_exc()
+        failures = run_each([test_sweep_matches_plain, test_run_matches_plain, test_refusals,
+                             test_rank_killed_then_resume], tmp, sweep_file)
     sys.exit(1 if failures else 0)
 
 

@@ -8,15 +8,13 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-import traceback
 
 import h5py
 import numpy as np
 import xarray as xr
 
-from kopa_text import text
+from kopa_text import run_each, text
 
 
 KOPA, SOURCE = sys.argv[1], sys.argv[2]
@@ -164,19 +162,7 @@ def main():
              test_interrupt_keeps_finished_runs, test_hangup_and_broken_pipe_keep_finished_runs,
              test_progress_into_a_closed_pipe_keeps_finished_runs,
              test_warning_into_a_closed_pipe_interrupts]
-    passed = failed = 0
-    for test in tests:
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                test(tmp)
-                passed += 1
-                print(f"ok {test.__name__}")
-            except Exception:
-                failed += 1
-                print(f"FAIL {test.__name__}")
-                traceback.print_exc()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return run_each(tests)
 
 
 if __name__ == "__main__":

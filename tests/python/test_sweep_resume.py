@@ -11,12 +11,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 import h5py
 import numpy as np
 
-from kopa_text import text
+from kopa_text import run_each, text
 
 import xarray as xr
 
@@ -171,19 +170,11 @@ def test_sigint_then_resume(tmp, sweep_file):
 
 
 def main():
-    failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         sweep_file = os.path.join(tmp, "sweep.toml")
         with open(sweep_file, "w") as f:
             f.write(SWEEP)
-        for test in [test_kill_and_resume, test_sigint_then_resume]:
-            try:
-                test(tmp, sweep_file)
-                print(f"ok   {test.__name__}")
-            except Exception:
-                failures += 1
-                print(f"FAIL {test.__name__}")
-                traceback.print_exc()
+        failures = run_each([test_kill_and_resume, test_sigint_then_resume], tmp, sweep_file)
     sys.exit(1 if failures else 0)
 
 
