@@ -3,10 +3,11 @@
 // compare` reports by default), every lever's paired effect on them, and the order of levers by
 // public cost per extra sustained enterprise agree (Welch's t, Bonferroni over all comparisons)
 // whether an agent stands for as many people as at N = 2e5 agents in the shipped baseline or for
-// one person. At N = 2e4 (15 people an agent) no default caseload and not every funder's round
-// holds one agent and `kopa run` warns; caseloads are fractional capacities that hold on average
-// whatever the people per agent (7.14), so the metrics that flow from them (collaborations, jobs)
-// and awards are asserted there too, and the test prints how far the rest are off.
+// one person. At N = 2e4 (15 people an agent) not every funder's round holds one agent and `kopa
+// run` warns; caseloads hold their capacity on average whatever the people per agent (7.14), so
+// the metrics that flow from them (collaborations, jobs) are asserted there too, and the test
+// prints how far the rest are off (awards: a municipal round of 6 awards meets the lumped demand
+// of 15-person agents less often than that of people; docs/ODD.md 8.5).
 //
 // Cost: one agent per person is the expensive level, so the test runs the shipped baseline's four
 // smallest regions (64,000 people; their parameters are the shipped ones) at the same people per
@@ -96,10 +97,10 @@ std::string scenario_name(const std::optional<Lever>& lever) {
 // Asserted at every level, sound or not: caseloads hold on average at any people per agent
 // (fractional capacity, docs/ODD.md 7.14), and these follow from them.
 bool asserted_below_sound(std::string_view metric) {
-  return metric == "collaborations" || metric == "jobs_disadvantaged" || metric == "awards";
+  return metric == "collaborations" || metric == "jobs_disadvantaged";
 }
 
-// The metrics compared: the headline ones and awards.
+// The metrics compared: the headline ones and awards (people awarded over the run).
 std::vector<std::string_view> compared_metrics() {
   const auto headline = analysis::headline_metrics();
   std::vector<std::string_view> all(headline.begin(), headline.end());
