@@ -33,8 +33,8 @@ TEST(Cli, VersionNamesVersionAndCommit) {
 TEST(Cli, HelpListsEverySubcommand) {
   const auto result = run({"--help"});
   EXPECT_EQ(result.code, exit_ok);
-  for (const char* name : {"run", "compare", "report", "export", "sweep", "analyse", "validate",
-                           "describe", "serve"}) {
+  for (const char* name : {"run", "compare", "report", "export", "sweep", "calibrate", "analyse",
+                           "validate", "describe", "serve"}) {
     EXPECT_NE(result.out.find(std::string("  ") + name), std::string::npos) << name;
   }
 }
@@ -108,7 +108,7 @@ std::set<std::string> completions(const std::vector<std::string>& words) {
 // either fails here.
 TEST(Cli, CompletionOffersEveryCommandAndOption) {
   const auto commands = help_commands();
-  ASSERT_GE(commands.size(), 9u);
+  ASSERT_GE(commands.size(), 10u);
   const auto first = completions({""});
   const auto after_help = completions({"help", ""});
   for (const std::string& command : commands) {
