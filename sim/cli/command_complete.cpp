@@ -95,7 +95,7 @@ std::vector<std::string> option_values(std::string_view command, std::string_vie
 }
 
 std::vector<std::string> candidates(const std::vector<std::string>& words) {
-  const std::vector<std::string> commands{"run",      "compare",  "sweep",
+  const std::vector<std::string> commands{"run",      "compare",  "sweep", "calibrate",
                                           "validate", "describe", "serve"};
   if (words.size() <= 1) {
     std::vector<std::string> first = commands;

@@ -30,7 +30,8 @@ TEST(Cli, VersionNamesVersionAndCommit) {
 TEST(Cli, HelpListsEverySubcommand) {
   const auto result = run({"--help"});
   EXPECT_EQ(result.code, exit_ok);
-  for (const char* name : {"run", "compare", "sweep", "validate", "describe", "serve"}) {
+  for (const char* name :
+       {"run", "compare", "sweep", "calibrate", "validate", "describe", "serve"}) {
     EXPECT_NE(result.out.find(std::string("  ") + name), std::string::npos) << name;
   }
 }
@@ -76,8 +77,8 @@ TEST_P(SubcommandTest, UnknownOptionNamesItAndExitsTwo) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllSubcommands, SubcommandTest,
-                         ::testing::Values("run", "compare", "sweep", "validate", "describe",
-                                           "serve"));
+                         ::testing::Values("run", "compare", "sweep", "calibrate", "validate",
+                                           "describe", "serve"));
 
 }  // namespace
 }  // namespace kopa
