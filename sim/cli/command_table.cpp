@@ -22,7 +22,7 @@ constexpr std::array subcommands{
     Subcommand{"analyse",
                "sensitivity indices (Sobol', Morris) or PRIM scenario discovery of a sweep",
                command_analyse, analyse_spec},
-    Subcommand{"validate", "check scenario and sweep files; print 'ok' or every error",
+    Subcommand{"validate", "check scenario, sweep and targets files; print 'ok' or every error",
                command_validate, validate_spec},
     Subcommand{"describe", "list the model's parameters with default, unit, range and meaning",
                command_describe, describe_spec},

@@ -1,11 +1,12 @@
-// kopa validate FILE... [--set PATH=VALUE]...: checks scenario and sweep files without running
-// anything.
+// kopa validate FILE... [--set PATH=VALUE]...: checks scenario, sweep and calibration targets
+// files without running anything.
 #include <chrono>
 #include <optional>
 #include <ostream>
 #include <set>
 #include <string_view>
 
+#include "calibrate/targets.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
@@ -19,20 +20,37 @@ namespace kopa {
 
 namespace {
 
-// A sweep file has a [sweep] table (docs/sweeps.md); anything else is read as a scenario.
-bool is_sweep_text(std::string_view text) {
+// Whether the text has a line opening table `name` or one of its subtables ("[sweep]",
+// "[sweep.set]"), or the array of tables `[[name]]`.
+bool has_table(std::string_view text, std::string_view name) {
+  std::string table(1, '[');
+  table.append(name);
+  std::string array = "[" + table + "]]";
   std::size_t start = 0;
   while (start < text.size()) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     const std::string_view line = text.substr(start, end - start);
     const auto first = line.find_first_not_of(" \t");
-    if (first != std::string_view::npos &&
-        (line.substr(first).starts_with("[sweep]") || line.substr(first).starts_with("[sweep."))) {
-      return true;
+    if (first != std::string_view::npos) {
+      const std::string_view rest = line.substr(first);
+      if (rest.starts_with(array)) return true;
+      if (rest.starts_with(table) && rest.size() > table.size() &&
+          (rest[table.size()] == ']' || rest[table.size()] == '.'))
+        return true;
     }
     start = end + 1;
   }
   return false;
+}
+
+// A sweep file has a [sweep] table (docs/sweeps.md), a calibration targets file a
+// [calibration] table or [[target]]s (docs/calibration.md); anything else is a scenario.
+enum class FileKind { scenario, sweep, targets };
+
+FileKind kind_of(std::string_view text) {
+  if (has_table(text, "sweep")) return FileKind::sweep;
+  if (has_table(text, "calibration") || has_table(text, "target")) return FileKind::targets;
+  return FileKind::scenario;
 }
 
 // A sweep's design points are each checked as a scenario: a large design takes a while, so once
@@ -62,8 +80,10 @@ CommandSpec validate_spec() {
   CommandSpec spec{"validate",
                    "kopa validate [NAME=]FILE... [--set [NAME:]PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
-                   "name) and sweep files (a [sweep] table, every design point included) against "
-                   "the parameter table.\nPrints 'FILE: ok' or every error; exits 0 when all "
+                   "name), sweep files (a [sweep] table, every design point included) and "
+                   "calibration targets files (a [calibration] table: base scenario, priors, "
+                   "targets) against the parameter table and the metrics.\nPrints 'FILE: ok' or "
+                   "every error; exits 0 when all "
                    "files are valid, else 2. Only regular files of at most 1 MiB are read.",
                    {"options"},
                    {}};
@@ -71,7 +91,7 @@ CommandSpec validate_spec() {
                              "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
                              "regions.vidzeme.population=30000), or in one scenario only, "
                              "NAME:PATH=VALUE; repeatable")(
-      "input", po::value<std::vector<std::string>>(), "scenario files");
+      "input", po::value<std::vector<std::string>>(), "scenario, sweep or targets files");
   spec.positional.add("input", -1);
   return spec;
 }
@@ -99,14 +119,18 @@ int command_validate(const CommandContext& context) {
     auto text = read_input_file(file);
     if (!text) {
       issues.push_back({file, 0, 0, "", "cannot read file: " + text.error().message});
-    } else if (is_sweep_text(*text)) {
+    } else if (const FileKind kind = kind_of(*text); kind != FileKind::scenario) {
       if (!overrides.empty()) {
         context.err << "kopa validate: " << file
-                    << ": --set does not apply to a sweep file (use its [sweep.set])\n";
+                    << (kind == FileKind::sweep
+                            ? ": --set does not apply to a sweep file (use its [sweep.set])\n"
+                            : ": --set does not apply to a targets file (use its "
+                              "calibration.set)\n");
         all_valid = false;
         continue;
       }
-      issues = validate_sweep(file, *text, context);
+      issues = kind == FileKind::sweep ? validate_sweep(file, *text, context)
+                                       : calibrate::load_targets_text(*text, file).issues;
     } else {
       ScenarioLoad load = load_scenario_argument(
           argument, overrides,

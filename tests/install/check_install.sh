@@ -39,6 +39,8 @@ expect() {
 }
 expect run kopa ru
 expect sweep kopa help sw
+expect calibrate kopa cal
+expect --resume kopa calibrate targets.toml --res
 expect --replicates kopa run --rep
 expect --restart kopa sweep x.toml --res
 expect levers.one_roof.enabled= kopa run --set levers.one_roof.en

@@ -120,6 +120,39 @@ TEST_F(CalibrateCommand, BadTargetsFilesNameFileLineAndKeyAndWriteNothing) {
   EXPECT_NE(outcome.err.find("at least one must be \"fit\""), std::string::npos) << outcome.err;
 }
 
+// kopa validate reads a targets file as kopa calibrate does: the shipped one is ok; a bad one
+// gives every problem with file, line and key on stderr and exits 2, running nothing.
+TEST_F(CalibrateCommand, ValidateChecksTargetsFiles) {
+  const std::string shipped = (fs::path(KOPA_SOURCE_DIR) / "calibration/targets.toml").string();
+  const auto ok = kopa({"validate", shipped});
+  EXPECT_EQ(ok.code, exit_ok) << ok.err;
+  EXPECT_EQ(ok.out, shipped + ": ok\n");
+
+  std::string text = small_targets();
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"\"new_ideas\" }\nobserved",
+                                                                     "\"new_idea\" }\nobserved"},
+                                 {"tolerance = 8", "tolerance = 0"}}) {
+    ASSERT_NE(text.find(from), std::string::npos) << from;
+    text.replace(text.find(from), from.size(), to);
+  }
+  const fs::path bad = write("targets.toml", text);
+  const auto outcome = kopa({"validate", shipped, bad.string()});
+  EXPECT_EQ(outcome.code, exit_bad_input);
+  EXPECT_EQ(outcome.out, shipped + ": ok\n");
+  EXPECT_NE(outcome.err.find(bad.string() +
+                             ":20:21: error: target[1].output.metric: unknown metric 'new_idea'"),
+            std::string::npos)
+      << outcome.err;
+  EXPECT_NE(outcome.err.find("error: target[1].tolerance: expected a number > 0"),
+            std::string::npos)
+      << outcome.err;
+  EXPECT_FALSE(fs::exists(folder_ / "p.h5"));
+
+  const auto set = kopa({"validate", bad.string(), "--set", "founders.ideation_rate=0.01"});
+  EXPECT_EQ(set.code, exit_bad_input);
+  EXPECT_NE(set.err.find("--set does not apply to a targets file"), std::string::npos) << set.err;
+}
+
 // Bit for bit: NaN (a validation target the particle's run could not compute) equals NaN.
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
