@@ -37,12 +37,17 @@ bool is_sweep_text(std::string_view text) {
 
 // A sweep's design points are each checked as a scenario: a large design takes a while, so once
 // it has taken a second say how far it has got (every few seconds, or as a bar on a terminal).
+// --set applies to the sweep's base after its sweep.set, as in kopa sweep.
 std::vector<ScenarioIssue> validate_sweep(const std::string& file, std::string_view text,
+                                          const std::vector<std::string>& overrides,
+                                          std::set<std::string>& answered,
                                           const CommandContext& context) {
   const auto start = std::chrono::steady_clock::now();
   std::optional<Progress> progress;
   sweep::SweepLoadOptions options;
   options.keep_points = false;
+  options.overrides = overrides;
+  options.answered = &answered;
   options.progress = [&](std::size_t checked, std::size_t total) {
     if (!progress && std::chrono::steady_clock::now() - start > std::chrono::seconds(1)) {
       progress.emplace(context.err,
@@ -62,8 +67,9 @@ CommandSpec validate_spec() {
   CommandSpec spec{"validate",
                    "kopa validate [NAME=]FILE... [--set [NAME:]PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
-                   "name) and sweep files (a [sweep] table, every design point included) against "
-                   "the parameter table.\nPrints 'FILE: ok' or every error; exits 0 when all "
+                   "name) and sweep files (a [sweep] table, every design point included; --set "
+                   "applies to a sweep's base after its sweep.set) against the parameter "
+                   "table.\nPrints 'FILE: ok' or every error; exits 0 when all "
                    "files are valid, else 2. Only regular files of at most 1 MiB are read.",
                    {"options"},
                    {}};
@@ -100,13 +106,7 @@ int command_validate(const CommandContext& context) {
     if (!text) {
       issues.push_back({file, 0, 0, "", "cannot read file: " + text.error().message});
     } else if (is_sweep_text(*text)) {
-      if (!overrides.empty()) {
-        context.err << "kopa validate: " << file
-                    << ": --set does not apply to a sweep file (use its [sweep.set])\n";
-        all_valid = false;
-        continue;
-      }
-      issues = validate_sweep(file, *text, context);
+      issues = validate_sweep(file, *text, overrides, answered, context);
     } else {
       ScenarioLoad load = load_scenario_argument(
           argument, overrides,
