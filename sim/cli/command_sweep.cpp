@@ -65,6 +65,7 @@ io::SweepHeader make_header(const sweep::Sweep& s, const Model& first) {
   h.base_seed = s.base_seed;
   h.replicates = s.replicates;
   h.months = first.months();
+  if (first.parameters().start) h.start = *first.parameters().start;
   h.labels = first.labels();
   for (const auto& f : s.factors) {
     h.factors.push_back({f.factor.path, std::string(f.spec.unit),
@@ -291,10 +292,13 @@ int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
   for (const auto& parameters : s.points) {
     loaded.models.push_back(std::make_unique<Model>(parameters));
     loaded.views.push_back(loaded.models.back().get());
-    if (loaded.models.back()->months() != loaded.models.front()->months() ||
-        !(loaded.models.back()->labels().labels == loaded.models.front()->labels().labels)) {
+    const Model& point = *loaded.models.back();
+    const Model& first = *loaded.models.front();
+    if (point.months() != first.months() || point.parameters().start != first.parameters().start ||
+        !(point.labels().labels == first.labels().labels)) {
       err << "kopa sweep: design point " << loaded.models.size() - 1
-          << " has other months or labels than point 0; a sweep's points must share them\n";
+          << " has other months, start or labels than point 0; a sweep's points must share "
+             "them\n";
       return exit_bad_input;
     }
   }
