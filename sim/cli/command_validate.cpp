@@ -75,7 +75,7 @@ CommandSpec validate_spec() {
                    {}};
   spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                              "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
-                             "regions.vidzeme.population=30000), or in one scenario only, "
+                             "regions.cesis.population=30000), or in one scenario only, "
                              "NAME:PATH=VALUE; repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario files");
   spec.positional.add("input", -1);
