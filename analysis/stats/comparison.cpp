@@ -181,6 +181,7 @@ Expected<Comparison> compare(const ComparisonInput& input, const CompareOptions&
   const ScenarioResults& baseline = input.scenarios[*baseline_index];
   Comparison comparison;
   comparison.interrupted = input.interrupted;
+  comparison.parameter_uncertainty = input.parameter_uncertainty;
   comparison.baseline = baseline.name;
   comparison.month = *month;
   comparison.months = months_of(input);

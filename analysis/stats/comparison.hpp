@@ -65,6 +65,7 @@ struct ScenarioComparison {
 
 struct Comparison {
   bool interrupted = false;
+  std::string parameter_uncertainty;  // as in ComparisonInput
   std::string baseline;
   int month = 0;                      // M
   int months = 0;                     // in the input

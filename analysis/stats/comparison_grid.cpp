@@ -153,6 +153,12 @@ std::vector<std::string> preamble(const Comparison& comparison) {
   if (comparison.interrupted) {
     lines.push_back("INTERRUPTED run: only the replicates that finished are compared");
   }
+  if (!comparison.parameter_uncertainty.empty()) {
+    lines.push_back(
+        "Intervals include parameter uncertainty: one particle per replicate, the "
+        "same in every scenario");
+    lines.push_back("  drawn by weight from " + comparison.parameter_uncertainty);
+  }
   return lines;
 }
 

@@ -40,6 +40,9 @@ struct ScenarioResults {
 struct ComparisonInput {
   std::vector<ScenarioResults> scenarios;
   bool interrupted = false;  // the run stopped early; the output says so
+  // Where each replicate's parameters were drawn from a posterior (kopa run --posterior): the
+  // posterior, in words; the intervals then include parameter uncertainty. Empty otherwise.
+  std::string parameter_uncertainty;
 };
 
 // The replicate numbers of a scenario (filled in when the input left them implicit).

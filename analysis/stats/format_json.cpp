@@ -1,6 +1,7 @@
 // JSON layout of `kopa compare --format json` (format "kopa-compare", format_version 1):
 // {
 //   "format": "kopa-compare", "format_version": 1, "interrupted": bool,
+//   "parameter_uncertainty": "" or the posterior the replicates drew their parameters from,
 //   "baseline": name, "month": M, "months": count,
 //   "settings": {"descriptive_interval": [0.05, 0.95], "quantile_method": "linear",
 //                "difference_confidence": 0.95, "difference_interval": "student_t_paired",
@@ -171,6 +172,7 @@ std::string format_json(const Comparison& comparison) {
              .string("format", "kopa-compare")
              .count("format_version", 1)
              .flag("interrupted", comparison.interrupted)
+             .string("parameter_uncertainty", comparison.parameter_uncertainty)
              .string("baseline", comparison.baseline)
              .count("month", static_cast<std::size_t>(month))
              .count("months", static_cast<std::size_t>(comparison.months))

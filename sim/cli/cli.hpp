@@ -31,6 +31,7 @@ int command_compare(const CommandContext& context);
 int command_report(const CommandContext& context);
 int command_export(const CommandContext& context);
 int command_sweep(const CommandContext& context);
+int command_calibrate(const CommandContext& context);
 int command_analyse(const CommandContext& context);
 int command_validate(const CommandContext& context);
 int command_describe(const CommandContext& context);

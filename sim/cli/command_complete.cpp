@@ -23,6 +23,7 @@ std::optional<CommandSpec> spec_named(std::string_view name) {
   if (name == "run") return run_spec();
   if (name == "compare") return compare_spec();
   if (name == "sweep") return sweep_spec();
+  if (name == "calibrate") return calibrate_spec();
   if (name == "validate") return validate_spec();
   if (name == "describe") return describe_spec();
   if (name == "serve") return serve_spec();

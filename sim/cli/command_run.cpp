@@ -11,6 +11,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
+#include "cli/posterior_draws.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
 #include "cli/scenario_folder.hpp"
@@ -35,6 +36,7 @@ struct RunRequest {
   int replicates;
   std::filesystem::path output;
   int threads;
+  std::optional<std::filesystem::path> posterior;
   bool force;
   bool quiet;
   int target_code = 0;  // the writer found the output unusable (it said why): every rank stops
@@ -71,11 +73,14 @@ std::string command_line_of(const CommandContext& context) {
   return line;
 }
 
-// The scenarios, one model per scenario and the header of each, as every rank builds them.
+// The scenarios, their models and the header of each, as every rank builds them. Without a
+// posterior one model per scenario; with one, one per scenario and particle drawn, and
+// scenario_of[m] is the scenario model m belongs to (every rank draws the same particles).
 struct Loaded {
   std::vector<Scenario> scenarios;
   std::vector<std::unique_ptr<Model>> models;
   std::vector<const Model*> views;
+  std::vector<std::size_t> scenario_of;  // index: model
   std::vector<io::ScenarioHeader> headers;
   std::vector<RunJob> jobs;
   std::uint64_t base_seed = 0;
@@ -93,18 +98,63 @@ int load(const RunRequest& request, std::ostream& err, Loaded& loaded) {
   const auto base_seed =
       static_cast<std::uint64_t>(loaded.scenarios.front().parameters.simulation.seed);
   loaded.base_seed = base_seed;
-  for (const auto& scenario : loaded.scenarios) {
-    loaded.models.push_back(std::make_unique<Model>(scenario.parameters));
-    loaded.views.push_back(loaded.models.back().get());
-    const std::string coarse = resolution_warning(scenario.name, *loaded.models.back());
+
+  std::optional<PosteriorDraws> draws;
+  if (request.posterior) {
+    auto drawn = draw_posterior(*request.posterior, base_seed, request.replicates);
+    if (!drawn) {
+      err << "kopa run: " << drawn.error().message << "\n";
+      return exit_bad_input;
+    }
+    draws = std::move(*drawn);
+  }
+
+  // model_of[s][r]: the model replicate r of scenario s runs.
+  std::vector<std::vector<std::size_t>> model_of(loaded.scenarios.size());
+  for (std::size_t s = 0; s < loaded.scenarios.size(); ++s) {
+    const Scenario& scenario = loaded.scenarios[s];
+    std::map<std::int32_t, std::size_t> by_particle;
+    for (int r = 0; r < request.replicates; ++r) {
+      const std::int32_t particle = draws ? draws->particle[static_cast<std::size_t>(r)] : -1;
+      if (auto found = by_particle.find(particle); found != by_particle.end()) {
+        model_of[s].push_back(found->second);
+        continue;
+      }
+      ModelParameters parameters = scenario.parameters;
+      if (draws) {
+        auto drawn = with_particle(scenario, draws->posterior, particle);
+        if (!drawn) {
+          err << "kopa run: " << drawn.error().message << "\n";
+          return exit_bad_input;
+        }
+        parameters = std::move(*drawn);
+      }
+      loaded.models.push_back(std::make_unique<Model>(std::move(parameters)));
+      loaded.views.push_back(loaded.models.back().get());
+      loaded.scenario_of.push_back(s);
+      by_particle[particle] = loaded.models.size() - 1;
+      model_of[s].push_back(loaded.models.size() - 1);
+    }
+  }
+  for (std::size_t s = 0; s < loaded.scenarios.size(); ++s) {
+    const Scenario& scenario = loaded.scenarios[s];
+    const Model& model = *loaded.models[model_of[s].front()];
+    const std::string coarse = resolution_warning(scenario.name, model);
     if (!coarse.empty()) err << "kopa run: " << coarse << "\n";
-    loaded.headers.push_back(io::scenario_header(scenario.name, scenario.description,
-                                                 scenario.resolved_toml, *loaded.models.back(),
-                                                 base_seed, request.replicates));
+    io::ScenarioHeader header =
+        io::scenario_header(scenario.name, scenario.description, scenario.resolved_toml, model,
+                            base_seed, request.replicates);
+    if (draws) {
+      header.posterior_particle = draws->particle;
+      header.posterior = draws->description;
+    }
+    loaded.headers.push_back(std::move(header));
   }
   // Replicate-major order: an interrupted run holds whole replicates of every scenario first.
   for (int r = 0; r < request.replicates; ++r) {
-    for (std::size_t s = 0; s < loaded.models.size(); ++s) loaded.jobs.push_back({s, r});
+    for (std::size_t s = 0; s < loaded.scenarios.size(); ++s) {
+      loaded.jobs.push_back({model_of[s][static_cast<std::size_t>(r)], r});
+    }
   }
   if (Status fits = check_memory(loaded.views, loaded.jobs.size(), request.threads,
                                  EnsembleOptions{}.queue_capacity);
@@ -132,7 +182,6 @@ int execute(const RunRequest& request, const CommandContext& context) {
       agreed != exit_ok) {
     return agreed;
   }
-  const auto& models = loaded.models;
   const auto& model_views = loaded.views;
   const auto& jobs = loaded.jobs;
   EnsembleOptions options;
@@ -160,7 +209,8 @@ int execute(const RunRequest& request, const CommandContext& context) {
   std::size_t done = 0;
   Status status = run_jobs(context, "run", model_views, jobs, options, request.quiet,
                            [&](const RunJob& job, RunSeries&& series) -> Status {
-                             Status written = writer->write_run(job.model, job.replicate, series);
+                             Status written = writer->write_run(loaded.scenario_of[job.model],
+                                                                job.replicate, series);
                              progress.advance(++done);
                              return written;
                            });
@@ -183,8 +233,8 @@ int execute(const RunRequest& request, const CommandContext& context) {
     return exit_interrupted;
   }
   if (!request.quiet) {
-    context.err << "kopa run: " << done << " runs of " << models.size() << " scenarios written to "
-                << request.output.string() << "\n";
+    context.err << "kopa run: " << done << " runs of " << loaded.scenarios.size()
+                << " scenarios written to " << request.output.string() << "\n";
   }
   return exit_ok;
 }
@@ -202,6 +252,9 @@ CommandSpec run_spec() {
                    "closed output pipe keeps finished runs and marks the file interrupted (exit\n"
                    "130). The output must be a regular file or absent; nothing else is replaced.\n"
                    "A job that cannot fit in memory is refused before it starts (exit 2).\n"
+                   "With --posterior, replicate r runs with a particle of the calibration's\n"
+                   "posterior drawn by weight from replicate r's own stream, in every scenario\n"
+                   "(dataset posterior_particle[replicate]); see docs/calibration.md.\n"
                    "NAME=FILE runs FILE under the name NAME (a what-if of a file without a new\n"
                    "file); --set NAME:PATH=VALUE changes one scenario only, e.g.\n"
                    "  kopa run baseline.toml what_if=baseline.toml \\\n"
@@ -221,8 +274,11 @@ CommandSpec run_spec() {
       "months", po::value<std::int64_t>(), "override simulation.months in every scenario")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "PATH=VALUE override for every scenario, NAME:PATH=VALUE for one (repeatable); see "
-      "'kopa describe'")("force", "overwrite an existing results file")("quiet",
-                                                                        "no progress output");
+      "'kopa describe'")(
+      "posterior", po::value<std::string>(),
+      "posterior file (kopa calibrate): each replicate runs with a particle drawn by weight, the "
+      "same in every scenario; intervals then include parameter uncertainty")(
+      "force", "overwrite an existing results file")("quiet", "no progress output");
   spec.positional.add("scenario", -1);
   return spec;
 }
@@ -272,6 +328,7 @@ int command_run(const CommandContext& context) {
       if (role_of(context) == Role::alone) return request.target_code;
     }
   }
+  if (values.count("posterior")) request.posterior = values["posterior"].as<std::string>();
   request.force = values.count("force") > 0;
   request.quiet = values.count("quiet") > 0;
   return execute(request, context);

@@ -4,6 +4,7 @@
 // same numbers as one never interrupted.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <ostream>
 
@@ -12,6 +13,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
+#include "cli/posterior_draws.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
 #include "cli/spread_runs.hpp"
@@ -38,6 +40,7 @@ struct SweepRequest {
   std::vector<std::string> overrides;    // --set [NAME:]PATH=VALUE on the base, after sweep.set
   fs::path output;
   int threads = 1;
+  std::optional<fs::path> posterior;
   bool resume = false;
   bool restart = false;
   bool force = false;
@@ -94,8 +97,8 @@ std::optional<std::string> resume_mismatch(const sweep::JournalHeader& found,
            "sweeps. Restore the file, or start over with --restart";
   }
   if (found.base_sha256 != wanted.base_sha256) {
-    return "the base scenario (a file it extends, or --base and --set) changed since the sweep "
-           "was started; restore it, or start over with --restart";
+    return "the base scenario (a file it extends, --base and --set, or the --posterior file) "
+           "changed since the sweep was started; restore it, or start over with --restart";
   }
   if (found.kopa_version != wanted.kopa_version || found.git_commit != wanted.git_commit) {
     return "the sweep was started by kopa " + found.kopa_version + " (" + found.git_commit +
@@ -134,10 +137,17 @@ Journal fresh_journal(const fs::path& path, const sweep::JournalHeader& header) 
   return journal;
 }
 
+// What the journal's base_sha256 holds: the base scenario's, mixed with the posterior's when
+// the sweep draws parameters from one.
+std::string base_fingerprint(const std::string& base_toml, const std::string& posterior) {
+  const std::string base = sha256_hex(base_toml);
+  return posterior.empty() ? base : sha256_hex(base + "\n" + posterior);
+}
+
 // A journal's header as an interrupted sweep file tells it, to match against this sweep.
 sweep::JournalHeader header_of(const io::SweepContents& c) {
   return {c.sweep_sha256,
-          sha256_hex(c.header.base_scenario_toml),
+          base_fingerprint(c.header.base_scenario_toml, c.header.posterior),
           c.kopa_version,
           c.git_commit,
           c.points(),
@@ -272,12 +282,40 @@ std::size_t done_size(const sweep::Sweep& s) {
   return s.point_count() * static_cast<std::size_t>(s.replicates);
 }
 
-// The sweep and one model per design point, as every rank builds them.
+// The sweep and its models as every rank builds them: one model per point; with a posterior,
+// one per point and particle drawn, replicate r of point p running model_of[p][r] (the same
+// particle at every point: paired) and point_of[m] the point of model m.
 struct Loaded {
   std::optional<sweep::Sweep> sweep;
+  std::optional<PosteriorDraws> draws;
   std::vector<std::unique_ptr<Model>> models;
   std::vector<const Model*> views;
+  std::vector<std::size_t> point_of;               // index: model
+  std::vector<std::vector<std::size_t>> model_of;  // index: point, replicate
 };
+
+// The posterior's particles, one per replicate; refused when a calibrated parameter is also a
+// factor (the particle would override it).
+int draw_for_sweep(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
+  const sweep::Sweep& s = *loaded.sweep;
+  auto drawn = draw_posterior(*request.posterior, s.base_seed, s.replicates);
+  if (!drawn) {
+    err << "kopa sweep: " << drawn.error().message << "\n";
+    return exit_bad_input;
+  }
+  loaded.draws = std::move(*drawn);
+  for (const auto& path : loaded.draws->posterior.parameters) {
+    for (const auto& factor : s.factors) {
+      if (factor.factor.path == path) {
+        err << "kopa sweep: '" << path
+            << "' is both a factor and a calibrated parameter of the posterior; a particle would "
+               "override the factor\n";
+        return exit_bad_input;
+      }
+    }
+  }
+  return exit_ok;
+}
 
 int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
   sweep::SweepLoadOptions options;
@@ -289,14 +327,40 @@ int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
   loaded.sweep = std::move(load.sweep);
   const sweep::Sweep& s = *loaded.sweep;
   for (const auto& note : s.design.notes) err << "kopa sweep: note: " << note << "\n";
-  for (const auto& parameters : s.points) {
-    loaded.models.push_back(std::make_unique<Model>(parameters));
-    loaded.views.push_back(loaded.models.back().get());
+  if (request.posterior) {
+    if (const int drawn = draw_for_sweep(request, err, loaded); drawn != exit_ok) return drawn;
+  }
+  const auto& draws = loaded.draws;
+  loaded.model_of.resize(s.point_count());
+  for (std::size_t p = 0; p < s.point_count(); ++p) {
+    std::map<std::int32_t, std::size_t> by_particle;
+    for (int r = 0; r < s.replicates; ++r) {
+      const std::int32_t particle = draws ? draws->particle[static_cast<std::size_t>(r)] : -1;
+      if (auto found = by_particle.find(particle); found != by_particle.end()) {
+        loaded.model_of[p].push_back(found->second);
+        continue;
+      }
+      ModelParameters parameters = s.points[p];
+      if (draws) {
+        auto drawn =
+            with_particle(s.base, draws->posterior, particle, sweep::point_overrides(s, p));
+        if (!drawn) {
+          err << "kopa sweep: design point " << p << ": " << drawn.error().message << "\n";
+          return exit_bad_input;
+        }
+        parameters = std::move(*drawn);
+      }
+      loaded.models.push_back(std::make_unique<Model>(std::move(parameters)));
+      loaded.views.push_back(loaded.models.back().get());
+      loaded.point_of.push_back(p);
+      by_particle[particle] = loaded.models.size() - 1;
+      loaded.model_of[p].push_back(loaded.models.size() - 1);
+    }
     const Model& point = *loaded.models.back();
     const Model& first = *loaded.models.front();
     if (point.months() != first.months() || point.parameters().start != first.parameters().start ||
         !(point.labels().labels == first.labels().labels)) {
-      err << "kopa sweep: design point " << loaded.models.size() - 1
+      err << "kopa sweep: design point " << p
           << " has other months, start or labels than point 0; a sweep's points must share "
              "them\n";
       return exit_bad_input;
@@ -341,10 +405,16 @@ int execute(const SweepRequest& request, const CommandContext& context) {
     context.err << "kopa sweep: " << coarse << "\n";
   }
   io::SweepHeader header = make_header(s, *views.front());
-  for (const auto* model : views)
-    header.people_per_agent.push_back(model->people_per_agent_overall());
-  const sweep::JournalHeader journal_header =
-      sweep::journal_header_for(s, header.months, header.labels);
+  for (std::size_t p = 0; p < s.point_count(); ++p) {
+    header.people_per_agent.push_back(
+        loaded.models[loaded.model_of[p].front()]->people_per_agent_overall());
+  }
+  sweep::JournalHeader journal_header = sweep::journal_header_for(s, header.months, header.labels);
+  if (loaded.draws) {
+    header.posterior_particle = loaded.draws->particle;
+    header.posterior = loaded.draws->description;
+    journal_header.base_sha256 = base_fingerprint(s.base.resolved_toml, loaded.draws->description);
+  }
 
   // The output must be a file kopa may write (never a folder, a device or a link) before the
   // journal beside it is touched.
@@ -365,7 +435,8 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   std::vector<RunJob> jobs;
   for (std::size_t r = 0; r < replicates; ++r) {
     for (std::size_t p = 0; p < s.point_count(); ++p) {
-      if (done[p * replicates + r] == 0) jobs.push_back({p, static_cast<int>(r)});
+      if (done[p * replicates + r] == 0)
+        jobs.push_back({loaded.model_of[p][r], static_cast<int>(r)});
     }
   }
   const std::size_t total = done.size();
@@ -406,11 +477,12 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   Status status = run_jobs(context, "sweep", views, jobs, options, request.quiet,
                            [&](const RunJob& job, RunSeries&& series) -> Status {
                              const std::vector<double> values = sweep::flatten(series);
+                             const std::size_t point = loaded.point_of[job.model];
                              Status appended = journal.writer->append(
-                                 static_cast<std::uint32_t>(job.model),
+                                 static_cast<std::uint32_t>(point),
                                  static_cast<std::uint32_t>(job.replicate), values);
                              if (!appended) return appended;
-                             Status written = file->write_run(job.model, job.replicate, values);
+                             Status written = file->write_run(point, job.replicate, values);
                              progress.advance(++finished);
                              return written;
                            });
@@ -449,7 +521,7 @@ CommandSpec sweep_spec() {
   CommandSpec spec{
       "sweep",
       "kopa sweep SWEEP.toml [--base [NAME=]FILE] [--set [NAME:]PATH=VALUE]... [-o sweep.h5] "
-      "[-t THREADS] [--resume | --restart | --force] [--quiet]",
+      "[-t THREADS] [--posterior FILE] [--resume | --restart | --force] [--quiet]",
       "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
       "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
       "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
@@ -465,10 +537,12 @@ CommandSpec sweep_spec() {
       "and runs the rest; the result is bit-identical to an uninterrupted sweep. Ctrl-C,\n"
       "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
       "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
-      "--restart. Under mpirun every rank loads the sweep, rank 0 deals the runs to the\n"
-      "others as they ask and writes the file and the journal (same datasets as without\n"
-      "MPI; -t is per rank); a rank that dies ends the job, --resume (with or without\n"
-      "mpirun) completes it. See docs/sweeps.md and docs/distributed.md.",
+      "--restart. With --posterior, replicate r runs with a particle of a calibration's\n"
+      "posterior, the same at every point (dataset posterior_particle). Under mpirun every\n"
+      "rank loads the sweep, rank 0 deals the runs to the others as they ask and writes the\n"
+      "file and the journal (same datasets as without MPI; -t is per rank); a rank that dies\n"
+      "ends the job, --resume (with or without mpirun) completes it. See docs/sweeps.md,\n"
+      "docs/calibration.md and docs/distributed.md.",
       {"options"},
       {}};
   spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
@@ -483,7 +557,9 @@ CommandSpec sweep_spec() {
       "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
       "restart", "start over: discard the journal's finished runs and replace the output file")(
       "force", "replace an existing output file (never a journal's runs: see --restart)")(
-      "quiet", "no progress output");
+      "posterior", po::value<std::string>(),
+      "posterior file (kopa calibrate): replicate r runs with a particle drawn by weight, the "
+      "same at every point")("quiet", "no progress output");
   spec.positional.add("sweep", 1);
   return spec;
 }
@@ -508,6 +584,7 @@ int command_sweep(const CommandContext& context) {
     return exit_bad_input;
   }
   request.threads = *threads;
+  if (values.count("posterior")) request.posterior = values["posterior"].as<std::string>();
   request.resume = values.count("resume") > 0;
   request.restart = values.count("restart") > 0;
   request.force = values.count("force") > 0;

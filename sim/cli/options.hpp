@@ -31,6 +31,7 @@ void print_command_help(const CommandSpec& spec, std::ostream& out);
 CommandSpec run_spec();
 CommandSpec compare_spec();
 CommandSpec sweep_spec();
+CommandSpec calibrate_spec();
 CommandSpec validate_spec();
 CommandSpec describe_spec();
 CommandSpec serve_spec();

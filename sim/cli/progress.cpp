@@ -59,9 +59,9 @@ void Progress::draw(std::size_t done, bool final) {
     const int filled = total_ == 0 ? width : static_cast<int>(width * done / total_);
     err_ << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
          << std::string(static_cast<std::size_t>(width - filled), ' ') << "] " << numbers
-         << (final ? "\n" : "") << std::flush;
+         << (detail_.empty() ? "" : "  " + detail_) << (final ? "\n" : "") << std::flush;
   } else {
-    err_ << "kopa: " << numbers << "\n" << std::flush;
+    err_ << "kopa: " << numbers << (detail_.empty() ? "" : "  " + detail_) << "\n" << std::flush;
   }
 }
 

@@ -14,6 +14,8 @@ class Progress {
 
   void advance(std::size_t done);
   void finish();
+  // Shown after the numbers ("tolerance 1.2, acceptance 31%"), from the next draw on.
+  void set_detail(std::string detail) { detail_ = std::move(detail); }
 
  private:
   void draw(std::size_t done, bool final);
@@ -25,6 +27,7 @@ class Progress {
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
   std::size_t done_ = 0;
+  std::string detail_;
 };
 
 }  // namespace kopa

@@ -92,7 +92,7 @@ void check_metric(hid_t group, const std::string& name, const ScenarioHeader& he
 
 bool is_structural(std::string_view name) {
   if (name == "replicate" || name == "month" || name == "year" || name == "seed" ||
-      name == "done" || name == "time") {
+      name == "done" || name == "posterior_particle" || name == "time") {
     return true;
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
@@ -153,6 +153,12 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name, b
   contents.done = read_vector<std::uint8_t>(g, name, "done", replicates, H5T_NATIVE_UINT8);
   for (const std::uint8_t flag : contents.done) {
     if (flag > 1) throw Failure(where + ": dataset 'done' holds a value other than 0 and 1");
+  }
+  if (hdf5::link_exists(g, "posterior_particle")) {
+    header.posterior_particle =
+        read_vector<std::int32_t>(g, name, "posterior_particle", replicates, H5T_NATIVE_INT32);
+    const Handle particle = open_dataset(g, name, "posterior_particle");
+    header.posterior = require_string(particle.get(), "posterior", where);
   }
 
   if (scaled) read_vector<std::int32_t>(g, name, "year", survival_years, H5T_NATIVE_INT32);

@@ -151,6 +151,20 @@ void write_per_replicate(hid_t group, const ScenarioHeader& header, const Scales
   hdf5::write_attribute(done.get(), "units", std::string_view("1"));
   hdf5::write_attribute(done.get(), "flag_values", std::vector<std::uint8_t>{0, 1});
   hdf5::write_attribute(done.get(), "flag_meanings", std::string_view("unfinished finished"));
+
+  if (header.posterior_particle.empty()) return;
+  const Handle particle =
+      hdf5::dataset(H5Dcreate2(group, "posterior_particle", H5T_STD_I32LE, space.get(), H5P_DEFAULT,
+                               plist.get(), H5P_DEFAULT),
+                    "dataset 'posterior_particle'");
+  check(H5Dwrite(particle.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                 header.posterior_particle.data()),
+        "dataset 'posterior_particle'");
+  check(H5DSattach_scale(particle.get(), scales.replicate.get(), 0),
+        "dataset 'posterior_particle'");
+  hdf5::write_attribute(particle.get(), "long_name",
+                        "posterior particle the replicate ran with (drawn by weight)");
+  hdf5::write_attribute(particle.get(), "posterior", header.posterior);
 }
 
 Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {

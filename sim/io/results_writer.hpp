@@ -34,6 +34,10 @@ struct ScenarioHeader {
   double people_per_agent = 1.0;  // real people one founder agent stands for (population / agents)
   DimensionLabels labels;
   std::vector<std::uint64_t> replicate_seeds;  // one per replicate
+  // With --posterior: the particle each replicate ran with (same for every scenario of a run),
+  // and the posterior file it came from, in words. Both empty otherwise.
+  std::vector<std::int32_t> posterior_particle;
+  std::string posterior;
   // simulation.start (util/year_month.hpp): month 0's calendar month; then a `time` coordinate.
   std::optional<std::int64_t> start;
 };

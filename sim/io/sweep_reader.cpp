@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "io/dataset_reading.hpp"
 #include "io/hdf5.hpp"
 #include "io/kopa_file.hpp"
 #include "io/netcdf_layout.hpp"
@@ -17,53 +18,11 @@ using hdf5::check;
 using hdf5::Failure;
 using hdf5::Handle;
 using layout::quoted;
+using namespace reading;
 
 namespace {
 
 constexpr std::int64_t max_points = 1'000'000;
-
-std::string require_string(hid_t object, const char* name) {
-  if (!hdf5::has_attribute(object, name)) throw Failure(std::string("no attribute '") + name + "'");
-  return hdf5::read_string_attribute(object, name);
-}
-
-std::int64_t require_int(hid_t object, const char* name) {
-  if (!hdf5::has_attribute(object, name)) throw Failure(std::string("no attribute '") + name + "'");
-  return hdf5::read_int_attribute(object, name);
-}
-
-Handle open_dataset(hid_t group, const std::string& name) {
-  if (!hdf5::link_exists(group, name.c_str())) throw Failure("no dataset '" + name + "'");
-  return hdf5::dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), "dataset '" + name + "'");
-}
-
-void require_shape(hid_t data, const std::string& what, const std::vector<hsize_t>& dims,
-                   const std::string& layout) {
-  const auto found = hdf5::extent(data);
-  if (found != dims) {
-    throw Failure(what + " is shaped " + hdf5::shape_text(found) + "; it should be " + layout +
-                  " = " + hdf5::shape_text(dims));
-  }
-}
-
-// A dataset of exactly `dims` (`layout` names them) of class `type_class`, read whole as
-// `memory_type`.
-template <class T>
-std::vector<T> read_all(hid_t group, const std::string& name, const std::vector<hsize_t>& dims,
-                        const std::string& layout, H5T_class_t type_class, hid_t memory_type) {
-  const Handle data = open_dataset(group, name);
-  const std::string what = "dataset '" + name + "'";
-  hdf5::require_type(data.get(), type_class, what);
-  require_shape(data.get(), what, dims, layout);
-  std::size_t size = 1;
-  for (const auto d : dims) size *= d;
-  std::vector<T> values(size);
-  if (size > 0) {
-    check(H5Dread(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-          "dataset '" + name + "'");
-  }
-  return values;
-}
 
 std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::size_t points) {
   if (!hdf5::link_exists(g, name)) return {};
@@ -73,7 +32,7 @@ std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::siz
 bool is_structural(std::string_view name) {
   for (const char* s : {"point", "replicate", "month", "time", "year", "seed", "done",
                         "people_per_agent", "sobol_block", "morris_trajectory", "morris_factor",
-                        "morris_direction", "survival", "survival_cohort"}) {
+                        "morris_direction", "survival", "survival_cohort", "posterior_particle"}) {
     if (name == s) return true;
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
@@ -167,6 +126,11 @@ void read_group(hid_t g, SweepContents& c) {
       read_all<std::uint64_t>(g, "seed", {R}, "[replicate]", H5T_INTEGER, H5T_NATIVE_UINT64);
   c.done = read_all<std::uint8_t>(g, "done", {P, R}, "[point, replicate]", H5T_INTEGER,
                                   H5T_NATIVE_UINT8);
+  if (hdf5::link_exists(g, "posterior_particle")) {
+    h.posterior_particle = read_all<std::int32_t>(g, "posterior_particle", {R}, "[replicate]",
+                                                  H5T_INTEGER, H5T_NATIVE_INT32);
+    h.posterior = require_string(open_dataset(g, "posterior_particle").get(), "posterior");
+  }
   for (const std::uint8_t flag : c.done) {
     if (flag > 1) throw Failure("dataset 'done' holds a value other than 0 and 1");
   }

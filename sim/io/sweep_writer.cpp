@@ -45,6 +45,10 @@ Status validate(const SweepHeader& h) {
   if (h.points.empty()) return Error{"a sweep has no design points"};
   if (h.replicates < 1) return Error{"replicates must be at least 1"};
   if (h.months < 1) return Error{"months must be at least 1"};
+  if (!h.posterior_particle.empty() &&
+      h.posterior_particle.size() != static_cast<std::size_t>(h.replicates)) {
+    return Error{"one posterior particle per replicate needed"};
+  }
   if (h.replicate_seeds.size() != static_cast<std::size_t>(h.replicates)) {
     return Error{"one seed per replicate needed"};
   }
@@ -181,6 +185,20 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
   check(H5DSattach_scale(seed.get(), scales.replicate.get(), 0), "dataset 'seed'");
   hdf5::write_attribute(seed.get(), "long_name",
                         "random seed of the replicate, the same at every point");
+  if (!h.posterior_particle.empty()) {
+    const Handle particle =
+        hdf5::dataset(H5Dcreate2(g, "posterior_particle", H5T_STD_I32LE, rspace.get(), H5P_DEFAULT,
+                                 rplist.get(), H5P_DEFAULT),
+                      "dataset 'posterior_particle'");
+    check(H5Dwrite(particle.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                   h.posterior_particle.data()),
+          "dataset 'posterior_particle'");
+    check(H5DSattach_scale(particle.get(), scales.replicate.get(), 0),
+          "dataset 'posterior_particle'");
+    hdf5::write_attribute(particle.get(), "long_name",
+                          "posterior particle the replicate ran with at every point");
+    hdf5::write_attribute(particle.get(), "posterior", h.posterior);
+  }
 
   const std::vector<hsize_t> done_dims{h.points.size(), static_cast<hsize_t>(h.replicates)};
   const Handle dspace = hdf5::simple_space(done_dims);

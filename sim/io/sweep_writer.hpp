@@ -43,6 +43,9 @@ struct SweepHeader {
   std::int32_t sobol_base_samples = 0;
   std::vector<std::int32_t> morris_trajectory, morris_factor, morris_direction;
   double morris_delta = 0;
+  // With --posterior: the particle replicate r ran with at every point, and the posterior.
+  std::vector<std::int32_t> posterior_particle;
+  std::string posterior;
 };
 
 class SweepWriter {

@@ -24,7 +24,8 @@ enum class Stream : std::uint32_t {
   exit = 12,
   exchange = 13,
   form = 14,
-  capacity = 15,  // per-replicate rounding offsets of capacities held in agents (7.14)
+  capacity = 15,   // per-replicate rounding offsets of capacities held in agents (7.14)
+  posterior = 16,  // the posterior particle a replicate runs with (kopa run --posterior)
 };
 
 // Counter-based random numbers: the draw for (stream, month, agent, draw) is a pure function of

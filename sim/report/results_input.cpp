@@ -124,6 +124,7 @@ Expected<analysis::ComparisonInput> read_comparison_input(
   const io::ResultsFile& file = reader.contents();
   analysis::ComparisonInput input;
   input.interrupted = file.status == io::RunStatus::interrupted;
+  if (!file.scenarios.empty()) input.parameter_uncertainty = file.scenarios[0].header.posterior;
   for (std::size_t s = 0; s < file.scenarios.size(); ++s) {
     const std::vector<int> done = file.scenarios[s].done_replicates();
     analysis::ScenarioResults scenario = scenario_results(file.scenarios[s], done);

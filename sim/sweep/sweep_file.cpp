@@ -16,6 +16,7 @@
 
 #include "scenario/region_access.hpp"
 #include "scenario/toml_value.hpp"
+#include "sweep/file_reader.hpp"
 #include "util/sha256.hpp"
 #include "util/suggest.hpp"
 #include "util/system_memory.hpp"
@@ -56,72 +57,12 @@ std::vector<std::string> design_keys(DesignKind kind) {
   return {};
 }
 
-std::string listing(const std::vector<std::string>& names) {
-  if (names.empty()) return "none";
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
-
 // The node's value as TOML text, for a PATH=VALUE override.
 std::string toml_text(const toml::node& node) {
   std::ostringstream out;
   node.visit([&](const auto& value) { out << value; });
   return out.str();
 }
-
-class Reader {
- public:
-  explicit Reader(std::string label) : label_(std::move(label)) {}
-
-  void report(const toml::node* node, std::string key, std::string message) {
-    int line = 0, column = 0;
-    if (node) {
-      line = static_cast<int>(node->source().begin.line);
-      column = static_cast<int>(node->source().begin.column);
-    }
-    issues_.push_back({label_, line, column, std::move(key), std::move(message)});
-  }
-
-  void check_keys(const toml::table& table, const std::string& prefix,
-                  const std::vector<std::string>& allowed) {
-    for (const auto& [key, node] : table) {
-      const std::string name(key.str());
-      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-      const std::string path = prefix.empty() ? name : prefix + "." + name;
-      report(&node, path,
-             "unknown key" + did_you_mean(name, allowed) + "; expected one of " + listing(allowed));
-    }
-  }
-
-  template <class T>
-  std::optional<T> get(const toml::table& table, const std::string& prefix, const char* key,
-                       const char* expected) {
-    const toml::node* node = table.get(key);
-    if (!node) return std::nullopt;
-    if (auto value = node->value_exact<T>()) return *value;
-    report(node, prefix + "." + key,
-           std::string("expected ") + expected + ", got " + describe_node(*node));
-    return std::nullopt;
-  }
-
-  std::optional<double> get_number(const toml::table& table, const std::string& prefix,
-                                   const char* key) {
-    const toml::node* node = table.get(key);
-    if (!node) return std::nullopt;
-    if (const auto* i = node->as_integer()) return static_cast<double>(i->get());
-    if (const auto* f = node->as_floating_point()) return f->get();
-    report(node, prefix + "." + key, "expected a number, got " + describe_node(*node));
-    return std::nullopt;
-  }
-
-  std::vector<ScenarioIssue>& issues() { return issues_; }
-  const std::string& label() const { return label_; }
-
- private:
-  std::string label_;
-  std::vector<ScenarioIssue> issues_;
-};
 
 // Where each sweep.set override sits in the file, to place the base loader's complaints.
 struct SetEntry {
@@ -131,7 +72,7 @@ struct SetEntry {
 };
 
 void collect_set(const toml::table& table, const std::string& prefix, std::vector<SetEntry>& out,
-                 Reader& reader) {
+                 FileReader& reader) {
   for (const auto& [key, node] : table) {
     const std::string path =
         prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
@@ -151,44 +92,12 @@ struct RawFactor {
   std::string path;
 };
 
-// The parameter a factor path names: a table parameter, or a field of one of the base
-// scenario's regions ("regions.<name>.<field>").
-std::optional<ParameterSpec> factor_spec(const std::string& path, const Scenario& base,
-                                         std::string& problem) {
-  if (const ParameterSpec* spec = parameter_table().find(path)) return *spec;
-  if (path.starts_with("regions.")) {
-    const std::string rest = path.substr(8);
-    const auto dot = rest.find('.');
-    const std::string region = rest.substr(0, dot);
-    const std::string field = dot == std::string::npos ? "" : rest.substr(dot + 1);
-    std::vector<std::string> regions;
-    for (const auto& r : base.parameters.regions) regions.push_back(r.name);
-    if (std::find(regions.begin(), regions.end(), region) == regions.end()) {
-      problem = "unknown region '" + region + "'" + did_you_mean(region, regions) +
-                "; the base scenario's regions: " + listing(regions);
-      return std::nullopt;
-    }
-    std::vector<std::string> fields;
-    for (const auto& spec : parameter_table().region_fields()) {
-      if (is_text_field(spec)) continue;
-      fields.push_back(spec.name);
-      if (spec.name == field) return as_parameter_spec(spec, path);
-    }
-    problem = "'" + field + "' is not a region field that can be swept" +
-              did_you_mean(field, fields) + "; fields: " + listing(fields);
-    return std::nullopt;
-  }
-  const auto paths = parameter_table().paths();
-  problem = "unknown parameter" + did_you_mean(path, paths) + "; see 'kopa describe'";
-  return std::nullopt;
-}
-
 // Reads one [[factor]] against its parameter; nullopt (with issues reported) when it is wrong.
 std::optional<SweepFactor> read_factor(const RawFactor& raw, const Scenario& base, DesignKind kind,
-                                       Reader& reader) {
+                                       FileReader& reader) {
   const toml::table& t = *raw.table;
   std::string problem;
-  auto spec = factor_spec(raw.path, base, problem);
+  auto spec = parameter_spec_for(raw.path, base, problem);
   if (!spec) {
     reader.report(t.get("path"), raw.key + ".path", problem);
     return std::nullopt;
@@ -614,7 +523,7 @@ class SweepLoader {
     return result;
   }
 
-  Reader reader_;
+  FileReader reader_;
   const SweepLoadOptions& options_;
   Sweep sweep_;
   const toml::table* sweep_table_ = nullptr;
@@ -623,6 +532,38 @@ class SweepLoader {
 };
 
 }  // namespace
+
+// The parameter a factor path names: a table parameter, or a field of one of the base
+// scenario's regions ("regions.<name>.<field>").
+std::optional<ParameterSpec> parameter_spec_for(const std::string& path, const Scenario& base,
+                                                std::string& problem) {
+  if (const ParameterSpec* spec = parameter_table().find(path)) return *spec;
+  if (path.starts_with("regions.")) {
+    const std::string rest = path.substr(8);
+    const auto dot = rest.find('.');
+    const std::string region = rest.substr(0, dot);
+    const std::string field = dot == std::string::npos ? "" : rest.substr(dot + 1);
+    std::vector<std::string> regions;
+    for (const auto& r : base.parameters.regions) regions.push_back(r.name);
+    if (std::find(regions.begin(), regions.end(), region) == regions.end()) {
+      problem = "unknown region '" + region + "'" + did_you_mean(region, regions) +
+                "; the base scenario's regions: " + listing(regions);
+      return std::nullopt;
+    }
+    std::vector<std::string> fields;
+    for (const auto& spec : parameter_table().region_fields()) {
+      if (is_text_field(spec)) continue;
+      fields.push_back(spec.name);
+      if (spec.name == field) return as_parameter_spec(spec, path);
+    }
+    problem = "'" + field + "' is not a region field that can be swept" +
+              did_you_mean(field, fields) + "; fields: " + listing(fields);
+    return std::nullopt;
+  }
+  const auto paths = parameter_table().paths();
+  problem = "unknown parameter" + did_you_mean(path, paths) + "; see 'kopa describe'";
+  return std::nullopt;
+}
 
 SweepLoad load_sweep_text(std::string_view text, const fs::path& file_label,
                           const SweepLoadOptions& options) {

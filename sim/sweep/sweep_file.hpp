@@ -74,6 +74,11 @@ SweepLoad load_sweep(const std::filesystem::path& file, const SweepLoadOptions& 
 SweepLoad load_sweep_text(std::string_view text, const std::filesystem::path& file_label,
                           const SweepLoadOptions& options = {});
 
+// The parameter a varied path names: a table parameter, or a field of one of the base
+// scenario's regions ("regions.<name>.<field>"); nullopt with `problem` saying why not.
+std::optional<ParameterSpec> parameter_spec_for(const std::string& path, const Scenario& base,
+                                                std::string& problem);
+
 // The overrides that turn the base scenario into design point `point`, "PATH=VALUE" in factor
 // order (sweep.set comes before them and is already in Sweep::base).
 std::vector<std::string> point_overrides(const Sweep& sweep, std::size_t point);

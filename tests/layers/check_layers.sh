@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Layers run one way: cli -> report -> io/sweep/scenario/distribute -> engine -> model -> util
 # (docs/ODD.md, README); report also reads analysis/stats; serve (the workshop server) sits beside
-# cli's other dependencies, below cli, and uses report, io, scenario, engine, model, util and stats.
+# cli's other dependencies, below cli, and uses report, io, scenario, engine, model, util and stats;
+# calibrate (ABC-SMC) sits beside io, above sweep.
 # Fails, naming file and line, when a folder includes a header from a folder it may not use.
 set -u
 root=${1:?usage: check_layers.sh SOURCE_DIR}
@@ -16,6 +17,7 @@ declare -A allowed=(
   [sim/scenario]="model util"
   [sim/io]="engine model util"
   [sim/sweep]="scenario engine model util"
+  [sim/calibrate]="sweep scenario engine model util"
   [sim/distribute]="engine model util"
   [sim/report]="io engine model util stats"
   [sim/serve]="report io scenario engine model util stats"

@@ -28,6 +28,9 @@ inline std::vector<io::ScenarioHeader> compare_headers() {
                        1.0,
                        DimensionLabels{},
                        {11, 12, 13, 14, 15},
+                       {},
+                       {},
+
                        std::nullopt});
   }
   return headers;

@@ -42,6 +42,9 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                               1.0,
                               labels_of({}),  // no levers: an empty dimension
                               {1001, 1002, 1003},
+                              {},
+                              {},
+
                               std::nullopt};
   io::ScenarioHeader seed_funding{"seed_funding",
                                   "Tailored seed funding, with a one-roof platform.",
@@ -52,6 +55,9 @@ inline std::vector<io::ScenarioHeader> sample_headers() {
                                   12.5,
                                   labels_of({"seed_fund", "one_roof"}),
                                   {2001, 2002, 18446744073709551615ull},
+                                  {},
+                                  {},
+
                                   std::nullopt};
   return {baseline, seed_funding};
 }

@@ -81,8 +81,18 @@ class CompareCommandTest : public ::testing::Test {
     for (const ScenarioPlan& plan : plans) {
       std::vector<std::uint64_t> seeds(plan.replicates);
       for (int r = 0; r < plan.replicates; ++r) seeds[r] = 1000 + r;
-      headers.push_back({plan.name, "test scenario", "name = \"" + plan.name + "\"\n", 7,
-                         plan.replicates, months, 1.0, DimensionLabels{}, seeds, std::nullopt});
+      headers.push_back({plan.name,
+                         "test scenario",
+                         "name = \"" + plan.name + "\"\n",
+                         7,
+                         plan.replicates,
+                         months,
+                         1.0,
+                         DimensionLabels{},
+                         seeds,
+                         {},
+                         {},
+                         std::nullopt});
     }
     auto writer = io::ResultsWriter::create(target, true, {"test", 1}, headers);
     EXPECT_TRUE(writer) << writer.error().message;
