@@ -91,9 +91,10 @@ BENCHMARK(BM_WhatIfEnsemble)
     ->Iterations(1);
 
 // Workshop what-if (kopa serve, docs/serve.md): the answer to one slider move at workshop size
-// (10 replicates x 10,000 founders x 120 months, all threads): the shipped baseline cached, the
-// what-if run, compared and written as JSON. Each iteration moves the seed budget to a new value
-// (nothing cached); counters give the median and 95th percentile latency over the iterations.
+// (10 replicates x 10,000 agents x 120 months, all threads): the page's default start, the
+// shipped scenarios/workshop.toml, cached, the what-if run, compared and written as JSON. Each
+// iteration moves the seed budget to a new value (nothing cached); counters give the median and
+// 95th percentile latency over the iterations.
 void BM_WorkshopWhatIf(benchmark::State& state) {
   auto library = serve::ScenarioLibrary::load(fs::path(KOPA_SOURCE_DIR) / "scenarios");
   if (!library) {

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string_view>
 
+#include "cli/command_table.hpp"
 #include "cli/exit_code.hpp"
 #include "distribute/world.hpp"
 #include "engine/build_info.hpp"
@@ -15,55 +16,18 @@
 namespace kopa {
 namespace {
 
-struct Subcommand {
-  std::string_view name;
-  std::string_view summary;
-  int (*handler)(const CommandContext&);
-};
-
-constexpr std::array subcommands{
-    Subcommand{"run", "run scenarios (replicated) and write their time series to HDF5",
-               command_run},
-    Subcommand{"compare", "compare scenarios in a results file against a baseline, with intervals",
-               command_compare},
-    Subcommand{"report", "draw a results or sweep file as a self-contained HTML page of charts",
-               command_report},
-    Subcommand{"export", "write a results or sweep file as one long CSV table (tidy data)",
-               command_export},
-    Subcommand{"sweep", "run a parameter sweep (grid, LHS, Sobol, Morris) with resume",
-               command_sweep},
-    Subcommand{"calibrate",
-               "fit parameters to published figures (ABC-SMC) with resume; writes a posterior",
-               command_calibrate},
-    Subcommand{"analyse",
-               "sensitivity indices (Sobol', Morris) or PRIM scenario discovery of a sweep",
-               command_analyse},
-    Subcommand{"validate", "check scenario and sweep files; print 'ok' or every error",
-               command_validate},
-    Subcommand{"describe", "list the model's parameters with default, unit, range and meaning",
-               command_describe},
-    Subcommand{"serve", "serve the workshop page: live what-ifs against a baseline, in a browser",
-               command_serve},
-};
-
 void print_help(std::ostream& out) {
   out << "kopa " << kopa_version()
       << " - agent-based simulator of inclusive rural social entrepreneurship\n\n"
          "usage: kopa <command> [options]\n"
          "       kopa --version | --help\n\n"
          "commands:\n";
-  for (const auto& sub : subcommands) {
+  for (const auto& sub : command_table()) {
     out << "  " << sub.name << std::string(10 - sub.name.size(), ' ') << sub.summary << "\n";
   }
   out << "\nRun 'kopa <command> --help' or 'kopa help <command>' for a command's options.\n"
          "Exit codes: 0 ok, 1 failed (I/O, out of memory, output not written), 2 bad input,\n"
          "130 interrupted (SIGINT, SIGTERM, SIGHUP, SIGPIPE; finished runs kept).\n";
-}
-
-std::vector<std::string> subcommand_names() {
-  std::vector<std::string> names;
-  for (const auto& sub : subcommands) names.emplace_back(sub.name);
-  return names;
 }
 
 // `kopa help COMMAND` is `kopa COMMAND --help`.
@@ -103,13 +67,13 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     return exit_bad_input;
   }
-  for (const auto& sub : subcommands) {
+  for (const auto& sub : command_table()) {
     if (first == sub.name) {
       CommandContext context{{args.begin() + 1, args.end()}, out, err, stderr_is_terminal, world};
       return sub.handler(context);
     }
   }
-  const auto names = subcommand_names();
+  const auto names = command_names();
   if (first.starts_with("-")) {
     err << "kopa: unknown option '" << first << "'; see 'kopa --help'\n";
   } else {

@@ -31,6 +31,8 @@ std::string analyse_summary() {
          "base rows, Morris whole trajectories. See docs/analyse.md.";
 }
 
+}  // namespace
+
 CommandSpec analyse_spec() {
   CommandSpec spec{"analyse",
                    "kopa analyse SWEEP.h5 [--method M] [--metric NAME]... "
@@ -54,6 +56,8 @@ CommandSpec analyse_spec() {
   spec.positional.add("sweep", 1);
   return spec;
 }
+
+namespace {
 
 Expected<AnalyseRequest> read_request(const po::variables_map& values) {
   AnalyseRequest request;

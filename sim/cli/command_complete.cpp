@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 
+#include "cli/command_table.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "model/metrics.hpp"
@@ -20,14 +21,9 @@ namespace {
 constexpr std::string_view files = "__files__";
 
 std::optional<CommandSpec> spec_named(std::string_view name) {
-  if (name == "run") return run_spec();
-  if (name == "compare") return compare_spec();
-  if (name == "sweep") return sweep_spec();
-  if (name == "calibrate") return calibrate_spec();
-  if (name == "validate") return validate_spec();
-  if (name == "describe") return describe_spec();
-  if (name == "serve") return serve_spec();
-  return std::nullopt;
+  const Subcommand* command = find_command(name);
+  if (!command) return std::nullopt;
+  return command->spec();
 }
 
 // The names of the spec's positional arguments, which are options only to the parser.
@@ -95,8 +91,7 @@ std::vector<std::string> option_values(std::string_view command, std::string_vie
 }
 
 std::vector<std::string> candidates(const std::vector<std::string>& words) {
-  const std::vector<std::string> commands{"run",      "compare",  "sweep",
-                                          "validate", "describe", "serve"};
+  const std::vector<std::string> commands = command_names();
   if (words.size() <= 1) {
     std::vector<std::string> first = commands;
     for (const char* extra : {"help", "--help", "--version"}) first.emplace_back(extra);

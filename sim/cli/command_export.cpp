@@ -29,6 +29,8 @@ struct ExportRequest {
   bool force = false;
 };
 
+}  // namespace
+
 CommandSpec export_spec() {
   CommandSpec spec{
       "export",
@@ -52,6 +54,8 @@ CommandSpec export_spec() {
   spec.positional.add("file", 1);
   return spec;
 }
+
+namespace {
 
 Expected<ExportRequest> read_request(const po::variables_map& values) {
   ExportRequest request;

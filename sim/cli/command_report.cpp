@@ -32,6 +32,8 @@ struct ReportRequest {
   std::string command_line;
 };
 
+}  // namespace
+
 CommandSpec report_spec() {
   CommandSpec spec{
       "report",
@@ -60,6 +62,8 @@ CommandSpec report_spec() {
   spec.positional.add("file", 1);
   return spec;
 }
+
+namespace {
 
 Expected<ReportRequest> read_request(const po::variables_map& values,
                                      const CommandContext& context) {

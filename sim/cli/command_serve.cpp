@@ -19,14 +19,15 @@ CommandSpec serve_spec() {
       "serve",
       "kopa serve [--port 8080] [--host 127.0.0.1] [--scenarios DIR] [--threads N]",
       "Serve the workshop page: lever switches and sliders (the parameter table's workshop\n"
-      "ranges, see 'kopa describe'), scenario presets, and on every change baseline vs what-if\n"
-      "fan charts, paired differences with 95 % intervals in plain words, public cost and cost\n"
-      "per extra enterprise; English and Latvian. Replicate r of both uses the same random\n"
-      "numbers. Open the printed URL in a browser; the page needs no network.\n"
+      "ranges, see 'kopa describe'), scenario and region presets, a region, group and start\n"
+      "month per lever, and on every change the start (scenarios/workshop.toml, else baseline)\n"
+      "vs the what-if: fan charts, paired differences with 95 % intervals in plain words,\n"
+      "public cost and cost per extra enterprise; English and Latvian. Replicate r of both uses\n"
+      "the same random numbers. Open the printed URL in a browser; the page needs no network.\n"
       "Listens on loopback (this machine only) unless --host says otherwise (0.0.0.0: every\n"
       "address, to share on a LAN). Ctrl-C stops it (exit 0). JSON API: GET /api/parameters,\n"
       "GET /api/scenarios, POST /api/whatif, POST /api/export (docs/serve.md).\n"
-      "A what-if is bounded (at most 20 replicates and 2.4e7 founder-months per scenario); one\n"
+      "A what-if is bounded (at most 20 replicates and 2.4e7 agent-months per scenario); one\n"
       "runs at a time, a newer one from the same page supersedes it, and a bad request gets a\n"
       "400 with the message kopa validate would print.",
       {"options"},
@@ -36,7 +37,8 @@ CommandSpec serve_spec() {
       ("host", po::value<std::string>()->default_value("127.0.0.1"),
        "address to listen on (0.0.0.0: every address)")  //
       ("scenarios", po::value<std::string>(),
-       "folder of scenario files offered as presets (default: the shipped scenarios/)")  //
+       "folder of scenario files offered as presets, its regions/ as region presets "
+       "(default: the shipped scenarios/)")  //
       ("threads,t", po::value<int>()->default_value(0),
        "threads per what-if (0: every hardware thread)");
   return spec;

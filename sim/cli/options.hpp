@@ -35,6 +35,9 @@ CommandSpec calibrate_spec();
 CommandSpec validate_spec();
 CommandSpec describe_spec();
 CommandSpec serve_spec();
+CommandSpec report_spec();
+CommandSpec export_spec();
+CommandSpec analyse_spec();
 
 // Where `kopa run` and `kopa serve` find the shipped scenarios: ./scenarios if present, else
 // the source tree's.

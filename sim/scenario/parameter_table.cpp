@@ -617,7 +617,9 @@ struct FeaturedRange {
   double min, max, step;
 };
 constexpr std::array<FeaturedRange, 12> featured_ranges{{
-    {"simulation.founders", 0, 200000, 10000},  // 0: one agent per person
+    // 0: one agent per person; 20,000 agents x 120 months x 10 replicates is the workshop bound
+    // (serve/workshop_limits.hpp).
+    {"simulation.founders", 0, 20000, 1000},
     {"simulation.months", 12, 240, 12},
     {"levers.ally.atmosphere", 0, 1, 0.05},
     {"levers.advocacy.brokerage_multiplier", 1, 4, 0.1},

@@ -57,9 +57,19 @@ ScenarioLoad load_scenario_text(std::string_view toml, std::string_view file_lab
 
 // `base` with "PATH=VALUE" `overrides` applied and every cross-field rule checked, as
 // load_scenario_text(base.resolved_toml, ..., overrides) would, without parsing and writing TOML
-// again: a sweep builds its design points this way, thousands a second. The result's
-// resolved_toml is empty.
+// again: a sweep builds its design points this way, thousands a second. The base's targeting
+// lists stand unless an override states one; a date resolves against the base's
+// simulation.start (or one stated among the overrides; months the base stated stay as they
+// are). The result's resolved_toml is empty.
 ScenarioLoad apply_overrides(const Scenario& base, const std::vector<std::string>& overrides);
+
+// "levers.<lever>.regions" or "levers.<lever>.groups": a lever's targeting list, which a
+// scenario and `--set` state as a list of names (docs/scenarios.md).
+bool is_targeting_path(std::string_view path);
+
+// A parameter that holds a month of the run (start_month, end_month, ...): it also takes a date
+// "YYYY-MM", counted from simulation.start.
+bool is_date_path(std::string_view path);
 
 // "<file>:<line>:<col>: error: <key>: <message>"; ":<line>:<col>" is left out when line is 0 and
 // "<key>: " when key is empty.

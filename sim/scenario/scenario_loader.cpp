@@ -1070,6 +1070,14 @@ ScenarioLoad load_scenario_text(std::string_view toml, std::string_view file_lab
   return result;
 }
 
+bool is_targeting_path(std::string_view path) {
+  return targeting_key(path).has_value();
+}
+
+bool is_date_path(std::string_view path) {
+  return is_month_parameter(path) && parameter_table().find(path) != nullptr;
+}
+
 ScenarioLoad apply_overrides(const Scenario& base, const std::vector<std::string>& overrides) {
   Loader loader(FileAccess::denied);
   const std::string label = base.file.string();
@@ -1078,13 +1086,31 @@ ScenarioLoad apply_overrides(const Scenario& base, const std::vector<std::string
   for (std::size_t i = 0; i < base.parameters.regions.size(); ++i) {
     layer.regions->push_back({base.parameters.regions[i], Place{label}, indexed("region", i)});
   }
+  // The base's targeting lists stand unless an override replaces one, and are checked again
+  // against the (perhaps changed) regions; dates resolve against the base's start.
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const LeverTargeting& targeting = base.parameters.targeting[l];
+    const std::string lever = "levers." + std::string(lever_names[l]);
+    if (!targeting.regions.empty())
+      layer.targets[lever + ".regions"] = {targeting.regions, {label}};
+    if (!targeting.groups.empty()) layer.targets[lever + ".groups"] = {targeting.groups, {label}};
+  }
+  if (base.parameters.start) layer.start = PlacedMonth{*base.parameters.start, Place{label}};
   for (const auto& raw : overrides) loader.apply_override(raw, layer);
   ModelParameters parameters = base.parameters;
-  for (const auto& [path, assigned] : layer.values) {
+  if (layer.start) parameters.start = layer.start->month;
+  for (auto& [path, assigned] : layer.values) {
+    if (assigned.date) loader.resolve_date(path, assigned, layer.start);
     parameter_table().find(path)->set(parameters, assigned.value);
   }
   parameters.regions.clear();
   for (const auto& placed : *layer.regions) parameters.regions.push_back(placed.region);
+  parameters.targeting = {};
+  for (const auto& [path, stated] : layer.targets) {
+    const TargetingKey key = *targeting_key(path);
+    LeverTargeting& targeting = parameters.targeting[index(key.lever)];
+    (key.groups ? targeting.groups : targeting.regions) = stated.names;
+  }
   CrossChecks(layer, parameters, label, loader).run();
 
   Scenario scenario;

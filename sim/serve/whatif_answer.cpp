@@ -8,6 +8,7 @@
 
 #include "io/results_writer.hpp"
 #include "model/metrics.hpp"
+#include "model/resolution.hpp"
 #include "report/results_input.hpp"
 #include "scenario/parameter_table.hpp"
 #include "stats/comparison.hpp"
@@ -53,10 +54,27 @@ report::Json set_json(const WhatIfRequest& request) {
   report::Json set = report::Json::object();
   for (const std::string& override_text : request.overrides) {
     const std::string path = override_text.substr(0, override_text.find('='));
+    if (is_targeting_path(path)) {
+      const report::Json targeting = targeting_json(request.whatif.parameters);
+      set.set(path, targeting.find(path) ? *targeting.find(path) : report::Json::array());
+      continue;
+    }
     const ParameterSpec& spec = *parameter_table().find(path);
     set.set(path, parameter_value_json(spec, spec.get(request.whatif.parameters)));
   }
   return set;
+}
+
+// `kopa run`'s resolution warnings (model/resolution.hpp) for the two scenarios: an agent count
+// too coarse for a capacity makes the result depend on it beyond sampling error.
+report::Json resolution_warnings(const WhatIfRequest& request) {
+  report::Json warnings = report::Json::array();
+  for (const Scenario* scenario : {&request.base, &request.whatif}) {
+    const std::string name = scenario == &request.base ? request.base.name : whatif_name(request);
+    std::string text = resolution_warning(name, Model(scenario->parameters));
+    if (!text.empty()) warnings.push(std::move(text));
+  }
+  return warnings;
 }
 
 }  // namespace
@@ -80,6 +98,12 @@ Expected<std::string> whatif_answer(const WhatIfRequest& request,
   report::Json(whatif_name(request)).dump_to(text);
   text += ",\"set\":";
   set_json(request).dump_to(text);
+  text += ",\"regions\":";
+  regions_json(request.base.parameters.regions).dump_to(text);
+  text += ",\"population\":";
+  population_json(request.base.parameters).dump_to(text);
+  text += ",\"warnings\":";
+  resolution_warnings(request).dump_to(text);
   text += ",\"replicates\":" + std::to_string(request.replicates);
   text += std::string(",\"base_cached\":") + (ensembles.base_cached ? "true" : "false");
   text += std::string(",\"whatif_cached\":") + (ensembles.whatif_cached ? "true" : "false");

@@ -12,8 +12,9 @@ namespace kopa::serve {
 std::string whatif_name(const WhatIfRequest& request);
 
 // POST /api/whatif's answer (format "kopa-whatif", format_version 1):
-//   {"format", "format_version", "base", "whatif", "set": {path: value}, "replicates",
-//    "base_cached", "whatif_cached",
+//   {"format", "format_version", "base", "whatif", "set": {path: value}, "regions": [...],
+//    "population": {"people", "agents", "people_per_agent"}, "warnings": [kopa run's
+//    resolution warnings], "replicates", "base_cached", "whatif_cached",
 //    "comparison": <exactly `kopa compare --format json` of [base, what-if]>,
 //    "series": <exactly `kopa compare --series --format json` of the same>}
 Expected<std::string> whatif_answer(const WhatIfRequest& request, const WhatIfEnsembles& ensembles);

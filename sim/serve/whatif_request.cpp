@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "model/population.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/toml_value.hpp"
 #include "serve/json_reader.hpp"
@@ -16,7 +17,7 @@ namespace {
 using report::Json;
 
 std::vector<std::string> request_keys() {
-  return {"base", "set", "replicates", "session"};
+  return {"base", "regions", "set", "replicates", "session"};
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -28,6 +29,18 @@ std::string joined(const std::vector<std::string>& names) {
 // A JSON value as the TOML text `--set PATH=VALUE` takes; the loader then checks it against the
 // table exactly as for the command line.
 Expected<std::string> toml_text(const std::string& path, const Json& value) {
+  if (is_targeting_path(path)) {
+    const bool names = value.is_array() && std::all_of(value.items().begin(), value.items().end(),
+                                                       [](const Json& x) { return x.is_string(); });
+    if (names) {
+      std::string list;
+      for (const Json& name : value.items()) {
+        list += (list.empty() ? "" : ", ") + quoted_escaped(name.text());
+      }
+      return "[" + list + "]";
+    }
+    return Error{"set." + path + ": expected a list of names, e.g. [\"latgale\"]"};
+  }
   if (value.is_boolean()) return std::string(value.boolean() ? "true" : "false");
   if (value.is_string()) return quoted_escaped(value.text());
   if (value.is_number()) {
@@ -48,7 +61,7 @@ Expected<std::vector<std::string>> read_overrides(const Json& set) {
   std::vector<std::string> overrides;
   const std::vector<std::string> paths = parameter_table().paths();
   for (const auto& [path, value] : set.members()) {
-    if (!parameter_table().find(path)) {
+    if (!parameter_table().find(path) && !is_targeting_path(path)) {
       return Error{"set." + path + ": unknown parameter" + did_you_mean(path, paths) +
                    "; see GET /api/parameters or 'kopa describe'"};
     }
@@ -69,13 +82,16 @@ Expected<int> read_replicates(const Json* replicates, const WorkshopLimits& limi
   return static_cast<int>(n);
 }
 
+// Agents, not simulation.founders: founders = 0 is one agent per person, the whole population.
 Status check_size(const Scenario& scenario, int replicates, const WorkshopLimits& limits) {
   const auto& simulation = scenario.parameters.simulation;
-  const double founder_months = static_cast<double>(simulation.founders) *
-                                static_cast<double>(simulation.months) * replicates;
+  const std::int64_t agents = agent_count(simulation.founders, scenario.parameters.regions);
+  const double founder_months =
+      static_cast<double>(agents) * static_cast<double>(simulation.months) * replicates;
   if (founder_months <= limits.max_founder_months) return ok();
-  return Error{"too large for a workshop what-if: " + std::to_string(simulation.founders) +
-               " founders x " + std::to_string(simulation.months) + " months x " +
+  return Error{"too large for a workshop what-if: " + std::to_string(agents) + " founder agents" +
+               (simulation.founders == 0 ? " (simulation.founders = 0: one per person)" : "") +
+               " x " + std::to_string(simulation.months) + " months x " +
                std::to_string(replicates) + " replicates = " + display_number(founder_months) +
                " founder-months per scenario, at most " +
                display_number(limits.max_founder_months) +
@@ -92,6 +108,37 @@ Expected<Scenario> applied(const Scenario& base, const std::vector<std::string>&
                 (issue.key.empty() ? "" : issue.key + ": ") + issue.message;
   }
   return Error{messages.empty() ? "the what-if's parameters are not valid" : messages};
+}
+
+// The request's "regions": a list of region presets ("latvia_planning", "latvia/vidzeme"), which
+// replace the base's regions for both scenarios, as `regions = [...]` in a scenario file would.
+Expected<std::optional<Scenario>> with_regions(const Json* regions, const Scenario& base,
+                                               const ScenarioLibrary& library) {
+  if (!regions) return std::optional<Scenario>{};
+  const std::string expected =
+      "\"regions\": expected a list of region presets, e.g. "
+      "[\"latvia_planning\"] or [\"latvia/vidzeme\"]";
+  if (!regions->is_array() || regions->size() == 0) return Error{expected};
+  Scenario chosen = base;
+  chosen.parameters.regions.clear();
+  for (const Json& name : regions->items()) {
+    if (!name.is_string()) return Error{expected};
+    const RegionPreset* preset = library.find_region_preset(name.text());
+    if (!preset) {
+      return Error{"\"regions\": unknown region preset '" + name.text() + "'" +
+                   did_you_mean(name.text(), library.region_preset_names()) +
+                   "; see \"region_presets\" in GET /api/scenarios"};
+    }
+    for (const Region& region : preset->regions) {
+      for (const Region& earlier : chosen.parameters.regions) {
+        if (earlier.name == region.name) {
+          return Error{"\"regions\": the region '" + region.name + "' is chosen twice"};
+        }
+      }
+      chosen.parameters.regions.push_back(region);
+    }
+  }
+  return std::optional<Scenario>{std::move(chosen)};
 }
 
 }  // namespace
@@ -120,6 +167,9 @@ Expected<WhatIfRequest> read_whatif_request(std::string_view body, const Scenari
                    "; the scenarios are: " + joined(library.names())};
     }
   }
+  auto regions = with_regions(json->find("regions"), *base, library);
+  if (!regions) return regions.error();
+  if (*regions) base = &**regions;
   WhatIfRequest request;
   if (const Json* set = json->find("set")) {
     auto overrides = read_overrides(*set);

@@ -1,13 +1,17 @@
 #pragma once
 // POST /api/whatif's body, read and checked:
-//   {"base": "baseline", "set": {"levers.seed_funding.enabled": true, ...}, "replicates": 10,
+//   {"base": "workshop", "regions": ["latvia_planning/latgale"],
+//    "set": {"levers.seed_funding.enabled": true, "levers.one_roof.regions": ["latgale"],
+//            "levers.one_roof.start_month": "2027-01", ...}, "replicates": 10,
 //    "session": "tab-1f3a"}
-// "base" (default: the library's baseline) names a scenario of the library; "set" gives table
-// paths and values (true/false, numbers, choice names) for the what-if, except that simulation.*
-// (founders, months, seed: the size of the simulation) applies to both, so that they stay
-// paired; "replicates" defaults to 10; "session"
-// (optional) names the page tab: a newer what-if of the same session supersedes an older one.
-// Unknown keys are refused, as everywhere in kopa.
+// "base" (default: the library's default base) names a scenario of the library; "regions"
+// (optional) lists region presets that replace the base's regions in both scenarios; "set"
+// gives what `kopa run --set` takes, as JSON: table paths with true/false, numbers, choice
+// names or "YYYY-MM" dates, and lever targeting paths with lists of names. They change the
+// what-if, except that simulation.* (founders, months, seed: the size of the simulation) applies
+// to both, so that they stay paired; "replicates" defaults to 10; "session" (optional) names the
+// page tab: a newer what-if of the same session supersedes an older one. Unknown keys are
+// refused, as everywhere in kopa.
 #include <string>
 #include <string_view>
 #include <vector>

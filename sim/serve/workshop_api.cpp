@@ -1,5 +1,6 @@
 #include "serve/workshop_api.hpp"
 
+#include "model/lever_unit.hpp"
 #include "scenario/parameter_table.hpp"
 #include "serve/whatif_answer.hpp"
 
@@ -33,12 +34,31 @@ Json parameter_json(const ParameterSpec& spec) {
   return item;
 }
 
+// Where each lever can be targeted: its regions path, and its groups path where it takes groups.
+Json targeting_paths_json() {
+  Json levers = Json::array();
+  for (std::size_t l = 0; l < lever_count; ++l) {
+    const auto lever = static_cast<Lever>(l);
+    const std::string path = "levers." + std::string(lever_names[l]);
+    levers.push(Json::object(
+        {{"lever", std::string(lever_names[l])},
+         {"regions", path + ".regions"},
+         {"groups", lever_unit(lever).takes_groups ? Json(path + ".groups") : Json()}}));
+  }
+  return levers;
+}
+
 }  // namespace
 
 std::string parameters_json() {
   Json list = Json::array();
   for (const ParameterSpec& spec : parameter_table().specs()) list.push(parameter_json(spec));
-  return Json::object({{"parameters", std::move(list)}}).dump();
+  Json groups = Json::array();
+  for (const auto& group : group_names) groups.push(std::string(group));
+  return Json::object({{"parameters", std::move(list)},
+                       {"targeting", targeting_paths_json()},
+                       {"groups", std::move(groups)}})
+      .dump();
 }
 
 ApiResponse error_response(int status, std::string_view message) {
@@ -54,9 +74,7 @@ WorkshopApi::WorkshopApi(ScenarioLibrary library, WorkshopLimits limits, int thr
       limits_(limits),
       threads_(threads),
       parameters_json_(parameters_json()),
-      scenarios_json_(Json::object({{"scenarios", library_.to_json()},
-                                    {"default_base", library_.default_base().name}})
-                          .dump()),
+      scenarios_json_(library_.to_json().dump()),
       cache_(limits.cached_ensembles) {}
 
 Expected<WhatIfEnsembles> WorkshopApi::ensembles(const WhatIfRequest& request, int& status) {

@@ -26,6 +26,8 @@ function smallScenarios(folder) {
     villageToml(2000));
   fs.writeFileSync(path.join(scenarios, 'seed_funding.toml'),
     'name = "seed_funding"\nextends = "baseline.toml"\n[levers.seed_funding]\nenabled = true\n');
+  // The shipped region presets, for the page's region choice.
+  fs.cpSync(path.join(shipped, 'regions'), path.join(scenarios, 'regions'), { recursive: true });
   return scenarios;
 }
 
@@ -80,6 +82,8 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     }
     const start = await answered();
     assert.match(start.sentence, /starting scenario itself/);
+    assert.equal(await page.locator('#population').textContent(),
+      'The run stands for 2,000 working-age residents of village (latvia): 2,000 agents, each for 1 people.');
 
     // Sliders come from the table's workshop ranges, not its validation bounds.
     const budget = page.locator('input[data-path="levers.seed_funding.budget_per_year"]');
@@ -104,6 +108,24 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     assert.ok(cost.some((line) => /Public cost: \+/.test(line)), cost.join(' | '));
     assert.equal(await page.locator('#tried-table tr[data-whatif]').count(), 3);
 
+    // Targeting: the seed fund for one group only; the request carries the list.
+    const asked = page.waitForRequest((r) => r.url().endsWith('/api/whatif') &&
+      JSON.parse(r.postData()).set['levers.seed_funding.groups']?.[0] === 'youth');
+    await page.locator('select[data-who="seed_funding"]').selectOption('youth');
+    await asked;
+    const targeted = await answered();
+    assert.notEqual(targeted.chart, bigger.chart, 'the charts follow the targeting');
+    assert.match(await page.locator('#tried-table tr[data-whatif="4"]').textContent(), /For whom young people/);
+
+    // A region preset for both scenarios: the page says whom the run now stands for, and that
+    // 2,000 agents are too coarse for 25,000 residents (kopa's resolution warning).
+    assert.ok(await page.locator('#regions option[value="latvia_planning/latgale"]').count() === 1);
+    await page.locator('#regions').selectOption('latvia/vidzeme');
+    await answered();
+    assert.match(await page.locator('#population').textContent(), /25,000 working-age residents of vidzeme \(latvia\): 2,000 agents, each for 12\.5 people/);
+    assert.match(await page.locator('#warnings').textContent(), /smallest sound simulation\.founders/);
+    assert.deepEqual(await page.$$eval('select[data-where="one_roof"] option', (o) => o.map((x) => x.value)), ['', 'vidzeme']);
+
     // Latvian: every label from lv.json, the sentences in Latvian, numbers its way.
     const catalogue = JSON.parse(await page.locator('#kopa-messages').textContent());
     assert.deepEqual(Object.keys(catalogue.lv).sort(), Object.keys(catalogue.en).sort(),
@@ -114,6 +136,9 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     for (const [key, text] of labels) assert.equal(text, catalogue.lv[key], `label ${key} in Latvian`);
     const levers = await page.$$eval('[data-lever]', (nodes) => nodes.map((n) => [n.dataset.lever, n.textContent]));
     for (const [name, text] of levers) assert.equal(text, catalogue.lv['lever.' + name]);
+    const names = await page.$$eval('[data-parameter-label]', (nodes) => nodes.map((n) => [n.dataset.parameterLabel, n.textContent]));
+    assert.ok(names.length > 250, `${names.length} parameters named`);
+    for (const [name, text] of names) assert.equal(text, catalogue.lv['parameter.' + name], `parameter ${name} in Latvian`);
     const latvian = await page.locator('#sentences li').first().textContent();
     assert.match(latvian, /ilgtspējīgi sociālie uzņēmumi .* pēc 4 gadiem/);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'lv');
@@ -126,6 +151,8 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     await runs.saveAs(file);
     const compared = JSON.parse(kopa('compare', file, '--format', 'json'));
     assert.deepEqual(compared.scenarios.map((s) => s.name), ['baseline', 'what-if']);
+    const exportedRegions = JSON.parse(kopa('compare', file, '--format', 'json', '--region', 'vidzeme'));
+    assert.equal(exportedRegions.scenarios.length, 2, 'the export ran in the chosen region');
     assert.equal(compared.scenarios[1].replicates, 10);
 
     assert.deepEqual(problems, []);

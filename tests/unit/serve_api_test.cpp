@@ -8,7 +8,10 @@
 #include <fstream>
 
 #include "cli_outcome.hpp"
+#include "model/population.hpp"
+#include "model/resolution.hpp"
 #include "scenario/parameter_table.hpp"
+#include "scenario/scenario.hpp"
 #include "serve/json_reader.hpp"
 #include "serve/whatif_run.hpp"
 #include "serve/workshop_api.hpp"
@@ -99,13 +102,46 @@ TEST(WorkshopApi, ParametersCarryTheTableAndItsSliders) {
     EXPECT_EQ(items[i].find("meaning")->text(), spec.meaning);
   }
   const Json scenarios = parsed(api.scenarios().body);
-  EXPECT_EQ(scenarios.find("default_base")->text(), "baseline");
+  EXPECT_EQ(scenarios.find("default_base")->text(), "workshop");
   bool seed_preset = false;
   for (const Json& scenario : scenarios.find("scenarios")->items()) {
     if (scenario.find("name")->text() != "seed_funding") continue;
     seed_preset = scenario.find("values")->find("levers.seed_funding.enabled")->boolean();
   }
   EXPECT_TRUE(seed_preset);
+}
+
+// The page names every parameter it shows (every path of GET /api/parameters) in every shipped
+// language, and every section and group it lists: a parameter added to the table without a
+// name in en.json, lv.json or a volunteer's third catalogue fails here.
+TEST(WorkshopMessages, EveryParameterHasANameInEveryCatalogue) {
+  serve::WorkshopApi api(shipped_library(), {}, 1);
+  const Json parameters = parsed(api.parameters().body);
+  const auto folder = std::filesystem::path(KOPA_SOURCE_DIR) / "web" / "messages";
+  int catalogues = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() != ".json") continue;
+    ++catalogues;
+    SCOPED_TRACE(entry.path().filename().string());
+    std::ifstream in(entry.path());
+    const Json catalogue = parsed(std::string(std::istreambuf_iterator<char>(in), {}));
+    auto named = [&](const std::string& key) {
+      const Json* text = catalogue.find(key);
+      return text && text->is_string() && !text->text().empty();
+    };
+    for (const Json& parameter : parameters.find("parameters")->items()) {
+      const std::string path = parameter.find("path")->text();
+      EXPECT_TRUE(named("parameter." + path)) << "parameter." << path;
+      EXPECT_TRUE(named("section." + path.substr(0, path.find('.')))) << path;
+    }
+    for (const Json& group : parameters.find("groups")->items()) {
+      EXPECT_TRUE(named("group." + group.text())) << group.text();
+    }
+    for (const Json& lever : parameters.find("targeting")->items()) {
+      EXPECT_TRUE(named("lever." + lever.find("lever")->text())) << lever.find("lever")->text();
+    }
+  }
+  EXPECT_GE(catalogues, 2);
 }
 
 struct BadRequest {
@@ -133,7 +169,24 @@ TEST(WorkshopApi, EveryBadRequestGetsA400WithAClearMessageAndRunsNothing) {
       {R"({"replicates": 1})", "\"replicates\": expected a whole number from 2 to 20"},
       {R"({"replicates": 21})", "from 2 to 20"},
       {R"({"session": 7})", "\"session\": expected a string"},
-      {R"({"set": {"simulation.founders": 100000}})", "too large for a workshop what-if"},
+      {R"({"base": "baseline", "set": {"simulation.founders": 100000}})",
+       "too large for a workshop what-if"},
+      // One agent per person counts as the people it is: baseline's 307,000 residents.
+      {R"({"base": "baseline", "set": {"simulation.founders": 0}})",
+       "(simulation.founders = 0: one per person)"},
+      {R"({"regions": "latvia"})", "\"regions\": expected a list of region presets"},
+      {R"({"regions": []})", "\"regions\": expected a list of region presets"},
+      {R"({"regions": ["latvia_planing"]})",
+       "unknown region preset 'latvia_planing' (did you mean 'latvia_planning'?)"},
+      {R"({"regions": ["latvia", "latvia/vidzeme"]})", "the region 'vidzeme' is chosen twice"},
+      {R"({"set": {"levers.one_roof.regions": ["riga"]}})", "riga"},
+      {R"({"set": {"levers.one_roof.regions": "vidzeme"}})", "expected a list of names"},
+      {R"({"set": {"levers.one_roof.regions": []}})", "an empty list targets nothing"},
+      {R"({"set": {"levers.ally.groups": ["youth"]}})", "acts for everyone in the regions"},
+      {R"({"set": {"levers.one_roof.start_month": "2025-06"}})",
+       "2025-06 is before simulation.start 2026-01"},
+      {R"({"base": "baseline", "set": {"levers.one_roof.start_month": "2027-01"}})",
+       "needs simulation.start"},
       {R"({"set": {"levers.seed_funding.grant_min": 9000}})", "grant_min"},
       {R"({"set": {"a": 1, "a": 2}})", "the key \"a\" appears twice"},
       {std::string(40, '[') + std::string(40, ']'), "nested deeper than 32 levels"},
@@ -177,7 +230,89 @@ TEST(WorkshopApi, AWhatIfAnswersWithTheComparisonAndTheBandsAndIsCachedAfterward
   EXPECT_EQ(again.find("comparison")->dump(), comparison.dump());
 }
 
+// The page opens on the workshop scenario: a what-if of nothing but the defaults is accepted,
+// within the server's bound, and its agents resolve every capacity (no resolution warning, at
+// or above the smallest sound agent count); the answer says whom the run stands for.
+TEST(WorkshopApi, TheDefaultWhatIfIsSmallSoundAndSaysWhomItStandsFor) {
+  auto library = shipped_library();
+  const serve::WorkshopLimits limits;
+  auto request = serve::read_whatif_request("{}", library, limits);
+  ASSERT_TRUE(request) << request.error().message;
+  EXPECT_EQ(request->base.name, "workshop");
+  const ModelParameters& p = request->base.parameters;
+  const auto agents = agent_count(p.simulation.founders, p.regions);
+  EXPECT_GE(agents, 1000);
+  EXPECT_LE(static_cast<double>(agents) * static_cast<double>(p.simulation.months) *
+                static_cast<double>(request->replicates),
+            limits.max_founder_months);
+  const CapacityResolution resolution = capacity_resolution(Model(p));
+  EXPECT_TRUE(resolution.sound) << resolution.tightest;
+  EXPECT_GE(agents, resolution.smallest_sound_founders);
+
+  serve::WorkshopApi api(std::move(library), limits, 2);
+  const Json scenarios = parsed(api.scenarios().body);
+  EXPECT_EQ(scenarios.find("default_base")->text(), "workshop");
+  // A short run of the default start: the answer names the regions and the population.
+  const serve::ApiResponse response =
+      api.whatif(R"({"set": {"simulation.months": 12}, "replicates": 2})");
+  ASSERT_EQ(response.status, 200) << response.body;
+  const Json answer = parsed(response.body);
+  EXPECT_EQ(answer.find("base")->text(), "workshop");
+  const Json& population = *answer.find("population");
+  EXPECT_EQ(population.find("people")->number(), static_cast<double>(total_population(p.regions)));
+  EXPECT_EQ(population.find("agents")->number(), static_cast<double>(agents));
+  ASSERT_EQ(answer.find("regions")->size(), p.regions.size());
+  EXPECT_EQ(answer.find("regions")->items()[0].find("name")->text(), p.regions[0].name);
+  EXPECT_EQ(answer.find("warnings")->size(), 0u) << answer.find("warnings")->dump();
+}
+
 class WorkshopAgainstCli : public testing::TestFolder {};
+
+// A region preset, a lever's targeting and a start date in a what-if give the scenario that the
+// same statements in a file give: `regions = [...]`, `levers.<lever>.regions`, a "YYYY-MM" month.
+TEST_F(WorkshopAgainstCli, RegionsTargetingAndDatesAreThoseOfAScenarioFile) {
+  auto library = shipped_library();
+  auto request = serve::read_whatif_request(R"({"regions": ["latvia_planning/latgale"],
+      "set": {"simulation.founders": 3000, "levers.one_roof.enabled": true,
+              "levers.one_roof.regions": ["latgale"], "levers.one_roof.start_month": "2028-01",
+              "levers.seed_funding.enabled": true,
+              "levers.seed_funding.groups": ["long_term_unemployed"]}})",
+                                            library, {});
+  ASSERT_TRUE(request) << request.error().message;
+  const auto file = folder_ / "what-if.toml";
+  std::ofstream(file) << "name = \"what-if\"\ndescription = \"what-if on workshop\"\nextends = \""
+                      << (scenarios_folder() / "workshop.toml").string()
+                      << "\"\nregions = [\"latvia_planning/latgale\"]\n"
+                         "[simulation]\nfounders = 3000\n"
+                         "[levers.one_roof]\nenabled = true\nregions = [\"latgale\"]\n"
+                         "start_month = \"2028-01\"\n"
+                         "[levers.seed_funding]\nenabled = true\n"
+                         "groups = [\"long_term_unemployed\"]\n";
+  // extends resolves region presets against the file's own folder: copy the presets beside it.
+  std::filesystem::copy(scenarios_folder() / "regions", folder_ / "regions");
+  const ScenarioLoad load = load_scenario(file);
+  ASSERT_TRUE(load.scenario) << format_issue(load.issues.front());
+  EXPECT_EQ(write_resolved_toml("what-if", "", request->whatif.parameters),
+            write_resolved_toml("what-if", "", load.scenario->parameters));
+  EXPECT_EQ(request->whatif.parameters.levers.one_roof.start_month, 24);
+  EXPECT_EQ(request->whatif.parameters.targeting[index(Lever::one_roof)].regions,
+            std::vector<std::string>{"latgale"});
+  ASSERT_EQ(request->base.parameters.regions.size(), 1u);
+  EXPECT_EQ(request->base.parameters.regions[0].name, "latgale");
+
+  // The answer states the lists as set, and kopa's resolution warning: 3,000 agents are too
+  // few for Latgale's 156,000 residents.
+  serve::WorkshopApi api(std::move(library), {}, 2);
+  const serve::ApiResponse response = api.whatif(R"({"regions": ["latvia_planning/latgale"],
+      "replicates": 2, "set": {"simulation.founders": 3000, "simulation.months": 12,
+      "levers.one_roof.enabled": true, "levers.one_roof.regions": ["latgale"]}})");
+  ASSERT_EQ(response.status, 200) << response.body;
+  const Json answer = parsed(response.body);
+  EXPECT_EQ(answer.find("set")->find("levers.one_roof.regions")->dump(), R"(["latgale"])");
+  EXPECT_EQ(answer.find("population")->find("people")->number(), 156000);
+  ASSERT_GE(answer.find("warnings")->size(), 1u);
+  EXPECT_NE(answer.find("warnings")->items()[0].text().find("smallest sound"), std::string::npos);
+}
 
 // The page's answer is kopa's answer: the same scenarios run with `kopa run` and compared with
 // `kopa compare --format json` give the same numbers, and the exported file compares the same.

@@ -16,6 +16,13 @@
     byPath: new Map(),
     scenarios: [],
     base: null, // the starting scenario's name
+    regionPresets: [], // [{name, regions, people}] from GET /api/scenarios
+    regions: '', // the region preset chosen for both scenarios; '' keeps the start's own
+    targeting: [], // [{lever, regions: path, groups: path or null}] from GET /api/parameters
+    groups: [],
+    where: new Map(), // lever -> the one region it acts in ('' or absent: everywhere)
+    who: new Map(), // lever -> the one group it is for ('' or absent: its usual groups)
+    from: new Map(), // lever -> its first month as "YYYY-MM" ('' or absent: as the slider says)
     values: new Map(), // path -> the what-if's value
     replicates: 10,
     session: 'tab-' + Math.random().toString(36).slice(2, 10),
@@ -99,6 +106,7 @@
         element('section', { id: 'controls', class: 'kopa-controls' }),
         element('section', { class: 'kopa-results' },
           element('p', { id: 'status', role: 'status', 'aria-live': 'polite' }),
+          element('ul', { id: 'warnings', class: 'kopa-warnings' }),
           label('h2', 'results.heading'),
           element('ul', { id: 'sentences' }),
           label('p', 'results.note', { class: 'kopa-notes' }),
@@ -126,6 +134,8 @@
       node.textContent = parameterName(node.dataset.parameterLabel);
     }
     for (const option of document.querySelectorAll('#preset option[value=""]')) option.textContent = t('controls.preset.none');
+    for (const option of document.querySelectorAll('[data-group]')) option.textContent = t('group.' + option.dataset.group);
+    population(state.answer);
     for (const input of document.querySelectorAll('input[data-path]')) showValue(input.dataset.path);
     if (state.answer) show(state.answer);
     tried();
@@ -142,9 +152,80 @@
     return scenario && spec.path in scenario.values ? scenario.values[spec.path] : spec.default;
   }
 
+  const baseScenario = () => state.scenarios.find((s) => s.name === state.base);
+  // The regions both scenarios run in: the chosen preset's, else the starting scenario's own.
+  function currentRegions() {
+    const preset = state.regionPresets.find((p) => p.name === state.regions);
+    return preset ? preset.regions : (baseScenario() || { regions: [] }).regions;
+  }
+
+  // Whom the run stands for: from the last answer, else from the starting scenario.
+  function population(answer) {
+    const node = document.getElementById('population');
+    if (!node) return;
+    let people = null;
+    let agents = null;
+    let regions = currentRegions();
+    if (answer) {
+      ({ people, agents } = answer.population);
+      regions = answer.regions;
+    } else if (baseScenario() && !state.regions) {
+      ({ people, agents } = baseScenario().population);
+    }
+    if (people === null) {
+      node.textContent = '';
+      return;
+    }
+    node.textContent = t('population.text', {
+      people: number(people, 6), agents: number(agents, 6), per: number(people / agents, 3),
+      regions: regions.map((r) => r.name + ' (' + r.country + ')').join(', '),
+    });
+  }
+
+  // A lever's targeting: one region, one group where it takes groups, and a first month as a date.
+  function targetingRow(lever) {
+    const paths = state.targeting.find((entry) => entry.lever === lever);
+    if (!paths) return null;
+    const where = element('select', { 'data-where': lever, onchange: (e) => { state.where.set(lever, e.target.value); schedule(); } });
+    const row = element('div', { class: 'kopa-row kopa-targeting' },
+      element('label', {}, label('span', 'controls.where'), where));
+    if (paths.groups) {
+      const who = element('select', { 'data-who': lever, onchange: (e) => { state.who.set(lever, e.target.value); schedule(); } },
+        element('option', { value: '', 'data-i18n': 'controls.everyone', text: t('controls.everyone') }),
+        ...state.groups.map((g) => element('option', { value: g, 'data-group': g, text: t('group.' + g) })));
+      row.append(element('label', {}, label('span', 'controls.who'), who));
+    }
+    const from = element('input', { type: 'month', 'data-from': lever, onchange: (e) => { state.from.set(lever, e.target.value); schedule(); } });
+    row.append(element('label', {}, label('span', 'controls.from'), from));
+    return row;
+  }
+
+  // The region choices follow the regions both scenarios run in; a date needs a calendar start.
+  function syncTargeting() {
+    const names = currentRegions().map((r) => r.name);
+    for (const select of document.querySelectorAll('select[data-where]')) {
+      const lever = select.dataset.where;
+      if (!names.includes(state.where.get(lever))) state.where.delete(lever);
+      select.replaceChildren(element('option', { value: '', 'data-i18n': 'controls.everywhere', text: t('controls.everywhere') }),
+        ...names.map((name) => element('option', { value: name, text: name })));
+      select.value = state.where.get(lever) || '';
+    }
+    for (const select of document.querySelectorAll('select[data-who]')) select.value = state.who.get(select.dataset.who) || '';
+    const start = (baseScenario() || {}).start;
+    for (const input of document.querySelectorAll('input[data-from]')) {
+      input.disabled = !start;
+      input.min = start || '';
+      input.title = start ? '' : t('controls.from.none');
+      input.value = state.from.get(input.dataset.from) || '';
+    }
+  }
+
   function controls() {
     const panel = document.getElementById('controls');
     const bases = element('select', { id: 'base', onchange: (e) => { state.base = e.target.value; resetValues(); } });
+    const regions = element('select', { id: 'regions', onchange: (e) => { state.regions = e.target.value; syncTargeting(); population(null); schedule(); } },
+      element('option', { value: '', 'data-i18n': 'controls.regions.own', text: t('controls.regions.own') }),
+      ...state.regionPresets.map((preset) => element('option', { value: preset.name, text: preset.name + ' (' + number(preset.people, 6) + ')' })));
     const presets = element('select', { id: 'preset', onchange: (e) => applyPreset(e.target.value) },
       element('option', { value: '', text: t('controls.preset.none') }));
     for (const scenario of state.scenarios) {
@@ -160,7 +241,7 @@
       const sliders = state.parameters.filter((p) => p.workshop.featured && p.path.startsWith('levers.' + lever + '.') && p !== spec);
       levers.append(element('fieldset', { class: 'kopa-lever' },
         element('legend', {}, control(spec, leverName(lever), lever)),
-        ...sliders.map((p) => row(p))));
+        ...sliders.map((p) => row(p)), targetingRow(lever)));
     }
     const size = state.parameters.filter((p) => p.workshop.featured && p.path.startsWith('simulation.'));
     const replicates = element('input', {
@@ -174,13 +255,15 @@
       const head = spec.path.split('.')[0];
       if (head !== section) {
         section = head;
-        all.append(element('h3', { text: head }));
+        all.append(label('h3', 'section.' + head));
       }
       all.append(row(spec));
     }
     panel.replaceChildren(
       label('h2', 'controls.heading'),
       element('label', { class: 'kopa-row' }, label('span', 'controls.base'), bases),
+      element('label', { class: 'kopa-row' }, label('span', 'controls.regions'), regions),
+      element('p', { id: 'population', class: 'kopa-caption' }),
       element('label', { class: 'kopa-row' }, label('span', 'controls.preset'), presets),
       label('button', 'controls.reset', { type: 'button', id: 'reset', onclick: resetValues }),
       label('h3', 'controls.levers'), levers,
@@ -189,6 +272,9 @@
       element('label', { class: 'kopa-row' }, label('span', 'controls.replicates'), replicates,
         element('output', { text: String(state.replicates) })),
       all);
+    regions.value = state.regions;
+    syncTargeting();
+    population(state.answer);
   }
 
   // One parameter: its name, its control and the value shown.
@@ -238,8 +324,12 @@
 
   function resetValues() {
     state.values = new Map(state.parameters.map((spec) => [spec.path, baseValue(spec)]));
+    state.where = new Map();
+    state.who = new Map();
+    state.from = new Map();
     document.getElementById('preset').value = '';
     syncControls();
+    syncTargeting();
     schedule();
   }
 
@@ -247,8 +337,11 @@
   function applyPreset(name) {
     const scenario = state.scenarios.find((s) => s.name === name);
     if (!scenario) return;
+    // The size of the simulation (simulation.*) stays: it belongs to both scenarios, and a
+    // preset's own size (one agent per person) may be beyond a workshop what-if.
     state.values = new Map(state.parameters.map((spec) => [spec.path,
-      spec.path in scenario.values ? scenario.values[spec.path] : spec.default]));
+      spec.path.startsWith('simulation.') ? state.values.get(spec.path)
+        : spec.path in scenario.values ? scenario.values[spec.path] : spec.default]));
     syncControls();
     schedule();
   }
@@ -260,6 +353,9 @@
       const value = state.values.get(spec.path);
       if (value !== baseValue(spec)) set[spec.path] = value;
     }
+    for (const [lever, region] of state.where) if (region) set['levers.' + lever + '.regions'] = [region];
+    for (const [lever, group] of state.who) if (group) set['levers.' + lever + '.groups'] = [group];
+    for (const [lever, month] of state.from) if (month) set['levers.' + lever + '.start_month'] = month;
     return set;
   }
 
@@ -278,7 +374,9 @@
   }
 
   function request() {
-    return { base: state.base, set: changes(), replicates: state.replicates, session: state.session };
+    const body = { base: state.base, set: changes(), replicates: state.replicates, session: state.session };
+    if (state.regions) body.regions = [state.regions];
+    return body;
   }
 
   async function run(body = request()) {
@@ -364,6 +462,10 @@
       : headline.filter((m) => m !== 'public_cost').map((m) => element('li', { 'data-metric': m, text: sentence(answer, m) || '–' }))));
     document.getElementById('cost').replaceChildren(...(same ? [] : costSentences(answer).map((text) => element('li', { text }))));
     document.getElementById('chart-caption').textContent = t('charts.caption', { replicates: answer.replicates });
+    // kopa's resolution warnings (in English, as kopa run prints them), after a translated word.
+    document.getElementById('warnings').replaceChildren(...answer.warnings.map((text) =>
+      element('li', {}, label('strong', 'results.warning'), ' ' + text)));
+    population(answer);
     document.body.dataset.whatifs = String(state.tried.length);
     Promise.all(headline.map((metric) => kopaCharts.render(
       document.querySelector('[data-chart="fan-' + metric + '"]'), fanSpec(answer, metric))))
@@ -404,7 +506,7 @@
   // ---- what-ifs tried, export -------------------------------------------------------------
 
   function remember(body, answer) {
-    const key = JSON.stringify([body.base, body.set, body.replicates]);
+    const key = JSON.stringify([body.base, body.regions || null, body.set, body.replicates]);
     if (state.tried.some((entry) => entry.key === key)) return;
     state.tried.push({ key, number: state.tried.length + 1, body, answer });
     tried();
@@ -414,6 +516,11 @@
     const parts = Object.entries(set).map(([path, value]) => {
       const lever = /^levers\.(\w+)\.enabled$/.exec(path);
       if (lever) return leverName(lever[1]) + ': ' + t(value ? 'controls.on' : 'controls.off');
+      const where = /^levers\.(\w+)\.(regions|groups)$/.exec(path);
+      if (where) {
+        const names = where[2] === 'groups' ? value.map((g) => t('group.' + g)) : value;
+        return leverName(where[1]) + ': ' + t(where[2] === 'groups' ? 'controls.who' : 'controls.where') + ' ' + names.join(', ');
+      }
       return parameterName(path) + ' = ' + (typeof value === 'number' ? number(value, 6) : value);
     });
     return parts.length ? parts.join('; ') : t('tried.nothing');
@@ -434,7 +541,7 @@
       const w = whatifOf(entry.answer).metrics;
       table.append(element('tr', { 'data-whatif': entry.number },
         element('td', { text: String(entry.number) }),
-        element('td', { text: entry.body.base }),
+        element('td', { text: entry.body.base + (entry.body.regions ? ' · ' + entry.body.regions.join(', ') : '') }),
         element('td', { text: changeText(entry.body.set) }),
         element('td', { class: 'num', text: interval(w.founders_sustained.difference, (x) => signed(x)) }),
         element('td', { class: 'num', text: interval(w.public_cost.difference, (x) => euros(x, true)) }),
@@ -448,9 +555,20 @@
     state.base = entry.body.base;
     document.getElementById('base').value = state.base;
     state.replicates = entry.body.replicates;
+    state.regions = (entry.body.regions || [''])[0];
+    document.getElementById('regions').value = state.regions;
     state.values = new Map(state.parameters.map((spec) => [spec.path,
-      spec.path in entry.body.set ? entry.body.set[spec.path] : baseValue(spec)]));
+      spec.path in entry.body.set && typeof entry.body.set[spec.path] !== 'string' ? entry.body.set[spec.path] : baseValue(spec)]));
+    const listed = (kind) => new Map(state.targeting.map(({ lever }) => [lever,
+      (entry.body.set['levers.' + lever + '.' + kind] || [''])[0]]));
+    state.where = listed('regions');
+    state.who = listed('groups');
+    state.from = new Map(state.targeting.map(({ lever }) => {
+      const month = entry.body.set['levers.' + lever + '.start_month'];
+      return [lever, typeof month === 'string' ? month : ''];
+    }));
     syncControls();
+    syncTargeting();
     run(entry.body);
   }
 
@@ -481,7 +599,10 @@
     const [parameters, scenarios] = await Promise.all([
       fetch('api/parameters').then((r) => r.json()), fetch('api/scenarios').then((r) => r.json())]);
     state.parameters = parameters.parameters;
+    state.targeting = parameters.targeting;
+    state.groups = parameters.groups;
     state.scenarios = scenarios.scenarios;
+    state.regionPresets = scenarios.region_presets;
     state.base = scenarios.default_base;
     state.values = new Map(state.parameters.map((spec) => [spec.path, baseValue(spec)]));
     layout();
