@@ -177,7 +177,9 @@ TEST_F(SweepCommand, SetOnTheBaseIsRecordedAndResumeNeedsTheSameSet) {
   }
   auto changed = kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet", "--resume"});
   EXPECT_EQ(changed.code, exit_bad_input);
-  EXPECT_NE(changed.err.find("or --base and --set) changed"), std::string::npos) << changed.err;
+  EXPECT_NE(changed.err.find("--base and --set, or the --posterior file) changed"),
+            std::string::npos)
+      << changed.err;
   auto unknown = kopa_sweep({sweep_file.string(), "-o", (dir / "other.h5").string(), "--quiet",
                              "--set", "what_if:simulation.founders=200"});
   EXPECT_EQ(unknown.code, exit_bad_input);
