@@ -24,6 +24,7 @@
 #include "io/temporary_target.hpp"
 #include "model/random.hpp"
 #include "model/resolution.hpp"
+#include "scenario/scenario_arguments.hpp"
 #include "sweep/journal.hpp"
 #include "sweep/sweep_file.hpp"
 #include "util/sha256.hpp"
@@ -35,6 +36,8 @@ namespace fs = std::filesystem;
 
 struct SweepRequest {
   fs::path file;
+  std::optional<ScenarioArgument> base;  // --base [NAME=]FILE instead of the file's sweep.base
+  std::vector<std::string> overrides;    // --set [NAME:]PATH=VALUE on the base, after sweep.set
   fs::path output;
   int threads = 1;
   std::optional<fs::path> posterior;
@@ -65,6 +68,7 @@ io::SweepHeader make_header(const sweep::Sweep& s, const Model& first) {
   h.base_seed = s.base_seed;
   h.replicates = s.replicates;
   h.months = first.months();
+  if (first.parameters().start) h.start = *first.parameters().start;
   h.labels = first.labels();
   for (const auto& f : s.factors) {
     h.factors.push_back({f.factor.path, std::string(f.spec.unit),
@@ -93,8 +97,8 @@ std::optional<std::string> resume_mismatch(const sweep::JournalHeader& found,
            "sweeps. Restore the file, or start over with --restart";
   }
   if (found.base_sha256 != wanted.base_sha256) {
-    return "the base scenario (or a file it extends, or the --posterior file) changed since the "
-           "sweep was started; restore it, or start over with --restart";
+    return "the base scenario (a file it extends, --base and --set, or the --posterior file) "
+           "changed since the sweep was started; restore it, or start over with --restart";
   }
   if (found.kopa_version != wanted.kopa_version || found.git_commit != wanted.git_commit) {
     return "the sweep was started by kopa " + found.kopa_version + " (" + found.git_commit +
@@ -278,7 +282,6 @@ std::size_t done_size(const sweep::Sweep& s) {
   return s.point_count() * static_cast<std::size_t>(s.replicates);
 }
 
-// The sweep and one model per design point, as every rank builds them.
 // The sweep and its models as every rank builds them: one model per point; with a posterior,
 // one per point and particle drawn, replicate r of point p running model_of[p][r] (the same
 // particle at every point: paired) and point_of[m] the point of model m.
@@ -315,7 +318,10 @@ int draw_for_sweep(const SweepRequest& request, std::ostream& err, Loaded& loade
 }
 
 int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
-  sweep::SweepLoad load = sweep::load_sweep(request.file);
+  sweep::SweepLoadOptions options;
+  options.base = request.base;
+  options.overrides = request.overrides;
+  sweep::SweepLoad load = sweep::load_sweep(request.file, options);
   for (const auto& issue : load.issues) err << format_issue(issue) << "\n";
   if (!load.sweep) return exit_bad_input;
   loaded.sweep = std::move(load.sweep);
@@ -350,10 +356,13 @@ int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
       by_particle[particle] = loaded.models.size() - 1;
       loaded.model_of[p].push_back(loaded.models.size() - 1);
     }
-    if (loaded.models.back()->months() != loaded.models.front()->months() ||
-        !(loaded.models.back()->labels().labels == loaded.models.front()->labels().labels)) {
+    const Model& point = *loaded.models.back();
+    const Model& first = *loaded.models.front();
+    if (point.months() != first.months() || point.parameters().start != first.parameters().start ||
+        !(point.labels().labels == first.labels().labels)) {
       err << "kopa sweep: design point " << p
-          << " has other months or labels than point 0; a sweep's points must share them\n";
+          << " has other months, start or labels than point 0; a sweep's points must share "
+             "them\n";
       return exit_bad_input;
     }
   }
@@ -511,16 +520,20 @@ int execute(const SweepRequest& request, const CommandContext& context) {
 CommandSpec sweep_spec() {
   CommandSpec spec{
       "sweep",
-      "kopa sweep SWEEP.toml [-o sweep.h5] [-t THREADS] [--posterior FILE] [--resume | --restart | "
-      "--force] "
-      "[--quiet]",
+      "kopa sweep SWEEP.toml [--base [NAME=]FILE] [--set [NAME:]PATH=VALUE]... [-o sweep.h5] "
+      "[-t THREADS] [--posterior FILE] [--resume | --restart | --force] [--quiet]",
       "Runs a parameter sweep: every point of the sweep file's design (grid, lhs, sobol or\n"
       "morris) is the base scenario plus sweep.set plus the point's factor values, run\n"
       "`replicates` times. Replicate r uses the same random numbers at every point (common\n"
-      "random numbers). Finished runs are appended to a journal beside the output\n"
-      "(.<output>.journal) and written to the HDF5 file (group /sweep) as they finish; the\n"
-      "file is renamed into place at the end. After a crash or kill, --resume keeps the\n"
-      "journal's runs (or, when the journal is gone, those of an interrupted output file)\n"
+      "random numbers). --base [NAME=]FILE takes another base scenario than the file's\n"
+      "sweep.base; --set PATH=VALUE changes the base after sweep.set, NAME:PATH=VALUE only\n"
+      "when the base answers to NAME (its NAME=, `name` or file name), as in kopa run:\n"
+      "  kopa sweep sobol_levers.toml --base what_if=seed_funding.toml \\\n"
+      "      --set what_if:levers.one_roof.enabled=true\n"
+      "Finished runs are appended to a journal beside the output (.<output>.journal) and\n"
+      "written to the HDF5 file (group /sweep) as they finish; the file is renamed into place\n"
+      "at the end. After a crash or kill, --resume (with the same --base and --set) keeps\n"
+      "the journal's runs (or, when the journal is gone, those of an interrupted output file)\n"
       "and runs the rest; the result is bit-identical to an uninterrupted sweep. Ctrl-C,\n"
       "SIGTERM, SIGHUP or a closed output pipe writes the file with status interrupted (exit\n"
       "130) and keeps the journal for --resume. Finished runs are never discarded without\n"
@@ -533,7 +546,12 @@ CommandSpec sweep_spec() {
       {"options"},
       {}};
   spec.options.add_options()("sweep", po::value<std::string>(), "sweep file")(
-      "output,o", po::value<std::string>()->default_value("sweep.h5"), "sweep results file")(
+      "base", po::value<std::string>(),
+      "base scenario, FILE or NAME=FILE, instead of the sweep file's sweep.base")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "PATH=VALUE (or NAME:PATH=VALUE) override of the base scenario, after sweep.set; "
+      "repeatable")("output,o", po::value<std::string>()->default_value("sweep.h5"),
+                    "sweep results file")(
       "threads,t", po::value<int>()->default_value(0),
       "threads (0: every hardware thread; at most 4 per hardware thread)")(
       "resume", "continue the sweep from its journal (the sweep file must be unchanged)")(
@@ -556,6 +574,9 @@ int command_sweep(const CommandContext& context) {
     return exit_bad_input;
   }
   request.file = values["sweep"].as<std::string>();
+  if (values.count("base"))
+    request.base = parse_scenario_argument(values["base"].as<std::string>());
+  if (values.count("set")) request.overrides = values["set"].as<std::vector<std::string>>();
   request.output = values["output"].as<std::string>();
   const auto threads = resolve_threads(values["threads"].as<int>());
   if (!threads) {

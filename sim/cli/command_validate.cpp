@@ -55,12 +55,17 @@ FileKind kind_of(std::string_view text) {
 
 // A sweep's design points are each checked as a scenario: a large design takes a while, so once
 // it has taken a second say how far it has got (every few seconds, or as a bar on a terminal).
+// --set applies to the sweep's base after its sweep.set, as in kopa sweep.
 std::vector<ScenarioIssue> validate_sweep(const std::string& file, std::string_view text,
+                                          const std::vector<std::string>& overrides,
+                                          std::set<std::string>& answered,
                                           const CommandContext& context) {
   const auto start = std::chrono::steady_clock::now();
   std::optional<Progress> progress;
   sweep::SweepLoadOptions options;
   options.keep_points = false;
+  options.overrides = overrides;
+  options.answered = &answered;
   options.progress = [&](std::size_t checked, std::size_t total) {
     if (!progress && std::chrono::steady_clock::now() - start > std::chrono::seconds(1)) {
       progress.emplace(context.err,
@@ -80,16 +85,16 @@ CommandSpec validate_spec() {
   CommandSpec spec{"validate",
                    "kopa validate [NAME=]FILE... [--set [NAME:]PATH=VALUE]...",
                    "Check scenario files (with the files they extend and the region presets they "
-                   "name), sweep files (a [sweep] table, every design point included) and "
-                   "calibration targets files (a [calibration] table: base scenario, priors, "
-                   "targets) against the parameter table and the metrics.\nPrints 'FILE: ok' or "
-                   "every error; exits 0 when all "
+                   "name), sweep files (a [sweep] table, every design point included; --set "
+                   "applies to a sweep's base after its sweep.set) and calibration targets files "
+                   "(a [calibration] table: base scenario, priors, targets) against the parameter "
+                   "table and the metrics.\nPrints 'FILE: ok' or every error; exits 0 when all "
                    "files are valid, else 2. Only regular files of at most 1 MiB are read.",
                    {"options"},
                    {}};
   spec.options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                              "override a parameter, PATH=VALUE (e.g. levers.one_roof.enabled=true, "
-                             "regions.vidzeme.population=30000), or in one scenario only, "
+                             "regions.cesis.population=30000), or in one scenario only, "
                              "NAME:PATH=VALUE; repeatable")(
       "input", po::value<std::vector<std::string>>(), "scenario, sweep or targets files");
   spec.positional.add("input", -1);
@@ -119,18 +124,16 @@ int command_validate(const CommandContext& context) {
     auto text = read_input_file(file);
     if (!text) {
       issues.push_back({file, 0, 0, "", "cannot read file: " + text.error().message});
-    } else if (const FileKind kind = kind_of(*text); kind != FileKind::scenario) {
+    } else if (const FileKind kind = kind_of(*text); kind == FileKind::sweep) {
+      issues = validate_sweep(file, *text, overrides, answered, context);
+    } else if (kind == FileKind::targets) {
       if (!overrides.empty()) {
         context.err << "kopa validate: " << file
-                    << (kind == FileKind::sweep
-                            ? ": --set does not apply to a sweep file (use its [sweep.set])\n"
-                            : ": --set does not apply to a targets file (use its "
-                              "calibration.set)\n");
+                    << ": --set does not apply to a targets file (use its calibration.set)\n";
         all_valid = false;
         continue;
       }
-      issues = kind == FileKind::sweep ? validate_sweep(file, *text, context)
-                                       : calibrate::load_targets_text(*text, file).issues;
+      issues = calibrate::load_targets_text(*text, file).issues;
     } else {
       ScenarioLoad load = load_scenario_argument(
           argument, overrides,

@@ -1,6 +1,7 @@
 #include "io/netcdf_layout.hpp"
 
 #include "engine/build_info.hpp"
+#include "util/year_month.hpp"
 
 #include <fcntl.h>
 #include <hdf5_hl.h>
@@ -126,6 +127,43 @@ hdf5::Handle create_kopa_file(const std::filesystem::path& path, std::string_vie
   // `time` coordinate when the run has a start, flags described by flag_values/flag_meanings.
   hdf5::write_attribute(id, "Conventions", std::string_view("CF-1.10"));
   return file;
+}
+
+namespace {
+
+// Days from 1970-01-01 to the first of calendar month `month` (util/year_month.hpp): the proleptic
+// Gregorian calendar (H. Hinnant's days_from_civil).
+std::int64_t days_to_first_of(std::int64_t month) {
+  std::int64_t y = month / 12;
+  const std::int64_t m = month % 12 + 1;
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+void time_coordinate(hid_t group, std::int64_t start, int months, hid_t month_scale) {
+  std::vector<std::int32_t> days(static_cast<std::size_t>(months));
+  for (int m = 0; m < months; ++m) {
+    days[static_cast<std::size_t>(m)] =
+        static_cast<std::int32_t>(days_to_first_of(start + m) - days_to_first_of(start));
+  }
+  const Handle space = hdf5::simple_space({days.size()});
+  const Handle plist = hdf5::checksummed_layout({days.size()});
+  const Handle time = hdf5::dataset(
+      H5Dcreate2(group, "time", H5T_STD_I32LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+      "dataset 'time'");
+  check(H5Dwrite(time.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, days.data()),
+        "dataset 'time'");
+  check(H5DSattach_scale(time.get(), month_scale, 0), "dataset 'time'");
+  hdf5::write_attribute(time.get(), "standard_name", std::string_view("time"));
+  hdf5::write_attribute(time.get(), "long_name", std::string_view("first day of the month"));
+  hdf5::write_attribute(time.get(), "units", "days since " + format_year_month(start) + "-01");
+  hdf5::write_attribute(time.get(), "calendar", std::string_view("standard"));
 }
 
 hdf5::Handle open_for_streaming(hid_t group, const char* name) {

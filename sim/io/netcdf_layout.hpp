@@ -36,6 +36,13 @@ void attach_scales(hid_t dataset, const std::vector<hid_t>& scales, const std::s
 void describe_variable(hid_t dataset, std::string_view units, std::string_view long_name,
                        std::string_view accumulation);
 
+// `time` [month]: the first day of each month as days since month 0's first day (calendar
+// month `start`, util/year_month.hpp), which CF readers (xarray, ncdump -t) decode to dates. CF's
+// "months since" would be months of 365.2425 / 12 days, which xarray refuses to decode with the
+// standard calendar, so the month index stays an index and the dates are this coordinate.
+// Value datasets name it in their `coordinates` attribute.
+void time_coordinate(hid_t group, std::int64_t start, int months, hid_t month_scale);
+
 // Writes `values` (of `memory_type`) into the box start..start+count of dataset `name`.
 void write_hyperslab(hid_t group, const char* name, const std::vector<hsize_t>& start,
                      const std::vector<hsize_t>& count, hid_t memory_type, const void* values);

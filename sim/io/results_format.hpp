@@ -32,10 +32,12 @@ Status check_results_format_version(std::string_view found);
 // Sweep files (`kopa sweep`) are a format of their own, versioned the same way and checked by
 // the same rule: a results reader refuses a sweep file by its `format` and the other way round.
 inline constexpr std::string_view sweep_format_name = "kopa-sweep";
-inline constexpr int sweep_format_major = 2;  // same history as results files
-inline constexpr int sweep_format_minor = 0;
+// Same history as results files up to 2.0; 2.1 adds the `time` coordinate and the `start`
+// attribute of /sweep when the base sets simulation.start.
+inline constexpr int sweep_format_major = 2;
+inline constexpr int sweep_format_minor = 1;
 
-std::string sweep_format_version();  // "2.0"
+std::string sweep_format_version();  // "2.1"
 Status check_sweep_format_version(std::string_view found);
 
 }  // namespace kopa::io

@@ -115,43 +115,6 @@ void create_metric(hid_t group, const MetricSpec& spec, const ScenarioHeader& he
   if (header.start) hdf5::write_attribute(data.get(), "coordinates", std::string_view("time"));
 }
 
-// Days from 1970-01-01 to the first of calendar month `month` (util/year_month.hpp): the proleptic
-// Gregorian calendar (H. Hinnant's days_from_civil).
-std::int64_t days_to_first_of(std::int64_t month) {
-  std::int64_t y = month / 12;
-  const std::int64_t m = month % 12 + 1;
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-// `time` [month]: the first day of each month as days since month 0's first day, which CF readers
-// (xarray, ncdump -t) decode to dates. CF's "months since" would be months of 365.2425 / 12 days,
-// which xarray refuses to decode with the standard calendar, so the month index stays an index
-// and the dates are this coordinate.
-void write_time_coordinate(hid_t group, std::int64_t start, int months, hid_t month_scale) {
-  std::vector<std::int32_t> days(static_cast<std::size_t>(months));
-  for (int m = 0; m < months; ++m) {
-    days[static_cast<std::size_t>(m)] =
-        static_cast<std::int32_t>(days_to_first_of(start + m) - days_to_first_of(start));
-  }
-  const Handle space = hdf5::simple_space({days.size()});
-  const Handle plist = hdf5::checksummed_layout({days.size()});
-  const Handle time = hdf5::dataset(
-      H5Dcreate2(group, "time", H5T_STD_I32LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-      "dataset 'time'");
-  check(H5Dwrite(time.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, days.data()),
-        "dataset 'time'");
-  check(H5DSattach_scale(time.get(), month_scale, 0), "dataset 'time'");
-  hdf5::write_attribute(time.get(), "standard_name", std::string_view("time"));
-  hdf5::write_attribute(time.get(), "long_name", std::string_view("first day of the month"));
-  hdf5::write_attribute(time.get(), "units", "days since " + format_year_month(start) + "-01");
-  hdf5::write_attribute(time.get(), "calendar", std::string_view("standard"));
-}
-
 // A [replicate, year] dataset of cohort survival (one small chunk per replicate).
 void create_cohort_dataset(hid_t group, const CohortDataset& spec, const ScenarioHeader& header,
                            const Scales& scales) {
@@ -222,7 +185,7 @@ Handle create_scenario(hid_t scenarios_group, const ScenarioHeader& header) {
                              month_dimid, "month of the simulation, 0 the first");
   if (header.start) {
     hdf5::write_attribute(group.get(), "start", format_year_month(*header.start));
-    write_time_coordinate(group.get(), *header.start, header.months, scales.month.get());
+    layout::time_coordinate(group.get(), *header.start, header.months, scales.month.get());
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
     scales.labels[b] =

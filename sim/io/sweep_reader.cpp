@@ -30,9 +30,9 @@ std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::siz
 }
 
 bool is_structural(std::string_view name) {
-  for (const char* s : {"point", "replicate", "month", "year", "seed", "done", "people_per_agent",
-                        "sobol_block", "morris_trajectory", "morris_factor", "morris_direction",
-                        "survival", "survival_cohort", "posterior_particle"}) {
+  for (const char* s : {"point", "replicate", "month", "time", "year", "seed", "done",
+                        "people_per_agent", "sobol_block", "morris_trajectory", "morris_factor",
+                        "morris_direction", "survival", "survival_cohort", "posterior_particle"}) {
     if (name == s) return true;
   }
   for (std::size_t b = 1; b < breakdown_count; ++b) {

@@ -15,6 +15,7 @@
 #include "io/netcdf_layout.hpp"
 #include "io/results_format.hpp"
 #include "util/sha256.hpp"
+#include "util/year_month.hpp"
 
 namespace kopa::io {
 namespace fs = std::filesystem;
@@ -119,6 +120,7 @@ void create_metric(hid_t group, const MetricSpec& spec, const SweepHeader& h,
   layout::attach_scales(data.get(), axes, "dataset '" + name + "'");
   layout::describe_variable(data.get(), spec.units, spec.long_name,
                             accumulation_name(spec.accumulation));
+  if (h.start) hdf5::write_attribute(data.get(), "coordinates", std::string_view("time"));
 }
 
 // A [point, replicate, year] cohort dataset, one small chunk per run.
@@ -154,6 +156,10 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
                                          replicate_dimid, "replicate");
   scales.month = layout::index_scale(g, "month", static_cast<std::size_t>(h.months), month_dimid,
                                      "month of the simulation, 0 the first");
+  if (h.start) {
+    hdf5::write_attribute(g, "start", format_year_month(*h.start));
+    layout::time_coordinate(g, *h.start, h.months, scales.month.get());
+  }
   for (std::size_t b = 1; b < breakdown_count; ++b) {
     scales.labels[b] =
         layout::label_scale(g, std::string(dimension_name(static_cast<Breakdown>(b))),

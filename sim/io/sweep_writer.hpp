@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct SweepHeader {
   std::uint64_t base_seed = 0;
   int replicates = 0;
   int months = 0;
+  // Calendar month of month 0 (simulation.start, shared by every point); unset: no dates.
+  std::optional<std::int64_t> start;
   DimensionLabels labels;
   std::vector<SweepFactorHeader> factors;
   std::vector<std::vector<double>> points;  // [point][factor], the values run

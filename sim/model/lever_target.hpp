@@ -20,6 +20,22 @@ struct LeverTarget {
 
   bool acts_in(std::size_t region) const { return regions[region] != 0; }
   bool acts_on(std::size_t cell) const { return cells[cell] != 0; }
+
+  // act(r) for every region the lever acts in, in region order: how a lever folds a per-region
+  // effect, so that no lever writes the loop and its mask test again.
+  template <class Act>
+  void for_each_region(Act&& act) const {
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      if (acts_in(r)) act(r);
+    }
+  }
+  // act(cell) for every region x group cell the lever acts on, in cell order.
+  template <class Act>
+  void for_each_cell(Act&& act) const {
+    for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+      if (acts_on(cell)) act(cell);
+    }
+  }
 };
 
 inline std::size_t cell_of(std::size_t region, Group group) {

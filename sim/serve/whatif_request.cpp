@@ -110,14 +110,14 @@ Expected<Scenario> applied(const Scenario& base, const std::vector<std::string>&
   return Error{messages.empty() ? "the what-if's parameters are not valid" : messages};
 }
 
-// The request's "regions": a list of region presets ("latvia_planning", "latvia/vidzeme"), which
+// The request's "regions": a list of region presets ("latvia_planning", "latvia/cesis"), which
 // replace the base's regions for both scenarios, as `regions = [...]` in a scenario file would.
 Expected<std::optional<Scenario>> with_regions(const Json* regions, const Scenario& base,
                                                const ScenarioLibrary& library) {
   if (!regions) return std::optional<Scenario>{};
   const std::string expected =
       "\"regions\": expected a list of region presets, e.g. "
-      "[\"latvia_planning\"] or [\"latvia/vidzeme\"]";
+      "[\"latvia_planning\"] or [\"latvia/cesis\"]";
   if (!regions->is_array() || regions->size() == 0) return Error{expected};
   Scenario chosen = base;
   chosen.parameters.regions.clear();

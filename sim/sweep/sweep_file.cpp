@@ -380,7 +380,22 @@ class SweepLoader {
 
   void load_base() {
     for (const auto& entry : set_entries_) sweep_.set.push_back(entry.override_text);
-    ScenarioLoad base = load_scenario(sweep_.base_file, sweep_.set);
+    // The command line's base replaces sweep.base; its --set overrides come after sweep.set.
+    const ScenarioArgument argument =
+        options_.base.value_or(ScenarioArgument{"", sweep_.base_file});
+    sweep_.base_file = argument.file;
+    std::set<std::string> own_answers;
+    std::set<std::string>& answered = options_.answered ? *options_.answered : own_answers;
+    std::vector<std::string> from_command_line;
+    ScenarioLoad base = load_scenario_argument(
+        argument, options_.overrides,
+        [&](const std::vector<std::string>& chosen) {
+          from_command_line = chosen;
+          std::vector<std::string> all = sweep_.set;
+          all.insert(all.end(), chosen.begin(), chosen.end());
+          return load_scenario(argument.file, all);
+        },
+        answered);
     for (auto issue : base.issues) {
       // A complaint about a sweep.set entry belongs at that entry in the sweep file.
       for (const auto& entry : set_entries_) {
@@ -393,9 +408,29 @@ class SweepLoader {
       }
       reader_.issues().push_back(std::move(issue));
     }
+    refuse_overridden_factors(from_command_line);
+    if (!options_.answered) {
+      for (auto& issue : unmatched_qualifiers(options_.overrides, answered)) {
+        reader_.issues().push_back(std::move(issue));
+      }
+    }
     if (base.scenario) {
       sweep_.base = std::move(*base.scenario);
       sweep_.base_seed = static_cast<std::uint64_t>(sweep_.base.parameters.simulation.seed);
+    }
+  }
+
+  // A --set on a factor's path would be overridden at every point: say so, as for sweep.set.
+  void refuse_overridden_factors(const std::vector<std::string>& overrides) {
+    for (const auto& override : overrides) {
+      const std::string path = override.substr(0, override.find('='));
+      for (const auto& raw : raw_factors_) {
+        if (raw.path != path) continue;
+        reader_.issues().push_back(
+            {"--set " + override, 0, 0, "",
+             "'" + path + "' is " + raw.key +
+                 " of the sweep, which sets it at every point; drop the --set or the factor"});
+      }
     }
   }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "model/parameters.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/scenario_arguments.hpp"
 #include "sweep/design.hpp"
 
 namespace kopa::sweep {
@@ -32,7 +34,7 @@ struct Sweep {
   std::string description;
   std::filesystem::path base_file;  // resolved against the sweep file's folder
   std::vector<std::string> set;     // sweep.set as PATH=VALUE overrides, in file order
-  Scenario base;                    // the base scenario with sweep.set applied
+  Scenario base;  // the base scenario with sweep.set and the command line's --set applied
   int replicates = 0;
   DesignSettings settings;
   std::vector<SweepFactor> factors;
@@ -56,6 +58,15 @@ struct SweepLoadOptions {
   bool keep_points = true;
   // Called every few thousand design points while they are checked, with (checked, total).
   std::function<void(std::size_t, std::size_t)> progress;
+  // The command line's say over the base scenario, as kopa run's over its scenarios
+  // (scenario_arguments.hpp): `base` ("[NAME=]FILE", relative to the working folder) instead of
+  // sweep.base, and `overrides` ("[NAME:]PATH=VALUE") applied after sweep.set, a qualified one
+  // only when NAME is one the base answers to.
+  std::optional<ScenarioArgument> base;
+  std::vector<std::string> overrides;
+  // Where the base's names are added when several files share the overrides (kopa validate,
+  // which then reports the qualifiers nothing answered); when null the sweep reports them.
+  std::set<std::string>* answered = nullptr;
 };
 
 SweepLoad load_sweep(const std::filesystem::path& file, const SweepLoadOptions& options = {});

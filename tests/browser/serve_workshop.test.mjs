@@ -120,11 +120,11 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     // A region preset for both scenarios: the page says whom the run now stands for, and that
     // 2,000 agents are too coarse for 25,000 residents (kopa's resolution warning).
     assert.ok(await page.locator('#regions option[value="latvia_planning/latgale"]').count() === 1);
-    await page.locator('#regions').selectOption('latvia/vidzeme');
+    await page.locator('#regions').selectOption('latvia/cesis');
     await answered();
-    assert.match(await page.locator('#population').textContent(), /25,000 working-age residents of vidzeme \(latvia\): 2,000 agents, each for 12\.5 people/);
+    assert.match(await page.locator('#population').textContent(), /25,000 working-age residents of cesis \(latvia\): 2,000 agents, each for 12\.5 people/);
     assert.match(await page.locator('#warnings').textContent(), /smallest sound simulation\.founders/);
-    assert.deepEqual(await page.$$eval('select[data-where="one_roof"] option', (o) => o.map((x) => x.value)), ['', 'vidzeme']);
+    assert.deepEqual(await page.$$eval('select[data-where="one_roof"] option', (o) => o.map((x) => x.value)), ['', 'cesis']);
 
     // Latvian: every label from lv.json, the sentences in Latvian, numbers its way.
     const catalogue = JSON.parse(await page.locator('#kopa-messages').textContent());
@@ -151,7 +151,7 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     await runs.saveAs(file);
     const compared = JSON.parse(kopa('compare', file, '--format', 'json'));
     assert.deepEqual(compared.scenarios.map((s) => s.name), ['baseline', 'what-if']);
-    const exportedRegions = JSON.parse(kopa('compare', file, '--format', 'json', '--region', 'vidzeme'));
+    const exportedRegions = JSON.parse(kopa('compare', file, '--format', 'json', '--region', 'cesis'));
     assert.equal(exportedRegions.scenarios.length, 2, 'the export ran in the chosen region');
     assert.equal(compared.scenarios[1].replicates, 10);
 

@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "engine/run.hpp"
+#include "model/lever_target.hpp"
 #include "phase_fixture.hpp"
 
 namespace kopa {
@@ -23,6 +24,21 @@ std::vector<std::string> region_names(const ModelParameters& p) {
   std::vector<std::string> names;
   for (const Region& r : p.regions) names.push_back(r.name);
   return names;
+}
+
+// Every lever folds through these two: they must visit exactly the masked regions and cells, in
+// order (a lever's effect written outside its mask would act where it is not targeted).
+TEST(Targeting, ALeverTargetVisitsOnlyItsRegionsAndCellsInOrder) {
+  LeverTarget target;
+  target.regions = {0, 1, 0, 1};
+  target.cells.assign(4 * group_count, 0);
+  target.cells[cell_of(1, Group::youth)] = 1;
+  target.cells[cell_of(3, Group::women)] = 1;
+  std::vector<std::size_t> regions, cells;
+  target.for_each_region([&](std::size_t r) { regions.push_back(r); });
+  target.for_each_cell([&](std::size_t cell) { cells.push_back(cell); });
+  EXPECT_EQ(regions, (std::vector<std::size_t>{1, 3}));
+  EXPECT_EQ(cells, (std::vector<std::size_t>{cell_of(1, Group::youth), cell_of(3, Group::women)}));
 }
 
 TEST(Targeting, EveryRegionAndTheDefaultGroupsByNameIsTheUntargetedRunBitForBit) {

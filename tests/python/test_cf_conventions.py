@@ -1,6 +1,7 @@
 """CF conventions: a run with simulation.start writes a file whose `time` coordinate xarray decodes
 to the first day of each month, whose flags and variables carry CF attributes, and whose header
-ncdump (Debian netcdf-bin) reads (docs/output-format.md, "CF conventions").
+ncdump (Debian netcdf-bin) reads (docs/output-format.md, "CF conventions"); a sweep file's /sweep
+group decodes the same way.
 
 Run by ctest as: python3 test_cf_conventions.py KOPA SOURCE_DIR [SAMPLE_WRITER]
 """
@@ -20,11 +21,14 @@ BASELINE = os.path.join(SOURCE, "scenarios", "baseline.toml")
 SMALL = ["--set", "simulation.founders=500", "--months", "14", "--quiet", "-r", "2"]
 
 
+def kopa(*args):
+    result = subprocess.run([KOPA, *args], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def run(tmp, *extra):
     path = os.path.join(tmp, "cf.h5")
-    result = subprocess.run([KOPA, "run", BASELINE, "-o", path, *SMALL, *extra],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    kopa("run", BASELINE, "-o", path, *SMALL, *extra)
     return path
 
 
@@ -68,9 +72,49 @@ def test_ncdump_reads_the_header(tmp):
     assert "done:flag_meanings" in header.stdout
 
 
+SWEEP = """[sweep]
+base = "BASE"
+replicates = 1
+design = "grid"
+[sweep.set]
+"simulation.founders" = 300
+"simulation.months" = 14
+[[factor]]
+path = "levers.seed_funding.grant_max"
+values = [8000.0, 16000.0]
+"""
+
+
+def sweep(tmp, *extra):
+    spec = os.path.join(tmp, "grid.toml")
+    with open(spec, "w") as f:
+        f.write(SWEEP.replace("BASE", os.path.abspath(os.path.join(SOURCE, "scenarios",
+                                                                     "seed_funding.toml"))))
+    path = os.path.join(tmp, "grid.h5")
+    kopa("sweep", spec, "-o", path, "--quiet", "--force", *extra)
+    return path
+
+
+def test_sweep_time_decodes_to_month_starts(tmp):
+    # The start comes from the command line (kopa sweep --set on the base).
+    path = sweep(tmp, "--set", "seed_funding:simulation.start=2027-11")
+    ds = xr.open_dataset(path, group="sweep", engine="h5netcdf")
+    times = ds["time"].values
+    assert times.dtype.kind == "M", times.dtype
+    assert str(times[0])[:10] == "2027-11-01" and str(times[2])[:10] == "2028-01-01", times[:3]
+    assert str(times[13])[:10] == "2028-12-01", times[13]
+    assert "time" in ds["founders_startup"].coords
+    assert ds["founders_startup"].dims == ("point", "replicate", "month"), ds["founders_startup"]
+    assert ds.attrs["start"] == "2027-11"
+    root = xr.open_dataset(path, engine="h5netcdf")
+    assert root.attrs["Conventions"] == "CF-1.10", root.attrs
+    no_start = xr.open_dataset(sweep(tmp), group="sweep", engine="h5netcdf")
+    assert "time" not in no_start.variables and "start" not in no_start.attrs
+
+
 def main():
     tests = [test_time_decodes_to_month_starts, test_without_start_there_is_no_time,
-             test_ncdump_reads_the_header]
+             test_ncdump_reads_the_header, test_sweep_time_decodes_to_month_starts]
     return run_each(tests)
 
 

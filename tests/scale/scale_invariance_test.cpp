@@ -59,7 +59,7 @@ double baseline_population() {
 ModelParameters small_baseline() {
   return load(
       "extends = \"baseline.toml\"\n"
-      "regions = [\"estonia\", \"lithuania\", \"latvia/vidzeme\", \"sweden/norrland_inland\"]\n");
+      "regions = [\"estonia\", \"lithuania\", \"latvia/cesis\", \"sweden/norrland_inland\"]\n");
 }
 
 struct Level {

@@ -75,5 +75,22 @@ TEST_F(SweepCompare, ValidateReportsSweepErrors) {
       << outcome.err;
 }
 
+// kopa validate reads --set on a sweep's base as kopa sweep does (it refused --set on sweep files
+// before), qualifiers included: a scenario beside the sweep answers to its own name only.
+TEST_F(SweepCompare, ValidateAppliesSetToASweepsBase) {
+  const std::string scenario = (fs::path(KOPA_SOURCE_DIR) / "scenarios/baseline.toml").string();
+  const auto both = kopa({"validate", sweep.string(), scenario, "--set",
+                          "seed_funding:simulation.founders=-1", "--set", "baseline:x.y=1"});
+  EXPECT_EQ(both.code, exit_bad_input);
+  EXPECT_NE(both.err.find("simulation.founders"), std::string::npos) << both.err;
+  EXPECT_NE(both.err.find("x.y"), std::string::npos) << both.err;
+  const auto good = kopa({"validate", sweep.string(), scenario, "--set",
+                          "seed_funding:levers.seed_funding.grant_max=9000"});
+  EXPECT_EQ(good.code, exit_ok) << good.err;
+  const auto unknown = kopa({"validate", sweep.string(), "--set", "what_if:simulation.months=6"});
+  EXPECT_EQ(unknown.code, exit_bad_input);
+  EXPECT_NE(unknown.err.find("no scenario is named 'what_if'"), std::string::npos) << unknown.err;
+}
+
 }  // namespace
 }  // namespace kopa

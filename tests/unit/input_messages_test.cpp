@@ -98,11 +98,33 @@ TEST(InputMessages, APresetListedTwiceIsBlamedWhereItIsListed) {
                                              "(also regions[1])"});
   const auto overlap = formatted(
       load_scenario_text(
-          "extends = \"baseline.toml\"\nregions = [\"latvia\",\n  \"latvia/vidzeme\"]\n", label)
+          "extends = \"baseline.toml\"\nregions = [\"latvia\",\n  \"latvia/cesis\"]\n", label)
           .issues);
   EXPECT_EQ(overlap,
-            std::vector<std::string>{label + ":3:3: error: regions[2]: region name 'vidzeme' is "
+            std::vector<std::string>{label + ":3:3: error: regions[2]: region name 'cesis' is "
                                              "used twice (also by regions[1] on line 2)"});
+}
+
+// latvia.toml and latvia_planning.toml both named a region `vidzeme`, so no scenario could take
+// both presets; latvia.toml's areas are now named after their towns. A clash with an inline
+// region still names both places.
+TEST(InputMessages, TheLatvianPresetsCombineAndAClashNamesBothPlaces) {
+  const std::string label = (scenarios / "x.toml").string();
+  const auto both = load_scenario_text(
+      "extends = \"baseline.toml\"\nregions = [\"latvia\", \"latvia_planning\"]\n", label);
+  ASSERT_TRUE(both.scenario) << ::testing::PrintToString(formatted(both.issues));
+  std::vector<std::string> names;
+  for (const auto& region : both.scenario->parameters.regions) names.push_back(region.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"cesis", "liepaja", "kurzeme", "zemgale", "vidzeme",
+                                             "latgale"}));
+  const auto clash = formatted(
+      load_scenario_text("extends = \"baseline.toml\"\nregions = [\"latvia_planning\"]\n"
+                         "[[region]]\nname = \"vidzeme\"\ncountry = \"latvia\"\npopulation = 10\n",
+                         label)
+          .issues);
+  EXPECT_EQ(clash, std::vector<std::string>{label + ":3:1: error: region[1]: region name "
+                                                    "'vidzeme' is used twice (also by regions[1] "
+                                                    "on line 2)"});
 }
 
 // `samples = 10000000` said ">= 1" without the cap.

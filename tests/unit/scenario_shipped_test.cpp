@@ -237,7 +237,7 @@ TEST(ValidateCommand, ErrorsGoToStderrAndExitTwo) {
 TEST(ValidateCommand, SetOverridesAreCheckedToo) {
   const auto file = (scenarios / "baseline.toml").string();
   EXPECT_EQ(cli({"validate", file, "--set", "levers.one_roof.enabled=true", "--set",
-                 "regions.vidzeme.population=30000"})
+                 "regions.cesis.population=30000"})
                 .code,
             exit_ok);
   const auto result = cli({"validate", file, "--set", "levers.x.y=1"});

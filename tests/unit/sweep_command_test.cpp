@@ -149,6 +149,44 @@ TEST_F(SweepCommand, ResumeRefusesAChangedSweepFile) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// --set reaches the file's base (header and numbers), and a resume with another --set is refused
+// as a changed base: the journal's runs would mix two bases.
+TEST_F(SweepCommand, SetOnTheBaseIsRecordedAndResumeNeedsTheSameSet) {
+  const fs::path out = dir / "sweep.h5";
+  const auto outcome = kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet", "--set",
+                                   "seed_funding:simulation.founders=200"});
+  ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
+  auto reader = io::SweepReader::open(out);
+  ASSERT_TRUE(reader) << reader.error().message;
+  EXPECT_NE(reader->contents().header.base_scenario_toml.find("founders = 200"), std::string::npos)
+      << reader->contents().header.base_scenario_toml;
+  sweep::SweepLoadOptions options;
+  options.overrides = {"simulation.founders=200"};
+  auto load = sweep::load_sweep(sweep_file, options);
+  ASSERT_TRUE(load.sweep);
+  const RunSeries expected = run_replicate(Model(load.sweep->points[3]), load.sweep->base_seed, 1);
+  const auto values = reader->read_run(3, 1);
+  ASSERT_TRUE(values);
+  EXPECT_EQ(*values, sweep::flatten(expected));
+
+  // A journal left by a killed sweep with --set founders=200, resumed without it.
+  {
+    const Model model(load.sweep->points[0]);
+    ASSERT_TRUE(sweep::JournalWriter::create(
+        sweep::journal_path_for(out), sweep::journal_header_for(*load.sweep, 12, model.labels())));
+  }
+  auto changed = kopa_sweep({sweep_file.string(), "-o", out.string(), "--quiet", "--resume"});
+  EXPECT_EQ(changed.code, exit_bad_input);
+  EXPECT_NE(changed.err.find("--base and --set, or the --posterior file) changed"),
+            std::string::npos)
+      << changed.err;
+  auto unknown = kopa_sweep({sweep_file.string(), "-o", (dir / "other.h5").string(), "--quiet",
+                             "--set", "what_if:simulation.founders=200"});
+  EXPECT_EQ(unknown.code, exit_bad_input);
+  EXPECT_NE(unknown.err.find("no scenario is named 'what_if'"), std::string::npos) << unknown.err;
+  EXPECT_FALSE(fs::exists(dir / "other.h5"));
+}
+
 TEST(SweepJournal, KeepsTheValidPrefixAndDropsATornRecord) {
   const fs::path path =
       fs::temp_directory_path() / ("kopa-journal-test-" + std::to_string(::getpid()) + ".journal");

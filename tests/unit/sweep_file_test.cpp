@@ -192,6 +192,72 @@ values = [1, 2]
   EXPECT_NE(found[0].find("cannot be a factor"), std::string::npos);
 }
 
+// The command line's --base and --set act on the base as kopa run's on its scenarios: after
+// sweep.set, qualified ones only for a name the base answers to, never on a factor's path.
+const std::string founders_sweep = head + R"(design = "grid"
+[sweep.set]
+"simulation.founders" = 300
+[[factor]]
+path = "levers.seed_funding.grant_max"
+values = [8000.0, 16000.0]
+)";
+
+SweepLoad load_with(std::vector<std::string> overrides,
+                    std::optional<ScenarioArgument> base = std::nullopt) {
+  SweepLoadOptions options;
+  options.overrides = std::move(overrides);
+  options.base = std::move(base);
+  return load_sweep_text(founders_sweep, label, options);
+}
+
+TEST(SweepFile, CommandLineSetComesAfterSweepSetAndReachesEveryPoint) {
+  const auto load = load_with({"simulation.founders=400", "seed_funding:simulation.months=24",
+                               "other:simulation.months=36"});
+  ASSERT_FALSE(load.sweep) << "a qualifier no scenario answers to is an error";
+  ASSERT_EQ(load.issues.size(), 1u);
+  EXPECT_NE(format_issue(load.issues[0]).find("no scenario is named 'other'"), std::string::npos)
+      << format_issue(load.issues[0]);
+
+  const auto good = load_with({"simulation.founders=400", "seed_funding:simulation.months=24"});
+  ASSERT_TRUE(good.sweep) << format_issue(good.issues.front());
+  EXPECT_EQ(good.sweep->base.parameters.simulation.founders, 400);
+  EXPECT_EQ(good.sweep->base.parameters.simulation.months, 24);
+  for (const auto& point : good.sweep->points) {
+    EXPECT_EQ(point.simulation.founders, 400);
+    EXPECT_EQ(point.simulation.months, 24);
+  }
+}
+
+TEST(SweepFile, CommandLineBaseTakesItsNameAndItsQualifiedSets) {
+  const auto load =
+      load_with({"what_if:levers.one_roof.enabled=true", "seed_funding:simulation.months=24"},
+                parse_scenario_argument("what_if=" + (scenarios / "baseline.toml").string()));
+  ASSERT_FALSE(load.sweep);
+  ASSERT_EQ(load.issues.size(), 1u) << "the base is baseline.toml, named what_if";
+  EXPECT_NE(format_issue(load.issues[0]).find("no scenario is named 'seed_funding'"),
+            std::string::npos);
+
+  const auto good =
+      load_with({"what_if:levers.one_roof.enabled=true"},
+                parse_scenario_argument("what_if=" + (scenarios / "baseline.toml").string()));
+  ASSERT_TRUE(good.sweep) << format_issue(good.issues.front());
+  EXPECT_EQ(good.sweep->base.name, "what_if");
+  EXPECT_TRUE(good.sweep->base.parameters.levers.one_roof.enabled);
+  EXPECT_FALSE(good.sweep->base.parameters.levers.seed_funding.enabled)
+      << "baseline.toml, not the file's seed_funding.toml";
+  EXPECT_EQ(good.sweep->base.parameters.simulation.founders, 300) << "sweep.set still applies";
+}
+
+TEST(SweepFile, CommandLineSetOnAFactorIsRefused) {
+  const auto load = load_with({"levers.seed_funding.grant_max=9000.0"});
+  ASSERT_FALSE(load.sweep);
+  ASSERT_EQ(load.issues.size(), 1u);
+  EXPECT_EQ(format_issue(load.issues[0]),
+            "--set levers.seed_funding.grant_max=9000.0: error: "
+            "'levers.seed_funding.grant_max' is factor[1] of the sweep, which sets it at every "
+            "point; drop the --set or the factor");
+}
+
 TEST(SweepFile, ShippedSweepsValidate) {
   std::size_t count = 0;
   for (const auto& entry : fs::directory_iterator(scenarios / "sweeps")) {

@@ -1,4 +1,5 @@
 #include "model/lever_unit.hpp"
+#include "model/levers/lever_support.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
 
@@ -11,20 +12,16 @@ LeverUnit advocacy_lever() {
   unit.fold = [](const Model& model, const LeverTarget& target, RunState& state) {
     const AdvocacyLever& lever = model.parameters().levers.advocacy;
     MonthContext& c = state.context;
-    for (std::size_t r = 0; r < model.region_count(); ++r) {
-      if (!target.acts_in(r)) continue;
+    target.for_each_region([&](std::size_t r) {
       c.brokerage_multiplier[r] = lever.brokerage_multiplier;
       c.public_body_tie_rate[r] = lever.public_body_tie_rate;
       c.advocacy_bonus[r] = lever.advocacy_bonus;
-    }
+    });
   };
   unit.book = [](const Model& model, const LeverTarget& target, RunState& state) {
-    double advocates = 0.0;
-    for (std::size_t a = 0; a < model.advocates().size(); ++a) {
-      if (state.context.advocate_active[a] && target.acts_in(model.advocates()[a].region)) {
-        advocates += 1.0;
-      }
-    }
+    const double advocates = active_advocates_in(model, target, state, [](const AdvocateSeat&) {
+      return true;
+    });
     state.flows.public_cost[index(Lever::advocacy)] +=
         advocates * model.parameters().levers.advocacy.cost_per_advocate_month;
   };

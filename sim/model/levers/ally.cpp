@@ -10,9 +10,7 @@ LeverUnit ally_lever() {
   LeverUnit unit;
   unit.fold = [](const Model& model, const LeverTarget& target, RunState& state) {
     const double atmosphere = model.parameters().levers.ally.atmosphere;
-    for (std::size_t r = 0; r < model.region_count(); ++r) {
-      if (target.acts_in(r)) state.context.atmosphere[r] = atmosphere;
-    }
+    target.for_each_region([&](std::size_t r) { state.context.atmosphere[r] = atmosphere; });
   };
   return unit;
 }

@@ -13,11 +13,9 @@ LeverUnit knowledge_exchange_lever() {
     const KnowledgeExchangeLever& lever = model.parameters().levers.knowledge_exchange;
     MonthContext& c = state.context;
     c.exchange_event = (state.month - lever.start_month) % lever.interval_months == 0;
-    for (std::size_t r = 0; r < model.region_count(); ++r) {
-      if (target.acts_in(r)) {
-        c.exchange_places[r] = static_cast<double>(lever.participants_per_region);
-      }
-    }
+    target.for_each_region([&](std::size_t r) {
+      c.exchange_places[r] = static_cast<double>(lever.participants_per_region);
+    });
   };
   return unit;
 }

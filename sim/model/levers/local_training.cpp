@@ -15,11 +15,10 @@ LeverUnit local_training_lever() {
     const LocalTrainingLever& lever = model.parameters().levers.local_training;
     MonthContext& c = state.context;
     const double seats = lever.sessions_per_month * lever.seats_per_session;
-    for (std::size_t r = 0; r < model.region_count(); ++r) {
-      if (!target.acts_in(r)) continue;
+    target.for_each_region([&](std::size_t r) {
       const double eligible = std::max(1.0, state.training_eligible[r] * model.people_per_agent(r));
       c.training_chance[r] = std::min(1.0, seats / eligible);
-    }
+    });
     c.training_skill_gain = lever.skill_gain;
     c.training_admin_gain = lever.admin_gain;
     c.training_seat_cost = lever.cost_per_seat;

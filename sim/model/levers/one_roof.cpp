@@ -11,16 +11,14 @@ LeverUnit one_roof_lever() {
   unit.fold = [](const Model& model, const LeverTarget& target, RunState& state) {
     const OneRoofLever& lever = model.parameters().levers.one_roof;
     MonthContext& c = state.context;
-    for (std::size_t r = 0; r < model.region_count(); ++r) {
-      if (!target.acts_in(r)) continue;
+    target.for_each_region([&](std::size_t r) {
       c.discovery_multiplier[r] = lever.discovery_multiplier;
       c.capacity_multiplier[r] = 1.0 + lever.capacity_gain;
-    }
-    for (std::size_t cell = 0; cell < target.cells.size(); ++cell) {
-      if (!target.acts_on(cell)) continue;
+    });
+    target.for_each_cell([&](std::size_t cell) {
       c.awareness_gain[cell] = lever.awareness_gain;
       c.guidance[cell] = 1.0 - lever.effort_reduction;
-    }
+    });
   };
   unit.book = [](const Model& model, const LeverTarget& target, RunState& state) {
     state.flows.public_cost[index(Lever::one_roof)] +=

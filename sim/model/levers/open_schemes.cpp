@@ -14,13 +14,12 @@ LeverUnit open_schemes_lever() {
   unit.fold = [](const Model& model, const LeverTarget& target, RunState& state) {
     const OpenSchemesLever& lever = model.parameters().levers.open_schemes;
     MonthContext& c = state.context;
-    for (std::size_t cell = 0; cell < target.cells.size(); ++cell) {
-      if (!target.acts_on(cell)) continue;
+    target.for_each_cell([&](std::size_t cell) {
       c.threshold_relief[cell] = lever.threshold_relief;
       c.outreach_awareness[cell] = lever.outreach_awareness;
       c.application_cost[cell] = lever.cost_per_application;
       c.reserved_for[cell] = 1;
-    }
+    });
     // A local funder's round of a targeted region, and a national funder's round wherever the
     // lever acts at all, reserves its share (for the targeted founders only).
     const std::size_t regions = model.region_count();

@@ -13,11 +13,10 @@ LeverUnit simplification_lever() {
   unit.fold = [](const Model& model, const LeverTarget& target, RunState& state) {
     const SimplificationLever& lever = model.parameters().levers.simplification;
     MonthContext& c = state.context;
-    for (std::size_t r = 0; r < model.region_count(); ++r) {
-      if (!target.acts_in(r)) continue;
+    target.for_each_region([&](std::size_t r) {
       c.complexity_factor[r] = 1.0 - lever.complexity_reduction;
       c.burden_factor[r] = 1.0 - lever.burden_reduction;
-    }
+    });
   };
   unit.book = [](const Model& model, const LeverTarget& target, RunState& state) {
     state.flows.public_cost[index(Lever::simplification)] +=

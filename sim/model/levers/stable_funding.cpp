@@ -1,4 +1,5 @@
 #include "model/lever_unit.hpp"
+#include "model/levers/lever_support.hpp"
 #include "model/model.hpp"
 #include "model/phase_support.hpp"
 #include "model/state.hpp"
@@ -15,14 +16,9 @@ LeverUnit stable_funding_lever() {
     }
   };
   unit.book = [](const Model& model, const LeverTarget& target, RunState& state) {
-    double kept = 0.0;
-    for (std::size_t a = 0; a < model.advocates().size(); ++a) {
-      const AdvocateSeat& seat = model.advocates()[a];
-      if (state.context.advocate_active[a] && target.acts_in(seat.region) &&
-          !advocate_funded(model, state, seat.kind)) {
-        kept += 1.0;
-      }
-    }
+    const double kept = active_advocates_in(model, target, state, [&](const AdvocateSeat& seat) {
+      return !advocate_funded(model, state, seat.kind);
+    });
     state.flows.public_cost[index(Lever::stable_funding)] +=
         kept * model.parameters().levers.stable_funding.cost_per_advocate_month;
   };
