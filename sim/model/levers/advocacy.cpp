@@ -19,9 +19,8 @@ LeverUnit advocacy_lever() {
     });
   };
   unit.book = [](const Model& model, const LeverTarget& target, RunState& state) {
-    const double advocates = active_advocates_in(model, target, state, [](const AdvocateSeat&) {
-      return true;
-    });
+    const double advocates =
+        active_advocates_in(model, target, state, [](const AdvocateSeat&) { return true; });
     state.flows.public_cost[index(Lever::advocacy)] +=
         advocates * model.parameters().levers.advocacy.cost_per_advocate_month;
   };
