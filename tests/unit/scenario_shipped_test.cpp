@@ -9,6 +9,8 @@
 
 #include "cli/cli.hpp"
 #include "cli/exit_code.hpp"
+#include "model/model.hpp"
+#include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario_test_support.hpp"
 
@@ -186,6 +188,8 @@ TEST(ShippedExamples, LatgaleMemoTargetsLatgaleFrom2028OverTheLatvianBaseline) {
   EXPECT_EQ(p.targeting[index(Lever::one_roof)].regions, std::vector<std::string>{"latgale"});
   EXPECT_EQ(p.levers.seed_funding.budget_per_year,
             2.0 * parameter_table().find("levers.seed_funding.budget_per_year")->default_value);
+  // The memo runs at a sound agent count: its regional effects do not depend on the agent count.
+  EXPECT_EQ(resolution_warning("latgale_2028", Model(p)), "");
 }
 
 TEST(RegionPresets, SwedenInlandIsRemoterAndUnsupported) {
