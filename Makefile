@@ -6,7 +6,7 @@ KOPA    := build/release/sim/kopa
 RESULTS ?= results/default.h5
 REPORT  := $(RESULTS:.h5=.html)
 
-.PHONY: run test setup build serve asan bench fuzz format format-check clean
+.PHONY: run test setup build serve asan asan-build bench fuzz format format-check clean
 
 setup:
 	@./scripts/setup-deps.sh
@@ -34,9 +34,12 @@ serve: build
 test: build
 	@ctest --preset release -j $(JOBS)
 
-asan: setup
+# The sanitizer build (clang) holds the libFuzzer targets too: CI compiles it once for both.
+asan-build: setup
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
+
+asan: asan-build
 	@ctest --preset asan -j $(JOBS)
 
 # The performance suite (docs/performance.md); results/bench.json keeps every repetition.
@@ -44,10 +47,8 @@ bench: build
 	@./bench/run-bench.sh build/release/bench/kopa_bench results/bench.json
 
 FUZZ_SECONDS ?= 60
-fuzz: setup
-	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS)
-	@./tests/fuzz/run-fuzz.sh build/fuzz $(FUZZ_SECONDS)
+fuzz: asan-build
+	@./tests/fuzz/run-fuzz.sh build/asan $(FUZZ_SECONDS)
 
 FORMAT_FILES = $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs -r ls 2>/dev/null)
 format:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for a while on its seed corpus:
-#   tests/fuzz/run-fuzz.sh build/fuzz 60
+#   tests/fuzz/run-fuzz.sh build/asan 60
 # fuzz_scenario_loader starts from the shipped scenarios and region presets; fuzz_kopa_file from
 # the results and sweep files that write_fuzz_seeds (built beside it) writes. Each target runs
 # for SECONDS. Exits non-zero on a crash, a hang (-timeout=10 s per input) or a leak; libFuzzer
@@ -15,7 +15,7 @@ seconds="$2"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 for binary in fuzz_scenario_loader fuzz_kopa_file write_fuzz_seeds; do
   if [[ ! -x "$build/$binary" ]]; then
-    echo "run-fuzz: $build/$binary not found; build it with 'cmake --preset fuzz && cmake --build --preset fuzz'" >&2
+    echo "run-fuzz: $build/$binary not found; build it with 'make asan-build' (the asan preset)" >&2
     exit 2
   fi
 done

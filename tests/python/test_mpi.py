@@ -16,7 +16,7 @@ import time
 
 import h5py
 
-from kopa_text import run_each, text
+from kopa_text import interruptible_founders, run_each, text
 
 KOPA, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SCENARIOS = os.path.join(SOURCE, "scenarios")
@@ -46,7 +46,8 @@ max = 24
 # Long enough (a few seconds on two cores, three ranks) to kill a rank mid-way.
 SLOW_SWEEP = (SWEEP.replace("replicates = 2", "replicates = 3")
               .replace("samples = 12", "samples = 16")
-              .replace('"simulation.founders" = 1000', '"simulation.founders" = 30000')
+              .replace('"simulation.founders" = 1000',
+                       f'"simulation.founders" = {interruptible_founders(30000)}')
               .replace('"simulation.months" = 36', '"simulation.months" = 120'))
 
 

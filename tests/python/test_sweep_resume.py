@@ -15,7 +15,7 @@ import time
 import h5py
 import numpy as np
 
-from kopa_text import run_each, text
+from kopa_text import interruptible_founders, run_each, text
 
 import xarray as xr
 
@@ -31,7 +31,7 @@ design = "lhs"
 samples = 32
 seed = 3
 [sweep.set]
-"simulation.founders" = 8000
+"simulation.founders" = {interruptible_founders(8000)}
 "simulation.months" = 96
 [[factor]]
 path = "levers.seed_funding.budget_per_year"

@@ -9,12 +9,13 @@
 #include "engine/memory_estimate.hpp"
 #include "engine/run.hpp"
 #include "model/random.hpp"
+#include "sanitizer_build.hpp"
 #include "scenario/scenario.hpp"
 
 namespace kopa {
 namespace {
 
-#if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer keeps its own books, not glibc's
+#if !defined(KOPA_ADDRESS_SANITIZER)  // AddressSanitizer keeps its own books, not glibc's
 TEST(MemoryEstimate, BytesPerFounderCoverWhatARunAllocates) {
   constexpr std::int64_t founders = 200'000;
   ScenarioLoad load =

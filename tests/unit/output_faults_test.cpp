@@ -20,6 +20,7 @@
 #include "cli_outcome.hpp"
 #include "engine/ensemble.hpp"
 #include "io/temporary_target.hpp"
+#include "sanitizer_build.hpp"
 #include "scenario/scenario.hpp"
 #include "test_folder.hpp"
 
@@ -185,7 +186,7 @@ TEST(MemoryCheck, AJobThatCannotFitIsRefusedSayingWhatToChange) {
   EXPECT_TRUE(check_memory({&small}, 4, 2, 64));
 }
 
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(KOPA_ADDRESS_SANITIZER)
 // Sets the address-space limit (ulimit -v) to what the process maps now plus `extra` bytes for
 // the life of the object. Not under AddressSanitizer, which maps terabytes of shadow memory.
 class AddressSpaceLimit {
