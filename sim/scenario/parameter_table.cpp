@@ -284,8 +284,7 @@ void declare_funders(TableBuilder& t) {
   // levers.seed_funding. Budgets are real EUR for the shipped regions (docs/ODD.md 9.1, 9.3): a
   // local funder's per region, a national funder's for all regions together.
   constexpr std::array<FunderDefaults, funder_count - 1> d{{
-      {120000, "local", "annual", 2, 3000, 15000, 12, 0.8, 0.8, 0.1, 0.8, 0.421, 0.361, true,
-       false},
+      {120000, "local", "annual", 2, 3000, 15000, 12, 0.8, 0.8, 0.1, 0.8, 0.421, 0.45, true, false},
       {500000, "national", "annual", 4, 10000, 120000, 24, 0.85, 0.8, 0.2, 0.9, 0.55, 0.6, true,
        false},
       {30000, "local", "annual", 8, 1000, 5000, 12, 0.5, 0.4, 0.1, 0.7, 0.45, 0.4, true, false},
@@ -311,7 +310,9 @@ void declare_funders(TableBuilder& t) {
        "EE LEADER EUR 9.5-12k a project (E); LV public-benefit call max EUR 10k",
        "assumption: a local grant paid over a year",
        "LV public-benefit local calls: 90 % aid (EUR 50k pool, max 10k)", leader_calibrated,
-       leader_calibrated},
+       "assumption (direction: seed digest, business plans with detailed financial results); "
+       "not calibrated: LEADER's approval is one figure, fitted by the score threshold "
+       "(docs/calibration.md)"},
       {"LV ALTUM social-enterprise grants: EUR 9.5 M in about 5 years for LV's about 1.2 M "
        "working-age residents (E: about EUR 1.6 a working-age resident a year), times the "
        "shipped regions' 307,000",
