@@ -5,7 +5,10 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <iomanip>
 
 #include "cli_outcome.hpp"
 #include "model/population.hpp"
@@ -71,6 +74,29 @@ TEST(WorkshopRanges, EveryParameterHasASliderInsideItsValidationRangeThatHoldsIt
   const ParameterSpec& budget = *parameter_table().find("levers.seed_funding.budget_per_year");
   EXPECT_TRUE(budget.workshop.featured);
   EXPECT_LT(budget.workshop.max, budget.max / 1000);
+}
+
+// `kopa describe`, GET /api/parameters and docs/ODD.md print the bounds as they are: every
+// bound and step reads back from six significant digits (no 1.6840000000000002), and every
+// derived top is a whole number of steps above the bottom, so the slider reaches it.
+TEST(WorkshopRanges, EveryBoundIsACleanNumberOnItsSteps) {
+  auto clean = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return std::strtod(text, nullptr) == value;
+  };
+  for (const ParameterSpec& spec : parameter_table().specs()) {
+    const WorkshopRange& w = spec.workshop;
+    SCOPED_TRACE(spec.path);
+    EXPECT_TRUE(clean(w.min)) << std::setprecision(17) << w.min;
+    EXPECT_TRUE(clean(w.max)) << std::setprecision(17) << w.max;
+    EXPECT_TRUE(clean(w.step)) << std::setprecision(17) << w.step;
+    const double steps = (w.max - w.min) / w.step;
+    // The top is either on a step or the default itself (a default above the derived top).
+    if (w.max != spec.default_value) {
+      EXPECT_NEAR(steps, std::round(steps), 1e-9 * std::max(1.0, steps));
+    }
+  }
 }
 
 TEST(WorkshopRanges, DescribeShowsThemInEveryFormat) {
