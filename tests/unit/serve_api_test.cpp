@@ -3,13 +3,14 @@
 // number, to the same scenarios run and compared on the command line.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
-#include <regex>
 
 #include "cli_outcome.hpp"
 #include "model/population.hpp"
@@ -147,13 +148,18 @@ Json catalogue_file(const std::filesystem::path& file) {
   return parsed(std::string(std::istreambuf_iterator<char>(in), {}));
 }
 
-// The {placeholders} of a message, sorted.
+// The {placeholders} of a message, sorted: a name of word characters between braces.
 std::vector<std::string> placeholders(const std::string& text) {
   std::vector<std::string> names;
-  const std::regex placeholder(R"(\{(\w+)\})");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), placeholder);
-       it != std::sregex_iterator(); ++it) {
-    names.push_back((*it)[1].str());
+  for (std::size_t open = text.find('{'); open != std::string::npos;
+       open = text.find('{', open + 1)) {
+    const std::size_t close = text.find('}', open);
+    if (close == std::string::npos) break;
+    const std::string name = text.substr(open + 1, close - open - 1);
+    const bool word = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+    if (word) names.push_back(name);
   }
   std::sort(names.begin(), names.end());
   return names;
