@@ -582,15 +582,23 @@ void declare_levers(TableBuilder& t) {
 
 #undef KOPA_FIELD
 
+// `value` at twelve significant digits: the double nearest that decimal, so that the slider
+// bounds derived by arithmetic on steps read as typed (1.684, not 1.6840000000000002).
+double tidy(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.12g", value);
+  return std::strtod(text, nullptr);
+}
+
 // A round slider step: 1, 2 or 5 times a power of ten, about a hundredth of `span`.
 double round_step(double span) {
   if (!(span > 0)) return 1.0;
   const double raw = span / 100;
   const double power = std::pow(10.0, std::floor(std::log10(raw)));
   for (const double multiple : {1.0, 2.0, 5.0}) {
-    if (multiple * power >= raw * (1 - 1e-9)) return multiple * power;
+    if (multiple * power >= raw * (1 - 1e-9)) return tidy(multiple * power);
   }
-  return 10 * power;
+  return tidy(10 * power);
 }
 
 bool on_step(double value, double min, double step) {
@@ -615,9 +623,11 @@ WorkshopRange derived_workshop_range(const ParameterSpec& spec) {
   if (short_range && spec.type == ParameterType::integer) high = spec.max;
   high = std::min(spec.max, high);
   double step = in_months ? (high - low <= 120 ? 1.0 : 12.0) : round_step(high - low);
-  for (int finer = 0; finer < 6 && !on_step(spec.default_value, low, step); ++finer) step /= 10;
+  for (int finer = 0; finer < 6 && !on_step(spec.default_value, low, step); ++finer) {
+    step = tidy(step / 10);
+  }
   if (spec.type == ParameterType::integer) step = std::max(1.0, std::round(step));
-  const double top = std::min(spec.max, low + std::ceil((high - low) / step - 1e-9) * step);
+  const double top = std::min(spec.max, tidy(low + std::ceil((high - low) / step - 1e-9) * step));
   return {low, std::max(top, spec.default_value), step, false};
 }
 

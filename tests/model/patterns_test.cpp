@@ -215,14 +215,10 @@ TEST(Patterns, P4SeedFundingRaisesDisadvantagedMoneyAndStartups) {
   const auto share = paired("P4 seed_funding: disadv. share of money",
                             per_replicate(lever, disadvantaged_money_share),
                             per_replicate(base, disadvantaged_money_share));
-  // Missed since the merged model v2 (issue 11: +0.028, 95 % interval [-0.005, 0.061] at 30
-  // replicates), and on the second calibration's defaults the point estimate sits at zero too
-  // (-0.005 [-0.033, 0.023]): the direction is not resolved (docs/ODD.md, P4, reports it). What
-  // stays asserted is that the seed fund does not lower the share (the interval reaches above
-  // zero); the direction is printed, not hidden.
-  EXPECT_GT(share.ci_high, 0.0);
-  std::printf("P4 seed_funding raises the disadvantaged share of money (interval above 0): %s\n",
-              share.ci_low > 0.0 ? "met" : "MISSED (reported in docs/ODD.md, P4)");
+  // Missed on the merged model v2 (issue 11): +0.028 with 95 % interval [-0.005, 0.061] at 30
+  // replicates, so the direction is no longer resolved (docs/ODD.md, P4, reports it). What stays
+  // asserted is the point estimate's direction; the interval is printed, not hidden.
+  EXPECT_GT(share.mean, 0.0);
   auto startups = [](const RunSeries& s) { return sum_over(s, Metric::new_startups); };
   const auto more = paired("P4 seed_funding: new start-ups", per_replicate(lever, startups),
                            per_replicate(base, startups));
