@@ -11,11 +11,6 @@
 namespace kopa {
 namespace {
 
-struct Capacity {
-  double people;
-  std::string what;
-};
-
 std::string number_text(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.6g", value);
@@ -41,9 +36,11 @@ std::vector<Capacity> funder_rounds(const Model& model) {
                                  ? "levers.seed_funding"
                                  : "funders." + std::string(funder_names[f]);
     const double awards = funder.budget_per_year / funder.grant_max;
-    rounds.push_back({awards, name + "'s year of EUR " + number_text(funder.budget_per_year) +
-                                  " (" + number_text(awards) + " of its largest awards, EUR " +
-                                  number_text(funder.grant_max) + ")"});
+    rounds.push_back({CapacityKind::funder_round, awards, std::string(funder_names[f]),
+                      funder.budget_per_year, funder.grant_max,
+                      name + "'s year of EUR " + number_text(funder.budget_per_year) + " (" +
+                          number_text(awards) + " of its largest awards, EUR " +
+                          number_text(funder.grant_max) + ")"});
   }
   return rounds;
 }
@@ -58,14 +55,16 @@ std::vector<Capacity> capacities(const Model& model) {
     const double seats =
         p.levers.local_training.sessions_per_month * p.levers.local_training.seats_per_session;
     if (seats > 0.0) {
-      found.push_back({seats, "local training's " + number_text(seats) + " seats a month"});
+      found.push_back({CapacityKind::training_seats, seats, "", 0.0, 0.0,
+                       "local training's " + number_text(seats) + " seats a month"});
     }
   }
   if (lever_on(model, Lever::knowledge_exchange)) {
     const auto places = static_cast<double>(p.levers.knowledge_exchange.participants_per_region);
     if (places > 0.0) {
       found.push_back(
-          {places, "levers.knowledge_exchange.participants_per_region of " + number_text(places)});
+          {CapacityKind::exchange_places, places, "", 0.0, 0.0,
+           "levers.knowledge_exchange.participants_per_region of " + number_text(places)});
     }
   }
   for (Capacity& round : funder_rounds(model)) found.push_back(std::move(round));
@@ -114,6 +113,8 @@ CapacityResolution capacity_resolution(const Model& model) {
       if (ratio < worst_ratio) {
         worst_ratio = ratio;
         result.tightest = "in region '" + regions[r].name + "', " + capacity.what;
+        result.tightest_region = regions[r].name;
+        result.tightest_capacity = capacity;
         result.capacity_people = capacity.people;
         result.people_per_agent = weight;
       }

@@ -1,6 +1,8 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "model/model.hpp"
 
@@ -13,11 +15,30 @@
 // an agent. Advocates' caseloads are exempt: they hold their capacity on average at any count.
 namespace kopa {
 
+// The kinds of one-shot capacity; the workshop page words each from its catalogue's
+// "capacity.<name>" template.
+enum class CapacityKind : std::uint8_t { training_seats, exchange_places, funder_round };
+inline constexpr std::array<std::string_view, 3> capacity_kind_names{
+    "training_seats", "exchange_places", "funder_round"};
+
+// One capacity, in parts: what it is and its numbers (a sentence in any language is built from
+// these), and in English words as `kopa run` prints it.
+struct Capacity {
+  CapacityKind kind = CapacityKind::training_seats;
+  double people = 0.0;   // the capacity, people: seats a month, places, or awards a year
+  std::string funder;    // funder_round: the funder's name ("seed_fund" for the seed fund lever)
+  double budget = 0.0;   // funder_round: a year's budget, EUR
+  double largest = 0.0;  // funder_round: the largest award, EUR
+  std::string what;      // in English: "funders.municipal_grant's year of EUR 30000 (...)"
+};
+
 struct CapacityResolution {
   bool sound = true;
   // The capacity with the fewest agents' worth, in words: "in region 'x', funders.municipal_grant's
   // year of EUR 30000 (6 of its largest awards, EUR 5000)".
   std::string tightest;
+  std::string tightest_region;  // that capacity's region, and the capacity in parts
+  Capacity tightest_capacity;
   double capacity_people = 0.0;   // that capacity, people
   double people_per_agent = 0.0;  // the agents' weight where it binds
   // The least simulation.founders at which every capacity holds at least one agent; 0 when no

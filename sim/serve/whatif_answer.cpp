@@ -65,14 +65,48 @@ report::Json set_json(const WhatIfRequest& request) {
   return set;
 }
 
+// One resolution warning in parts, for the page to word from its catalogue: the message key,
+// the numbers and names its {placeholders} take, and the capacity as a message of its own; and
+// `kopa run`'s English text.
+report::Json resolution_warning_json(const std::string& scenario, const Model& model) {
+  const CapacityResolution check = capacity_resolution(model);
+  const Capacity& capacity = check.tightest_capacity;
+  report::Json values = report::Json::object();
+  values.set("scenario", report::Json(scenario));
+  values.set("region", report::Json(check.tightest_region));
+  values.set("per", report::Json(check.people_per_agent));
+  values.set("smallest", report::Json(static_cast<double>(check.smallest_sound_founders)));
+  report::Json capacity_values = report::Json::object();
+  capacity_values.set("people", report::Json(capacity.people));
+  if (capacity.kind == CapacityKind::funder_round) {
+    capacity_values.set("funder", report::Json(capacity.funder));
+    capacity_values.set("budget", report::Json(capacity.budget));
+    capacity_values.set("largest", report::Json(capacity.largest));
+  }
+  report::Json capacity_json = report::Json::object();
+  capacity_json.set(
+      "message",
+      report::Json("capacity." +
+                   std::string(capacity_kind_names[static_cast<std::size_t>(capacity.kind)])));
+  capacity_json.set("values", std::move(capacity_values));
+  report::Json warning = report::Json::object();
+  warning.set("message",
+              report::Json(check.smallest_sound_founders > 0 ? "warning.resolution"
+                                                             : "warning.resolution_unresolvable"));
+  warning.set("values", std::move(values));
+  warning.set("capacity", std::move(capacity_json));
+  warning.set("text", report::Json(resolution_warning(scenario, model)));
+  return warning;
+}
+
 // `kopa run`'s resolution warnings (model/resolution.hpp) for the two scenarios: an agent count
 // too coarse for a capacity makes the result depend on it beyond sampling error.
 report::Json resolution_warnings(const WhatIfRequest& request) {
   report::Json warnings = report::Json::array();
   for (const Scenario* scenario : {&request.base, &request.whatif}) {
     const std::string name = scenario == &request.base ? request.base.name : whatif_name(request);
-    std::string text = resolution_warning(name, Model(scenario->parameters));
-    if (!text.empty()) warnings.push(std::move(text));
+    const Model model(scenario->parameters);
+    if (!capacity_resolution(model).sound) warnings.push(resolution_warning_json(name, model));
   }
   return warnings;
 }
@@ -92,7 +126,7 @@ Expected<std::string> whatif_answer(const WhatIfRequest& request,
   if (!comparison) return comparison.error();
   auto bands = analysis::series(input);
   if (!bands) return bands.error();
-  std::string text = "{\"format\":\"kopa-whatif\",\"format_version\":1,\"base\":";
+  std::string text = "{\"format\":\"kopa-whatif\",\"format_version\":2,\"base\":";
   report::Json(request.base.name).dump_to(text);
   text += ",\"whatif\":";
   report::Json(whatif_name(request)).dump_to(text);

@@ -139,6 +139,21 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     const names = await page.$$eval('[data-parameter-label]', (nodes) => nodes.map((n) => [n.dataset.parameterLabel, n.textContent]));
     assert.ok(names.length > 250, `${names.length} parameters named`);
     for (const [name, text] of names) assert.equal(text, catalogue.lv['parameter.' + name], `parameter ${name} in Latvian`);
+    // Every hover text is the parameter's Latvian meaning (and its unit in Latvian).
+    const meanings = await page.$$eval('[data-meaning]', (nodes) => nodes.map((n) => [n.dataset.meaning, n.title]));
+    assert.ok(meanings.length > 250, `${meanings.length} meanings shown`);
+    for (const [name, text] of meanings) {
+      assert.ok(catalogue.lv['meaning.' + name], `meaning.${name} in lv.json`);
+      assert.notEqual(catalogue.lv['meaning.' + name], catalogue.en['meaning.' + name], `meaning.${name} translated`);
+      assert.ok(text.startsWith(catalogue.lv['meaning.' + name]), `meaning of ${name} in Latvian: ${text}`);
+    }
+    const choices = await page.$$eval('[data-choice]', (nodes) => nodes.map((n) => [n.dataset.choice, n.textContent]));
+    assert.ok(choices.length > 0);
+    for (const [name, text] of choices) assert.equal(text, catalogue.lv['choice.' + name], `choice ${name} in Latvian`);
+    // kopa's resolution warning, worded from lv.json with Latvian numbers.
+    const warning = await page.locator('#warnings li').first().textContent();
+    assert.match(warning, /^Izšķirtspēja: Scenārijs “.*”, reģions cesis: .* Mazākais pietiekamais simulation\.founders ir \d[\d\s\u00a0]*\d \(vai 0/, warning);
+    assert.doesNotMatch(warning, /smallest|agent count|\{\w+\}/, warning);
     const latvian = await page.locator('#sentences li').first().textContent();
     assert.match(latvian, /ilgtspējīgi sociālie uzņēmumi .* pēc 4 gadiem/);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'lv');

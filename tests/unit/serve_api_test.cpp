@@ -3,9 +3,14 @@
 // number, to the same scenarios run and compared on the command line.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <iomanip>
 
 #include "cli_outcome.hpp"
 #include "model/population.hpp"
@@ -73,6 +78,29 @@ TEST(WorkshopRanges, EveryParameterHasASliderInsideItsValidationRangeThatHoldsIt
   EXPECT_LT(budget.workshop.max, budget.max / 1000);
 }
 
+// `kopa describe`, GET /api/parameters and docs/ODD.md print the bounds as they are: every
+// bound and step reads back from six significant digits (no 1.6840000000000002), and every
+// derived top is a whole number of steps above the bottom, so the slider reaches it.
+TEST(WorkshopRanges, EveryBoundIsACleanNumberOnItsSteps) {
+  auto clean = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return std::strtod(text, nullptr) == value;
+  };
+  for (const ParameterSpec& spec : parameter_table().specs()) {
+    const WorkshopRange& w = spec.workshop;
+    SCOPED_TRACE(spec.path);
+    EXPECT_TRUE(clean(w.min)) << std::setprecision(17) << w.min;
+    EXPECT_TRUE(clean(w.max)) << std::setprecision(17) << w.max;
+    EXPECT_TRUE(clean(w.step)) << std::setprecision(17) << w.step;
+    const double steps = (w.max - w.min) / w.step;
+    // The top is either on a step or the default itself (a default above the derived top).
+    if (w.max != spec.default_value) {
+      EXPECT_NEAR(steps, std::round(steps), 1e-9 * std::max(1.0, steps));
+    }
+  }
+}
+
 TEST(WorkshopRanges, DescribeShowsThemInEveryFormat) {
   const auto table = kopa({"describe", "levers.seed_funding.budget_per_year"});
   ASSERT_EQ(table.code, 0) << table.err;
@@ -111,20 +139,45 @@ TEST(WorkshopApi, ParametersCarryTheTableAndItsSliders) {
   EXPECT_TRUE(seed_preset);
 }
 
+std::filesystem::path messages_folder() {
+  return std::filesystem::path(KOPA_SOURCE_DIR) / "web" / "messages";
+}
+
+Json catalogue_file(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return parsed(std::string(std::istreambuf_iterator<char>(in), {}));
+}
+
+// The {placeholders} of a message, sorted: a name of word characters between braces.
+std::vector<std::string> placeholders(const std::string& text) {
+  std::vector<std::string> names;
+  for (std::size_t open = text.find('{'); open != std::string::npos;
+       open = text.find('{', open + 1)) {
+    const std::size_t close = text.find('}', open);
+    if (close == std::string::npos) break;
+    const std::string name = text.substr(open + 1, close - open - 1);
+    const bool word = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+    if (word) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 // The page names every parameter it shows (every path of GET /api/parameters) in every shipped
-// language, and every section and group it lists: a parameter added to the table without a
-// name in en.json, lv.json or a volunteer's third catalogue fails here.
-TEST(WorkshopMessages, EveryParameterHasANameInEveryCatalogue) {
+// language, with its meaning (the hover text), unit and choices, and every section and group it
+// lists, and it words kopa's resolution warnings from templates: a parameter added to the table
+// without a name or meaning in en.json, lv.json or a volunteer's third catalogue fails here.
+TEST(WorkshopMessages, EveryParameterHasANameAndMeaningInEveryCatalogue) {
   serve::WorkshopApi api(shipped_library(), {}, 1);
   const Json parameters = parsed(api.parameters().body);
-  const auto folder = std::filesystem::path(KOPA_SOURCE_DIR) / "web" / "messages";
   int catalogues = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+  for (const auto& entry : std::filesystem::directory_iterator(messages_folder())) {
     if (entry.path().extension() != ".json") continue;
     ++catalogues;
     SCOPED_TRACE(entry.path().filename().string());
-    std::ifstream in(entry.path());
-    const Json catalogue = parsed(std::string(std::istreambuf_iterator<char>(in), {}));
+    const Json catalogue = catalogue_file(entry.path());
     auto named = [&](const std::string& key) {
       const Json* text = catalogue.find(key);
       return text && text->is_string() && !text->text().empty();
@@ -132,7 +185,27 @@ TEST(WorkshopMessages, EveryParameterHasANameInEveryCatalogue) {
     for (const Json& parameter : parameters.find("parameters")->items()) {
       const std::string path = parameter.find("path")->text();
       EXPECT_TRUE(named("parameter." + path)) << "parameter." << path;
+      EXPECT_TRUE(named("meaning." + path)) << "meaning." << path;
       EXPECT_TRUE(named("section." + path.substr(0, path.find('.')))) << path;
+      // "1" (a share or an index) and "-" have no unit to show.
+      const std::string unit = parameter.find("unit")->text();
+      if (unit != "1" && unit != "-") {
+        EXPECT_TRUE(named("unit." + unit)) << "unit." << unit;
+      }
+      if (const Json* choices = parameter.find("choices")) {
+        for (const Json& choice : choices->items()) {
+          EXPECT_TRUE(named("choice." + choice.text())) << "choice." << choice.text();
+        }
+      }
+    }
+    for (const char* warning : {"warning.resolution", "warning.resolution_unresolvable"}) {
+      EXPECT_TRUE(named(warning)) << warning;
+    }
+    for (std::string_view kind : capacity_kind_names) {
+      EXPECT_TRUE(named("capacity." + std::string(kind))) << kind;
+    }
+    for (std::string_view funder : funder_names) {
+      EXPECT_TRUE(named("funder." + std::string(funder))) << funder;
     }
     for (const Json& group : parameters.find("groups")->items()) {
       EXPECT_TRUE(named("group." + group.text())) << group.text();
@@ -142,6 +215,56 @@ TEST(WorkshopMessages, EveryParameterHasANameInEveryCatalogue) {
     }
   }
   EXPECT_GE(catalogues, 2);
+}
+
+// English meanings are the table's own words (`kopa describe`, docs/ODD.md): a meaning changed
+// in the table without en.json (and so without its translations) fails here.
+TEST(WorkshopMessages, EnglishMeaningsAreTheTables) {
+  const Json english = catalogue_file(messages_folder() / "en.json");
+  for (const ParameterSpec& spec : parameter_table().specs()) {
+    const Json* meaning = english.find("meaning." + spec.path);
+    ASSERT_NE(meaning, nullptr) << spec.path;
+    EXPECT_EQ(meaning->text(), spec.meaning) << spec.path;
+  }
+}
+
+// Every shipped scenario's description (the hover text of the page's scenario menus) in every
+// language; en.json's is the file's own, which is how the page tells a shipped scenario from one
+// of the user's own of the same name.
+TEST(WorkshopMessages, EveryShippedScenarioIsDescribedInEveryCatalogue) {
+  serve::WorkshopApi api(shipped_library(), {}, 1);
+  const Json scenarios = parsed(api.scenarios().body);
+  for (const auto& entry : std::filesystem::directory_iterator(messages_folder())) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    const Json catalogue = catalogue_file(entry.path());
+    const bool english = entry.path().stem() == "en";
+    for (const Json& scenario : scenarios.find("scenarios")->items()) {
+      const std::string key = "scenario." + scenario.find("name")->text();
+      const Json* text = catalogue.find(key);
+      ASSERT_NE(text, nullptr) << key;
+      EXPECT_FALSE(text->text().empty()) << key;
+      if (english) {
+        EXPECT_EQ(text->text(), scenario.find("description")->text()) << key;
+      }
+    }
+  }
+}
+
+// A translation fills the same {placeholders} as the English message: sentences built from
+// numbers (the resolution warnings, the differences) are templates, never pieced together.
+TEST(WorkshopMessages, EveryTranslationTakesTheEnglishPlaceholders) {
+  const Json english = catalogue_file(messages_folder() / "en.json");
+  for (const auto& entry : std::filesystem::directory_iterator(messages_folder())) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    const Json catalogue = catalogue_file(entry.path());
+    for (const auto& [key, text] : english.members()) {
+      const Json* translated = catalogue.find(key);
+      if (translated == nullptr) continue;  // a missing key fails the test above or the browser's
+      EXPECT_EQ(placeholders(translated->text()), placeholders(text.text())) << key;
+    }
+  }
 }
 
 struct BadRequest {
@@ -311,7 +434,22 @@ TEST_F(WorkshopAgainstCli, RegionsTargetingAndDatesAreThoseOfAScenarioFile) {
   EXPECT_EQ(answer.find("set")->find("levers.one_roof.regions")->dump(), R"(["latgale"])");
   EXPECT_EQ(answer.find("population")->find("people")->number(), 156000);
   ASSERT_GE(answer.find("warnings")->size(), 1u);
-  EXPECT_NE(answer.find("warnings")->items()[0].text().find("smallest sound"), std::string::npos);
+  // In English as kopa run prints it, and in parts for the page's catalogue: the message, the
+  // numbers of its placeholders and the capacity as a message of its own.
+  const Json& warning = answer.find("warnings")->items()[0];
+  EXPECT_NE(warning.find("text")->text().find("smallest sound"), std::string::npos);
+  EXPECT_EQ(warning.find("message")->text(), "warning.resolution");
+  const Json& values = *warning.find("values");
+  EXPECT_EQ(values.find("region")->text(), "latgale");
+  EXPECT_EQ(values.find("per")->number(),
+            answer.find("population")->find("people_per_agent")->number());
+  const auto smallest = static_cast<std::int64_t>(values.find("smallest")->number());
+  EXPECT_GT(smallest, 3000);
+  EXPECT_NE(warning.find("text")->text().find("founders is " + std::to_string(smallest)),
+            std::string::npos);
+  const Json& capacity = *warning.find("capacity");
+  EXPECT_TRUE(capacity.find("message")->text().starts_with("capacity.")) << capacity.dump();
+  EXPECT_GT(capacity.find("values")->find("people")->number(), 0.0);
 }
 
 // The page's answer is kopa's answer: the same scenarios run with `kopa run` and compared with

@@ -133,6 +133,11 @@
     for (const node of document.querySelectorAll('[data-parameter-label]')) {
       node.textContent = parameterName(node.dataset.parameterLabel);
     }
+    for (const node of document.querySelectorAll('[data-meaning]')) node.title = meaning(node.dataset.meaning);
+    for (const option of document.querySelectorAll('[data-choice]')) option.textContent = t('choice.' + option.dataset.choice);
+    for (const option of document.querySelectorAll('[data-scenario]')) {
+      option.title = description(state.scenarios.find((s) => s.name === option.dataset.scenario));
+    }
     for (const option of document.querySelectorAll('#preset option[value=""]')) option.textContent = t('controls.preset.none');
     for (const option of document.querySelectorAll('[data-group]')) option.textContent = t('group.' + option.dataset.group);
     population(state.answer);
@@ -144,6 +149,18 @@
   const leverName = (lever) => t('lever.' + lever);
   // Featured parameters have a name in the catalogue; the rest are named by their path.
   const parameterName = (path) => (has('parameter.' + path) ? t('parameter.' + path) : path);
+  // A scenario's description: a shipped scenario's (its English text is en.json's
+  // scenario.<name>) in the page's language; a scenario of one's own as its file says.
+  function description(scenario) {
+    const key = 'scenario.' + scenario.name;
+    return catalogue.en && catalogue.en[key] === scenario.description ? t(key) : scenario.description;
+  }
+  // A parameter's meaning (the table's, in the catalogue as meaning.<path>) and its unit
+  // (unit.<unit>; "1" and "-" have none), for the hover text.
+  function meaning(path) {
+    const unit = state.byPath.get(path).unit;
+    return t('meaning.' + path) + (unit && unit !== '-' && unit !== '1' ? ' [' + t('unit.' + unit) + ']' : '');
+  }
 
   // ---- the controls -----------------------------------------------------------------------
 
@@ -229,8 +246,8 @@
     const presets = element('select', { id: 'preset', onchange: (e) => applyPreset(e.target.value) },
       element('option', { value: '', text: t('controls.preset.none') }));
     for (const scenario of state.scenarios) {
-      bases.append(element('option', { value: scenario.name, text: scenario.name, title: scenario.description }));
-      presets.append(element('option', { value: scenario.name, text: scenario.name, title: scenario.description }));
+      bases.append(element('option', { value: scenario.name, text: scenario.name, 'data-scenario': scenario.name, title: description(scenario) }));
+      presets.append(element('option', { value: scenario.name, text: scenario.name, 'data-scenario': scenario.name, title: description(scenario) }));
     }
     bases.value = state.base;
     const levers = element('div', { class: 'kopa-levers' });
@@ -279,7 +296,7 @@
 
   // One parameter: its name, its control and the value shown.
   function row(spec) {
-    return element('div', { class: 'kopa-row', title: spec.meaning + (spec.unit && spec.unit !== '-' ? ' [' + spec.unit + ']' : '') },
+    return element('div', { class: 'kopa-row', 'data-meaning': spec.path, title: meaning(spec.path) },
       element('span', { 'data-parameter-label': spec.path, text: parameterName(spec.path) }),
       control(spec));
   }
@@ -291,11 +308,11 @@
       const box = element('input', { type: 'checkbox', 'data-path': path, onchange: (e) => changed(e.target.checked) });
       box.checked = state.values.get(path);
       if (name === undefined) return box;
-      return element('label', {}, box, element('span', { 'data-lever': lever, text: name }));
+      return element('label', { 'data-meaning': path, title: meaning(path) }, box, element('span', { 'data-lever': lever, text: name }));
     }
     if (spec.type === 'choice') {
       const select = element('select', { 'data-path': path, onchange: (e) => changed(e.target.value) },
-        ...spec.choices.map((c) => element('option', { value: c, text: c })));
+        ...spec.choices.map((c) => element('option', { value: c, 'data-choice': c, text: t('choice.' + c) })));
       select.value = state.values.get(path);
       return select;
     }
@@ -462,14 +479,27 @@
       : headline.filter((m) => m !== 'public_cost').map((m) => element('li', { 'data-metric': m, text: sentence(answer, m) || '–' }))));
     document.getElementById('cost').replaceChildren(...(same ? [] : costSentences(answer).map((text) => element('li', { text }))));
     document.getElementById('chart-caption').textContent = t('charts.caption', { replicates: answer.replicates });
-    // kopa's resolution warnings (in English, as kopa run prints them), after a translated word.
-    document.getElementById('warnings').replaceChildren(...answer.warnings.map((text) =>
-      element('li', {}, label('strong', 'results.warning'), ' ' + text)));
+    document.getElementById('warnings').replaceChildren(...answer.warnings.map((warning) =>
+      element('li', {}, label('strong', 'results.warning'), ' ' + warningText(warning, answer))));
     population(answer);
     document.body.dataset.whatifs = String(state.tried.length);
     Promise.all(headline.map((metric) => kopaCharts.render(
       document.querySelector('[data-chart="fan-' + metric + '"]'), fanSpec(answer, metric))))
       .then(() => { document.body.dataset.chartsRendered = String(state.sequence); });
+  }
+
+  // kopa's resolution warning, worded from the catalogue: the server sends the message keys
+  // and the numbers, and the page formats the numbers for the locale.
+  function warningText(warning, answer) {
+    const c = warning.capacity.values;
+    const capacity = t(warning.capacity.message, {
+      people: number(c.people, 3), funder: c.funder && t('funder.' + c.funder),
+      budget: euros(c.budget), largest: euros(c.largest),
+    });
+    const v = warning.values;
+    return t(warning.message, {
+      scenario: v.scenario === answer.whatif ? t('charts.whatif') : v.scenario, region: v.region, capacity, per: number(v.per, 3), smallest: number(v.smallest, 12),
+    });
   }
 
   // Median and 5-95 % band month by month, starting scenario and what-if in one chart.
@@ -599,6 +629,7 @@
     const [parameters, scenarios] = await Promise.all([
       fetch('api/parameters').then((r) => r.json()), fetch('api/scenarios').then((r) => r.json())]);
     state.parameters = parameters.parameters;
+    state.byPath = new Map(state.parameters.map((spec) => [spec.path, spec]));
     state.targeting = parameters.targeting;
     state.groups = parameters.groups;
     state.scenarios = scenarios.scenarios;
