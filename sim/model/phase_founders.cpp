@@ -1,3 +1,4 @@
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -151,34 +152,47 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
   }
 }
 
+// One founder's month: an idle founder's draw for an idea, an active founder's work.
+void act(const FounderContext& x, Tally& tally, std::size_t i) {
+  Founders& f = x.state.founders;
+  switch (f.stage[i]) {
+    case Stage::latent:
+      act_latent(x, tally, i);
+      return;
+    case Stage::dormant:
+      act_dormant(x, tally, i);
+      return;
+    case Stage::idea:
+      act_idea(x, tally, i);
+      break;
+    case Stage::micro_project:
+    case Stage::startup:
+      break;
+    case Stage::sustained:
+    case Stage::closed:
+      return;
+  }
+  if (!is_active_stage(f.stage[i])) return;
+  train(x, tally, i);
+  learn_and_hear(x, i);
+  apply_to_calls(x, i);
+}
+
 }  // namespace
 
 void founders_act(const Model& model, RunState& state) {
   const FounderContext x{model, state, model.parameters(), state.context};
   Founders& f = state.founders;
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
+    // Idle founders who form an idea join the engaged ones (for exchange_knowledge).
+    auto& joined = state.joined[block_of(begin)];
+    joined.clear();
     for (std::size_t i = begin; i < end; ++i) {
-      switch (f.stage[i]) {
-        case Stage::latent:
-          act_latent(x, tally, i);
-          continue;
-        case Stage::dormant:
-          act_dormant(x, tally, i);
-          continue;
-        case Stage::idea:
-          act_idea(x, tally, i);
-          break;
-        case Stage::micro_project:
-        case Stage::startup:
-          break;
-        case Stage::sustained:
-        case Stage::closed:
-          continue;
+      const Stage before = f.stage[i];
+      act(x, tally, i);
+      if (f.stage[i] == Stage::idea && before != Stage::idea) {
+        joined.push_back(static_cast<std::uint32_t>(i));
       }
-      if (!is_active_stage(f.stage[i])) continue;
-      train(x, tally, i);
-      learn_and_hear(x, i);
-      apply_to_calls(x, i);
     }
   });
   for (std::size_t r = 0; r < model.region_count(); ++r) {
