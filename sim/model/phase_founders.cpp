@@ -152,32 +152,6 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
   }
 }
 
-// One founder's month: an idle founder's draw for an idea, an active founder's work.
-void act(const FounderContext& x, Tally& tally, std::size_t i) {
-  Founders& f = x.state.founders;
-  switch (f.stage[i]) {
-    case Stage::latent:
-      act_latent(x, tally, i);
-      return;
-    case Stage::dormant:
-      act_dormant(x, tally, i);
-      return;
-    case Stage::idea:
-      act_idea(x, tally, i);
-      break;
-    case Stage::micro_project:
-    case Stage::startup:
-      break;
-    case Stage::sustained:
-    case Stage::closed:
-      return;
-  }
-  if (!is_active_stage(f.stage[i])) return;
-  train(x, tally, i);
-  learn_and_hear(x, i);
-  apply_to_calls(x, i);
-}
-
 }  // namespace
 
 void founders_act(const Model& model, RunState& state) {
@@ -188,11 +162,29 @@ void founders_act(const Model& model, RunState& state) {
     auto& joined = state.joined[block_of(begin)];
     joined.clear();
     for (std::size_t i = begin; i < end; ++i) {
-      const Stage before = f.stage[i];
-      act(x, tally, i);
-      if (f.stage[i] == Stage::idea && before != Stage::idea) {
-        joined.push_back(static_cast<std::uint32_t>(i));
+      switch (f.stage[i]) {
+        case Stage::latent:
+          act_latent(x, tally, i);
+          if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
+          continue;
+        case Stage::dormant:
+          act_dormant(x, tally, i);
+          if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
+          continue;
+        case Stage::idea:
+          act_idea(x, tally, i);
+          break;
+        case Stage::micro_project:
+        case Stage::startup:
+          break;
+        case Stage::sustained:
+        case Stage::closed:
+          continue;
       }
+      if (!is_active_stage(f.stage[i])) continue;
+      train(x, tally, i);
+      learn_and_hear(x, i);
+      apply_to_calls(x, i);
     }
   });
   for (std::size_t r = 0; r < model.region_count(); ++r) {

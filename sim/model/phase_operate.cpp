@@ -200,9 +200,11 @@ void operate_initiatives(const Model& model, RunState& state) {
         count_anniversary(x, tally, i);
       }
     });
-    // Every founder's clock, after the stage changes above (each touches only its founder).
+    // Every founder's clock, after the stage changes above (each touches only its founder);
+    // a saturating add the compiler vectorises.
+    std::uint16_t* months = f.months_in_stage.data();
     for (std::size_t i = begin; i < end; ++i) {
-      if (f.months_in_stage[i] < 65535) ++f.months_in_stage[i];
+      months[i] = static_cast<std::uint16_t>(months[i] + (months[i] != 65535 ? 1 : 0));
     }
   });
   // The month's payouts, repayments, returns and write-offs into the funders' books, and the

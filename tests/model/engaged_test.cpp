@@ -82,7 +82,9 @@ TEST(EngagedFounders, ListsHoldEveryFounderALaterPhaseActsOn) {
           engaged += in[i] ? 1 : 0;
         } else if (phase == "acted") {
           // exchange_knowledge's participants: every active founder, new ideas included.
-          if (is_active_stage(f.stage[i])) ASSERT_TRUE(in[i]) << "founder " << i;
+          if (is_active_stage(f.stage[i])) {
+            ASSERT_TRUE(in[i]) << "founder " << i;
+          }
         } else {
           // operate_initiatives' founders (and award_calls' applicants and coach_and_broker's
           // supported founders before them) were engaged at the start of the month.
