@@ -13,7 +13,6 @@ struct Application {
   std::uint32_t founder;
   Cents request;  // per person the agent stands for
   bool eligible;
-  double admit_draw;  // the agent's own uniform, for a round that holds only some of its people
 };
 
 // A round's ranking: by score, best first; equal scores by founder id, lowest first, so that

@@ -59,7 +59,6 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
   a.score = funder.track_record_weight * track + (1.0 - funder.track_record_weight) * social +
             bonus + 0.1 * (u[0] - 0.5);
   a.request = request_of(model, f, i, funder);
-  a.admit_draw = u[1];
   // A plan must meet the funder's bar, which simplification lowers with the complexity.
   const double complexity_ratio =
       funder.complexity > 0.0 ? c.complexity[r * funder_count + index(kind)] / funder.complexity
@@ -104,15 +103,16 @@ void grant(const Model& model, RunState& state, FunderKind kind, const Applicati
 
 // Awards in rank order (score, then id) while the budget lasts; `take` says who may compete
 // in this pass. An agent stands for `people` applicants asking its request each: while they
-// all fit in the budget left they are all awarded; otherwise the budget holds `whole` of them,
-// the agent is awarded with the chance whole / people (its own draw), and the budget falls by
-// `whole` requests whatever the draw: what a round of real applicants would spend and leave
-// (docs/ODD.md 7.14). With one agent per person this is the plain rule: a request that does not
-// fit is skipped, and smaller ones further down may still be funded. Returns what is left.
+// all fit in the budget left they are all awarded. When the budget holds some of them but not
+// all, the agent is awarded whole, overdrawing the round (which then funds no one else), only
+// while the funder's balance of earlier rounds is not below zero; otherwise it is passed over and
+// smaller requests further down may still be funded (docs/ODD.md 7.14). With one agent per person
+// a partial fit never arises, so this is the plain rule: a request that does not fit is skipped.
+// Returns what is left (below zero after an overdraft).
 template <class Filter>
 Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
                           std::vector<Application>& ranked, std::vector<bool>& awarded,
-                          Cents budget, Filter take) {
+                          Cents budget, Cents balance, Filter take) {
   const double threshold = model.funder(kind).score_threshold;
   const Founders& f = state.founders;
   for (std::size_t k = 0; k < ranked.size(); ++k) {
@@ -120,14 +120,10 @@ Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
     if (awarded[k] || !take(a) || !a.eligible || a.score < threshold) continue;
     const double people = model.people_per_agent(f.region[a.founder]);
     const Cents all = std::llround(people * static_cast<double>(a.request));
-    if (all <= budget) {
-      budget -= all;
-    } else {
-      const Cents whole = a.request > 0 ? budget / a.request : 0;
-      if (whole == 0) continue;
-      budget -= whole * a.request;
-      if (a.admit_draw >= static_cast<double>(whole) / people) continue;
-    }
+    const bool fits = all <= budget;
+    const bool part_fits = a.request > 0 && budget >= a.request;  // some of its people fit
+    if (!fits && !(part_fits && balance >= 0)) continue;
+    budget -= all;
     awarded[k] = true;
     grant(model, state, kind, a);
   }
@@ -136,7 +132,7 @@ Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
 
 // One round spends from its pot and leaves the rest in it.
 void award_round(const Model& model, RunState& state, FunderKind kind, std::size_t slot,
-                 std::vector<Application>& ranked, Cents& pot) {
+                 std::vector<Application>& ranked, Cents& pot, Cents balance) {
   rank_applications(ranked);
   std::vector<bool> awarded(ranked.size(), false);
   Cents budget = pot;
@@ -149,10 +145,10 @@ void award_round(const Model& model, RunState& state, FunderKind kind, std::size
     // open_schemes: a reserved share of the round goes first to the founders it targets.
     const auto reserved = static_cast<Cents>(static_cast<double>(budget) * c.reserved_share);
     const Cents unused =
-        award_in_rank_order(model, state, kind, ranked, awarded, reserved, reserved_for);
+        award_in_rank_order(model, state, kind, ranked, awarded, reserved, balance, reserved_for);
     budget = budget - reserved + unused;
   }
-  pot = award_in_rank_order(model, state, kind, ranked, awarded, budget,
+  pot = award_in_rank_order(model, state, kind, ranked, awarded, budget, balance,
                             [](const Application&) { return true; });
   for (std::size_t k = 0; k < ranked.size(); ++k) {
     if (awarded[k]) continue;
@@ -199,7 +195,7 @@ void award_calls(const Model& model, RunState& state) {
       auto& round = rounds[k * (regions + 1) + r];
       if (!round.empty()) {
         award_round(model, state, static_cast<FunderKind>(k), r, round,
-                    state.pots[k * (regions + 1) + r]);
+                    state.pots[k * (regions + 1) + r], state.budget_balance[k * (regions + 1) + r]);
       }
     }
   }

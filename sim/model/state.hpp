@@ -135,6 +135,11 @@ struct RunState {
   // EUR cents each funder may still award: one pot per funder and region for local funders and
   // one per national funder (index: pot_index). A rolling funder's pot carries over.
   std::vector<Cents> pots;
+  // Per pot: what an annual funder's rounds have left unspent, summed over the run's rounds (EUR
+  // cents; below zero while its rounds have awarded more than they held). Gates funding an agent
+  // whose people the round holds only in part (7.14). A rolling funder's pot carries its own
+  // balance, so this stays 0 for it.
+  std::vector<Cents> budget_balance;
   std::array<FunderBooks, funder_count> books{};  // cumulative over the run, per agent
   MonthContext context;
   MonthFlows flows;

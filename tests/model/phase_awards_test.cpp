@@ -98,10 +98,8 @@ TEST(PhaseAwards, BelowThresholdOrIneligibleGetsNothingEvenWithBudgetLeft) {
 
 // Equal scores rank by founder id, lowest first, whatever order the applications came in.
 TEST(PhaseAwards, TiedScoresRankByLowerIdFirst) {
-  std::vector<Application> round{{0.5, 7, 100, true, 0.0},
-                                 {0.5, 3, 100, true, 0.0},
-                                 {0.7, 9, 100, true, 0.0},
-                                 {0.5, 5, 100, true, 0.0}};
+  std::vector<Application> round{
+      {0.5, 7, 100, true}, {0.5, 3, 100, true}, {0.7, 9, 100, true}, {0.5, 5, 100, true}};
   rank_applications(round);
   std::vector<std::uint32_t> order;
   for (const Application& a : round) order.push_back(a.founder);

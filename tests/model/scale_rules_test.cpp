@@ -1,8 +1,9 @@
 // The population scale in the phases (docs/ODD.md 2.10, 7.14): an agent of weight w counts as w
-// people in every flow, takes w people's worth of each capacity, and is admitted to a one-shot
-// round that holds only some of its people with the matching chance; a caseload takes an agent
-// into room for part of its people only while it has left as much room unused as it has
-// overfilled. Each rule reduces to the plain one with one agent per person.
+// people in every flow and takes w people's worth of each capacity; a call's round funds an
+// agent whose people it holds only in part, overdrawing, only while the funder's rounds have left
+// at least as much unspent as they overdrew, and a caseload takes an agent into room for part of
+// its people only while it has left as much room unused as it has overfilled. Each rule reduces to
+// the plain one with one agent per person.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -45,35 +46,105 @@ SmallRun three_applicants(std::int64_t weight, int month, std::uint64_t seed = 1
   return run;
 }
 
-TEST(ScaleRules, AnAwardCountsEveryPersonAndAPartRoundAdmitsByChance) {
-  SmallRun run = three_applicants(people_per_agent, 3);
-  ASSERT_EQ(run.model.people_per_agent(0), 4.0);
-  const double draw = run.state.random.uniforms(Stream::scoring, 3, 2)[1];
-  award_calls(run.model, run.state);
-  const auto& flows = run.state.flows;
-  const bool third = draw < 2.0 / 4.0;  // the round has room for 2 of its 4 people
-  EXPECT_EQ(flows.applications[seed_fund], 12.0);
-  EXPECT_EQ(flows.awards[seed_fund], third ? 12.0 : 8.0);
-  EXPECT_EQ(flows.money[seed_fund], third ? 12000.0 : 8000.0);
-  // The pot falls by what real applicants would spend: 8 + 2 grants, whatever the draw.
-  const std::size_t regions = run.model.region_count();
-  EXPECT_EQ(run.state.pots[pot_index(seed_fund, false, 0, regions)], 0);
-  // Each person's award is the agent's own state.
-  EXPECT_EQ(run.state.founders.award_balance[0], to_cents(1000.0));
-  EXPECT_EQ(run.state.founders.award_balance[2], third ? to_cents(1000.0) : 0);
+// Founders 0, 1 and 2 may apply again: their awards are cleared and they apply to `funder`.
+void reapply(SmallRun& run, std::size_t funder) {
+  Founders& f = run.state.founders;
+  for (std::size_t i = 0; i < 3; ++i) {
+    f.award_balance[i] = 0;
+    f.funding[i] = with_application(f.funding[i], static_cast<int>(funder));
+  }
 }
 
-TEST(ScaleRules, APartRoundIsUnbiasedInExpectation) {
-  // The third agent's expected award is the 2 people the round still holds.
-  double awarded = 0.0;
-  const int rounds = 2000;
-  for (int r = 0; r < rounds; ++r) {
-    SmallRun run = three_applicants(people_per_agent, 3, static_cast<std::uint64_t>(r) + 1);
+TEST(ScaleRules, APartRoundFundsTheAgentWholeAndCarriesTheOverdraft) {
+  SmallRun run = three_applicants(people_per_agent, 3);
+  ASSERT_EQ(run.model.people_per_agent(0), 4.0);
+  const std::size_t pot = pot_index(seed_fund, false, 0, run.model.region_count());
+  award_calls(run.model, run.state);
+  const auto& flows = run.state.flows;
+  EXPECT_EQ(flows.applications[seed_fund], 12.0);
+  // Two whole agents (8 people), then room for 2 of the third's 4: it is funded whole and the
+  // rolling pot is overdrawn by the 2 people's grants it did not hold.
+  EXPECT_EQ(flows.awards[seed_fund], 12.0);
+  EXPECT_EQ(flows.money[seed_fund], 12000.0);
+  EXPECT_EQ(run.state.pots[pot], -to_cents(2000.0));
+  EXPECT_EQ(run.state.founders.award_balance[2], to_cents(1000.0));  // each person's award
+  // The next month's twelfth first repays the overdraft: two agents fit, the third does not.
+  reapply(run, seed_fund);
+  run.open(4);
+  award_calls(run.model, run.state);
+  EXPECT_EQ(run.state.flows.awards[seed_fund], 8.0);
+  EXPECT_EQ(run.state.pots[pot], 0);
+  // Then it is funded whole again: 12, 8, 12, ... people, 10 a month on average, the budget.
+  reapply(run, seed_fund);
+  run.open(5);
+  award_calls(run.model, run.state);
+  EXPECT_EQ(run.state.flows.awards[seed_fund], 12.0);
+  EXPECT_EQ(run.state.pots[pot], -to_cents(2000.0));
+}
+
+// An annual municipal call of EUR 10,000 per region with EUR 1,000 grants that anyone may win.
+ModelParameters annual_call_parameters(std::int64_t weight) {
+  ModelParameters p = testing::test_parameters(40, 60, weight);
+  auto& municipal = p.funders[index(FunderKind::municipal_grant)];
+  municipal.budget_per_year = 10000;
+  municipal.grant_min = 1000;
+  municipal.grant_max = 1000;
+  municipal.admin_threshold = 0.0;
+  municipal.cofinancing_share = 0.0;
+  municipal.score_threshold = 0.0;
+  return p;
+}
+
+TEST(ScaleRules, AnAnnualCallFundsAPartAgentOnlyWhileItsBalanceIsNotBelowZero) {
+  constexpr auto municipal = index(FunderKind::municipal_grant);
+  SmallRun run(annual_call_parameters(people_per_agent), 1);
+  run.set_all(Stage::micro_project);
+  const int call = static_cast<int>(run.model.funder(FunderKind::municipal_grant).call_month);
+  const std::size_t pot = pot_index(municipal, true, 0, run.model.region_count());
+  std::vector<double> awarded;
+  std::vector<Cents> balance;
+  for (int year = 0; year < 4; ++year) {
+    reapply(run, municipal);  // three agents of region 0: 12 people for room for 10
+    run.open(call + 12 * year);
     award_calls(run.model, run.state);
-    awarded += run.state.flows.awards[seed_fund] - 8.0;
+    awarded.push_back(run.state.flows.awards[municipal]);
+    balance.push_back(run.state.budget_balance[pot]);  // before this year's round
   }
-  // Binomial: 4 * Bernoulli(1/2) has sd 2, so the mean of 2000 has sd 0.045; 5 sd.
-  EXPECT_NEAR(awarded / rounds, 2.0, 0.23);
+  // Year 1 overdraws by 2 people's grants, which the balance carries once the round is over; year
+  // 2's round then passes the part agent over and leaves 2 grants unspent, which repay it.
+  EXPECT_EQ(awarded, (std::vector<double>{12.0, 8.0, 12.0, 8.0}));
+  EXPECT_EQ(balance, (std::vector<Cents>{0, -to_cents(2000.0), 0, -to_cents(2000.0)}));
+}
+
+TEST(ScaleRules, AnAnnualCallsLapsedBudgetOpensItToAPartAgent) {
+  // A year without applicants lapses the whole call into the balance: the next year's part agent
+  // is funded, as real applicants spread over both years would have been.
+  constexpr auto municipal = index(FunderKind::municipal_grant);
+  SmallRun run(annual_call_parameters(people_per_agent), 1);
+  run.set_all(Stage::micro_project);
+  const int call = static_cast<int>(run.model.funder(FunderKind::municipal_grant).call_month);
+  run.open(call);
+  award_calls(run.model, run.state);  // nobody applies
+  reapply(run, municipal);
+  run.open(call + 12);
+  EXPECT_EQ(run.state.budget_balance[pot_index(municipal, true, 0, run.model.region_count())],
+            to_cents(10000.0));
+  award_calls(run.model, run.state);
+  EXPECT_EQ(run.state.flows.awards[municipal], 12.0);
+}
+
+TEST(ScaleRules, OneAgentPerPersonNeverOverdrawsAnAnnualCall) {
+  constexpr auto municipal = index(FunderKind::municipal_grant);
+  ModelParameters p = annual_call_parameters(1);
+  p.funders[municipal].budget_per_year = 2500;  // two grants and half of a third
+  SmallRun run(p, 1);
+  run.set_all(Stage::micro_project);
+  reapply(run, municipal);
+  run.open(static_cast<int>(p.funders[municipal].call_month));
+  award_calls(run.model, run.state);
+  EXPECT_EQ(run.state.flows.awards[municipal], 2.0);
+  EXPECT_EQ(run.state.pots[pot_index(municipal, true, 0, run.model.region_count())],
+            to_cents(500.0));
 }
 
 TEST(ScaleRules, OneAgentPerPersonSkipsWhatDoesNotFit) {

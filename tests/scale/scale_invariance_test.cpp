@@ -4,10 +4,10 @@
 // public cost per extra sustained enterprise agree (Welch's t, Bonferroni over all comparisons)
 // whether an agent stands for as many people as at N = 2e5 agents in the shipped baseline or for
 // one person. At N = 2e4 (15 people an agent) not every funder's round holds one agent and `kopa
-// run` warns; caseloads hold their capacity on average whatever the people per agent (7.14), so
-// the metrics that flow from them (collaborations, jobs) are asserted there too, and the test
-// prints how far the rest are off (awards: a municipal round of 6 awards meets the lumped demand
-// of 15-person agents less often than that of people; docs/ODD.md 8.5).
+// run` warns; caseloads and call budgets hold their capacity on average whatever the people per
+// agent (running balances, 7.14), so the metrics that flow from them (collaborations, jobs,
+// people awarded) are asserted there too, and the test prints how far the rest are off
+// (docs/ODD.md 8.5).
 //
 // Cost: one agent per person is the expensive level, so the test runs the shipped baseline's four
 // smallest regions (64,000 people; their parameters are the shipped ones) at the same people per
@@ -94,10 +94,11 @@ std::string scenario_name(const std::optional<Lever>& lever) {
   return lever ? std::string(lever_names[index(*lever)]) : "baseline";
 }
 
-// Asserted at every level, sound or not: caseloads hold on average at any people per agent
-// (fractional capacity, docs/ODD.md 7.14), and these follow from them.
+// Asserted at every level, sound or not: caseloads and call budgets hold on average at any people
+// per agent (running balances, docs/ODD.md 7.14), and these follow from them. Awards were 10-21 %
+// short at 15 people per agent under the per-round lottery (|t| up to 7.3, beyond the bound).
 bool asserted_below_sound(std::string_view metric) {
-  return metric == "collaborations" || metric == "jobs_disadvantaged";
+  return metric == "collaborations" || metric == "jobs_disadvantaged" || metric == "awards";
 }
 
 // The metrics compared: the headline ones and awards (people awarded over the run).
