@@ -38,11 +38,11 @@ bool asserted(const std::string& name) {
          name.starts_with("startup_ratio_");
 }
 
-// The shipped defaults (the posterior medians of a loose posterior, final tolerance 2.44) miss
-// these; docs/calibration.md and docs/ODD.md 9.1 report by how much. Not asserted, never hidden:
-// the test prints each as MISSED. Shrink this list as the calibration improves.
-const std::set<std::string> reported_misses{"survival_1y", "startup_ratio_women",
-                                            "startup_ratio_youth", "startup_ratio_migrants"};
+// The shipped defaults (the posterior medians of the second calibration: 9 parameters at 102,338
+// agents, final tolerance 1.63) miss these; docs/calibration.md and docs/ODD.md 9.1 report by how
+// much. Not asserted, never hidden: the test prints each as MISSED. Shrink this list as the
+// calibration improves.
+const std::set<std::string> reported_misses{"startup_ratio_seniors", "startup_ratio_disabled"};
 
 TEST(CalibratedDefaults, ShippedBaselineHitsSurvivalApprovalAndGroupRatios) {
   const auto load = calibrate::load_targets(fs::path(KOPA_SOURCE_DIR) / "calibration/targets.toml");
