@@ -7,6 +7,7 @@ namespace kopa {
 void step(const Model& model, RunState& state, RunSeries& series) {
   state.flows.reset(model.region_count());
   open_calendar(model, state);
+  list_engaged_founders(model, state);
   release_caseloads(model, state);
   discover_founders(model, state);
   coach_and_broker(model, state);

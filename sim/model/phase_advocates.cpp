@@ -3,6 +3,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -88,16 +89,16 @@ std::vector<double> discovery_hazards(const Model& model, const RunState& state)
 void release_caseloads(const Model& model, RunState& state) {
   Founders& f = state.founders;
   const auto graduation = model.parameters().startups.graduation_months;
-  for_each_block(state.parallelism, f.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
+  for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
+    for_each_engaged(state, block, [&](std::size_t i) {
       const std::int32_t a = f.advocate[i];
-      if (a == no_advocate) continue;
+      if (a == no_advocate) return;
       const bool graduated = f.stage[i] == Stage::startup && f.months_in_stage[i] >= graduation;
-      if (state.context.advocate_active[a] && is_active_stage(f.stage[i]) && !graduated) continue;
+      if (state.context.advocate_active[a] && is_active_stage(f.stage[i]) && !graduated) return;
       f.advocate[i] = no_advocate;
       // Integer decrements commute: the result is the same in any order.
       std::atomic_ref<std::int32_t>(state.caseload[a]).fetch_sub(1, std::memory_order_relaxed);
-    }
+    });
   });
 }
 
@@ -105,20 +106,19 @@ void discover_founders(const Model& model, RunState& state) {
   Founders& f = state.founders;
   const std::vector<double> hazard = discovery_hazards(model, state);
   const auto graduation = model.parameters().startups.graduation_months;
-  for_each_block(state.parallelism, f.size(),
-                 [&](std::size_t block, std::size_t begin, std::size_t end) {
-                   auto& found = state.block_candidates[block];
-                   found.clear();
-                   for (std::size_t i = begin; i < end; ++i) {
-                     if (f.advocate[i] != no_advocate || !is_active_stage(f.stage[i])) continue;
-                     if (f.stage[i] == Stage::startup && f.months_in_stage[i] >= graduation) {
-                       continue;  // graduated: no longer looking for an advocate
-                     }
-                     if (hazard[f.region[i]] <= 0.0) continue;
-                     const auto u = state.random.uniforms(Stream::outreach, state.month, i);
-                     if (u[0] < hazard[f.region[i]]) found.push_back(static_cast<std::uint32_t>(i));
-                   }
-                 });
+  for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
+    auto& found = state.block_candidates[block];
+    found.clear();
+    for_each_engaged(state, block, [&](std::size_t i) {
+      if (f.advocate[i] != no_advocate || !is_active_stage(f.stage[i])) return;
+      if (f.stage[i] == Stage::startup && f.months_in_stage[i] >= graduation) {
+        return;  // graduated: no longer looking for an advocate
+      }
+      if (hazard[f.region[i]] <= 0.0) return;
+      const auto u = state.random.uniforms(Stream::outreach, state.month, i);
+      if (u[0] < hazard[f.region[i]]) found.push_back(static_cast<std::uint32_t>(i));
+    });
+  });
 
   // Contention for caseload places is settled here, in one deterministic order: by region, then
   // by a random priority, then by id.
@@ -161,10 +161,10 @@ void discover_founders(const Model& model, RunState& state) {
 void coach_and_broker(const Model& model, RunState& state) {
   Founders& f = state.founders;
   const auto& c = state.context;
-  tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
+  tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t) {
+    for_each_engaged(state, block_of(begin), [&](std::size_t i) {
       const std::int32_t a = f.advocate[i];
-      if (a == no_advocate) continue;
+      if (a == no_advocate) return;
       const AdvocateKind kind = model.advocates()[a].kind;
       const AdvocateParameters& advocate = model.advocate_kind(kind);
       f.business_skill[i] = gain_towards_one(f.business_skill[i], advocate.coaching);
@@ -185,7 +185,7 @@ void coach_and_broker(const Model& model, RunState& state) {
         tally.new_ties_by_kind[index(PartnerKind::public_body)] += people;
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
       }
-    }
+    });
   });
 }
 

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "model/award_ranking.hpp"
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -160,15 +161,13 @@ void award_round(const Model& model, RunState& state, FunderKind kind, std::size
 
 void award_calls(const Model& model, RunState& state) {
   Founders& f = state.founders;
-  for_each_block(state.parallelism, f.size(),
-                 [&](std::size_t block, std::size_t begin, std::size_t end) {
-                   auto& applicants = state.block_candidates[block];
-                   applicants.clear();
-                   for (std::size_t i = begin; i < end; ++i) {
-                     if (application_of(f.funding[i]) >= 0)
-                       applicants.push_back(static_cast<std::uint32_t>(i));
-                   }
-                 });
+  for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
+    auto& applicants = state.block_candidates[block];
+    applicants.clear();
+    for_each_engaged(state, block, [&](std::size_t i) {
+      if (application_of(f.funding[i]) >= 0) applicants.push_back(static_cast<std::uint32_t>(i));
+    });
+  });
   // Applicants in id order, per funder and (local funders) per region.
   const std::size_t regions = model.region_count();
   std::vector<std::vector<Application>> rounds(funder_count * (regions + 1));

@@ -2,6 +2,7 @@
 #include <tuple>
 #include <vector>
 
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -31,17 +32,16 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
     const double agents = std::ceil(places[r] / model.people_per_agent(r)) + 1.0;
     keep[r] = std::min(1.0, 4.0 * agents / eligible);
   }
-  for_each_block(
-      state.parallelism, f.size(), [&](std::size_t block, std::size_t begin, std::size_t end) {
-        auto& found = state.block_candidates[block];
-        found.clear();
-        for (std::size_t i = begin; i < end; ++i) {
-          if (!is_active_stage(f.stage[i])) continue;
-          if (state.random.uniforms(Stream::exchange, state.month, i)[0] < keep[f.region[i]]) {
-            found.push_back(static_cast<std::uint32_t>(i));
-          }
-        }
-      });
+  for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
+    auto& found = state.block_candidates[block];
+    found.clear();
+    for_each_engaged_or_joined(state, block, [&](std::size_t i) {
+      if (!is_active_stage(f.stage[i])) return;
+      if (state.random.uniforms(Stream::exchange, state.month, i)[0] < keep[f.region[i]]) {
+        found.push_back(static_cast<std::uint32_t>(i));
+      }
+    });
+  });
   std::vector<std::tuple<std::uint16_t, double, std::uint32_t>> order;
   for (std::size_t b = 0; b < block_count(f.size()); ++b) {
     for (std::uint32_t i : state.block_candidates[b]) {

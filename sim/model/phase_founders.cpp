@@ -1,3 +1,4 @@
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -157,13 +158,18 @@ void founders_act(const Model& model, RunState& state) {
   const FounderContext x{model, state, model.parameters(), state.context};
   Founders& f = state.founders;
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
+    // Idle founders who form an idea join the engaged ones (for exchange_knowledge).
+    auto& joined = state.joined[block_of(begin)];
+    joined.clear();
     for (std::size_t i = begin; i < end; ++i) {
       switch (f.stage[i]) {
         case Stage::latent:
           act_latent(x, tally, i);
+          if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
           continue;
         case Stage::dormant:
           act_dormant(x, tally, i);
+          if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
           continue;
         case Stage::idea:
           act_idea(x, tally, i);

@@ -1,3 +1,4 @@
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -191,14 +192,19 @@ void operate_initiatives(const Model& model, RunState& state) {
   const OperateContext x{model, state, model.parameters().startups};
   Founders& f = state.founders;
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
+    for_each_engaged(state, block_of(begin), [&](std::size_t i) {
       if (f.stage[i] == Stage::micro_project) {
         try_launch(x, tally, i);
       } else if (is_operating(f.stage[i])) {
         operate(x, tally, i);
         count_anniversary(x, tally, i);
       }
-      if (f.months_in_stage[i] < 65535) ++f.months_in_stage[i];
+    });
+    // Every founder's clock, after the stage changes above (each touches only its founder);
+    // a saturating add the compiler vectorises.
+    std::uint16_t* months = f.months_in_stage.data();
+    for (std::size_t i = begin; i < end; ++i) {
+      months[i] = static_cast<std::uint16_t>(months[i] + (months[i] != 65535 ? 1 : 0));
     }
   });
   // The month's payouts, repayments, returns and write-offs into the funders' books, and the

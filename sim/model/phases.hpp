@@ -11,6 +11,11 @@ namespace kopa {
 //    funding runs out (or is kept by stable_funding); the levers' fixed costs are booked.
 void open_calendar(const Model& model, RunState& state);
 
+//    The engaged founders (model/engaged.hpp) are listed per block: the phases below visit only
+//    them, except founders_act (every founder's monthly draws; it refreshes the list) and
+//    observe (every founder's stocks, summed in id order).
+void list_engaged_founders(const Model& model, RunState& state);
+
 // 2. Advocates: let go of founders who left or graduated, discover new ones up to capacity
 //    (contention settled by rank), coach them and broker collaborations.
 void release_caseloads(const Model& model, RunState& state);

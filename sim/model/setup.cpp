@@ -105,6 +105,9 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   state.block_tallies.resize(std::max<std::size_t>(1, block_count(total)));
   for (auto& tally : state.block_tallies) tally.reset(model.region_count());
   state.block_candidates.resize(state.block_tallies.size());
+  state.engaged.assign(total, 0);
+  state.engaged_count.assign(state.block_tallies.size(), 0);
+  state.joined.resize(state.block_tallies.size());
   state.flows.reset(model.region_count());
   return state;
 }

@@ -145,6 +145,14 @@ struct RunState {
   MonthFlows flows;
   std::vector<Tally> block_tallies;                          // scratch, one per founder block
   std::vector<std::vector<std::uint32_t>> block_candidates;  // scratch, one per founder block
+  // Per founder block, in id order: the engaged founders at the start of the month
+  // (model/engaged.hpp), the only ones the other founder phases act on, as offsets in the block
+  // (block b's list fills engaged[b * founder_block_size ...] up to engaged_count[b]: 2 bytes per
+  // founder, allocated once); and the idle founders who formed an idea in this month's
+  // founders_act (ids). A superset is harmless: every phase still tests the stage.
+  std::vector<std::uint16_t> engaged;
+  std::vector<std::uint32_t> engaged_count;
+  std::vector<std::vector<std::uint32_t>> joined;
 };
 
 // Where funder k's pot for a founder of `region` is: its region's for a local funder, else the

@@ -215,9 +215,10 @@ TEST(Patterns, P4SeedFundingRaisesDisadvantagedMoneyAndStartups) {
   const auto share = paired("P4 seed_funding: disadv. share of money",
                             per_replicate(lever, disadvantaged_money_share),
                             per_replicate(base, disadvantaged_money_share));
-  // Missed on the merged model v2 (issue 11): +0.028 with 95 % interval [-0.005, 0.061] at 30
-  // replicates, so the direction is no longer resolved (docs/ODD.md, P4, reports it). What stays
-  // asserted is the point estimate's direction; the interval is printed, not hidden.
+  // Missed since model v2 (issue 11) and more so on the second calibration's defaults: +0.003
+  // with 95 % interval [-0.026, 0.032] at 30 replicates, no resolved effect (docs/ODD.md, P4,
+  // reports it). What stays asserted is the point estimate's direction, which sits at zero and
+  // can flip with the next model change; the interval is printed, not hidden.
   EXPECT_GT(share.mean, 0.0);
   auto startups = [](const RunSeries& s) { return sum_over(s, Metric::new_startups); };
   const auto more = paired("P4 seed_funding: new start-ups", per_replicate(lever, startups),

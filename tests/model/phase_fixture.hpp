@@ -20,6 +20,7 @@ struct SmallRun {
     state.month = month;
     state.flows.reset(model.region_count());
     open_calendar(model, state);
+    list_engaged_founders(model, state);
   }
 
   // Every founder at one stage, unsupported, with no money and no grant.
