@@ -113,9 +113,7 @@ TEST(CashFlow, LoanIsPaidInAtAwardAndRepaidOverItsMonths) {
   bank.grant_months = 6;
   bank.grant_min = 1000.05;  // EUR 1,000.05: six instalments cannot all be equal
   bank.grant_max = 1000.05;
-  bank.admin_threshold = 0.0;
-  bank.cofinancing_share = 0.0;
-  bank.score_threshold = 0.0;
+  testing::open_to_anyone(bank);
   OneInitiative one(p);
   const auto kind = FunderKind::bank_loan;
   one.f.stage[0] = Stage::startup;  // sustained initiatives no longer borrow
@@ -152,9 +150,7 @@ TEST(CashFlow, GrantOfExactlyTheLaunchGapLaunches) {
   municipal.budget_per_year = 1e6;
   municipal.grant_min = 100;
   municipal.grant_max = 100000;  // above any launch gap: every request is exactly the gap
-  municipal.admin_threshold = 0.0;
-  municipal.cofinancing_share = 0.0;
-  municipal.score_threshold = 0.0;
+  testing::open_to_anyone(municipal);
   p.startups.launch_rate = 1.0;  // at skill 0.5: certain
   SmallRun run(p);
   run.set_all(Stage::micro_project, 0.5f);

@@ -52,4 +52,11 @@ inline ModelParameters all_levers(std::int64_t founders, std::int64_t months) {
   return p;
 }
 
+// A funder that anyone may win: no admin or score threshold, no co-financing asked.
+inline void open_to_anyone(FunderParameters& funder) {
+  funder.admin_threshold = 0.0;
+  funder.cofinancing_share = 0.0;
+  funder.score_threshold = 0.0;
+}
+
 }  // namespace kopa::testing

@@ -171,9 +171,7 @@ TEST(PhaseAwards, RollingFunderCarriesItsPotUntilItCanFundItsMinimum) {
   investor.budget_per_year = 150000;
   investor.grant_min = 20000;
   investor.grant_max = 50000;
-  investor.admin_threshold = 0.0;
-  investor.cofinancing_share = 0.0;
-  investor.score_threshold = 0.0;
+  testing::open_to_anyone(investor);
   SmallRun run(p);
   run.set_all(Stage::startup);
   Founders& f = run.state.founders;
@@ -198,9 +196,7 @@ ModelParameters national_grant_parameters(bool open_schemes) {
   grant.budget_per_year = 10000;
   grant.grant_min = 5000;
   grant.grant_max = 5000;
-  grant.admin_threshold = 0.0;
-  grant.cofinancing_share = 0.0;
-  grant.score_threshold = 0.0;
+  testing::open_to_anyone(grant);
   grant.track_record_weight = 1.0;  // score = skill and plan quality (+ noise)
   p.levers.open_schemes.enabled = open_schemes;
   p.levers.open_schemes.reserved_share = 0.5;
@@ -239,9 +235,7 @@ TEST(PhaseAwards, LocalFundersRankAndBudgetPerRegion) {
   municipal.budget_per_year = 3000;
   municipal.grant_min = 3000;
   municipal.grant_max = 3000;
-  municipal.admin_threshold = 0.0;
-  municipal.cofinancing_share = 0.0;
-  municipal.score_threshold = 0.0;
+  testing::open_to_anyone(municipal);
   SmallRun run(p);
   run.set_all(Stage::micro_project);
   // Every founder applies: each region's round funds exactly one.

@@ -89,9 +89,7 @@ ModelParameters annual_call_parameters(std::int64_t weight) {
   municipal.budget_per_year = 10000;
   municipal.grant_min = 1000;
   municipal.grant_max = 1000;
-  municipal.admin_threshold = 0.0;
-  municipal.cofinancing_share = 0.0;
-  municipal.score_threshold = 0.0;
+  testing::open_to_anyone(municipal);
   return p;
 }
 
