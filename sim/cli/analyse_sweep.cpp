@@ -1,4 +1,5 @@
 #include "cli/analyse_sweep.hpp"
+#include "util/joined.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -14,12 +15,6 @@ namespace kopa {
 namespace {
 
 using analysis::AnalysedOutput;
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 // The datasets a metric is made from: the money share is a ratio of two.
 std::vector<std::string> datasets_of(const std::string& metric) {

@@ -85,6 +85,12 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
 }  // namespace
 
+std::string command_line(std::string_view command, const CommandContext& context) {
+  std::string line = "kopa " + std::string(command);
+  for (const auto& arg : context.args) line += " " + arg;
+  return line;
+}
+
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
             bool stderr_is_terminal, distribute::World* world) {
   int code = exit_failure;

@@ -1,6 +1,7 @@
 #pragma once
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kopa {
@@ -19,6 +20,9 @@ struct CommandContext {
   // The MPI ranks this process is one of (docs/distributed.md); null: a process of its own.
   distribute::World* world = nullptr;
 };
+
+// "kopa COMMAND ARGS...": the command line as the results' provenance records it.
+std::string command_line(std::string_view command, const CommandContext& context);
 
 // The whole command line, argv[0] excluded. Returns the process exit code.
 // Under mpirun (`world` distributed) only `run` and `sweep` spread over the ranks; every other

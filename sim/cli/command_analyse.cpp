@@ -59,7 +59,7 @@ CommandSpec analyse_spec() {
 
 namespace {
 
-Expected<AnalyseRequest> read_request(const po::variables_map& values) {
+Expected<AnalyseRequest> read_analyse_request(const po::variables_map& values) {
   AnalyseRequest request;
   if (!values.count("sweep")) return Error{"no sweep file given"};
   request.sweep = values["sweep"].as<std::string>();
@@ -84,7 +84,7 @@ Expected<analysis::Format> read_format(const po::variables_map& values) {
 Expected<std::string> run_analyse(const po::variables_map& values) {
   auto format = read_format(values);
   if (!format) return format.error();
-  auto request = read_request(values);
+  auto request = read_analyse_request(values);
   if (!request) return request.error();
   auto report = analyse_sweep(*request);
   if (!report) return report.error();

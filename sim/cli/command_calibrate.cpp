@@ -241,12 +241,6 @@ std::string progress_detail(const calibrate::GenerationSummary& g, int generatio
   return text;
 }
 
-std::string command_line_of(const CommandContext& context) {
-  std::string line = "kopa calibrate";
-  for (const auto& arg : context.args) line += " " + arg;
-  return line;
-}
-
 int execute(const CalibrateRequest& request, const CommandContext& context) {
   calibrate::TargetsLoad load = calibrate::load_targets(request.file);
   for (const auto& issue : load.issues) context.err << format_issue(issue) << "\n";
@@ -349,7 +343,7 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
     context.err << "kopa calibrate: " << synced.error().message << "\n";
     return exit_failure;
   }
-  const io::RootInfo root{command_line_of(context), request.threads};
+  const io::RootInfo root{command_line("calibrate", context), request.threads};
   const io::PosteriorContents contents = contents_of(targets, *result, predictive);
   if (Status written = io::write_posterior(request.output, true, root, contents); !written) {
     context.err << "kopa calibrate: " << written.error().message << "\n";

@@ -18,6 +18,7 @@
 #include "stats/comparison.hpp"
 #include "stats/format.hpp"
 #include "stats/series.hpp"
+#include "util/joined.hpp"
 #include "util/suggest.hpp"
 
 namespace kopa {
@@ -35,12 +36,6 @@ struct CompareRequest {
   std::optional<CompareSlice> slice;  // --region / --group
   std::optional<std::int64_t> start;  // the scenarios' simulation.start, read from the file
 };
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 std::string indented_lines(const std::vector<std::string>& names) {
   std::string text;
@@ -76,7 +71,7 @@ std::string compare_summary() {
          "mean and 5-95 % band over the point's finished replicates at month M.";
 }
 
-Expected<CompareRequest> read_request(const po::variables_map& values) {
+Expected<CompareRequest> read_compare_request(const po::variables_map& values) {
   CompareRequest request;
   if (!values.count("results")) return Error{"no results file given"};
   request.results = values["results"].as<std::string>();
@@ -271,7 +266,7 @@ int command_compare(const CommandContext& context) {
   const CommandSpec spec = compare_spec();
   po::variables_map values;
   if (auto code = parse_command(spec, context, values)) return *code;
-  auto request = read_request(values);
+  auto request = read_compare_request(values);
   auto text = request ? run_compare(*request) : Expected<std::string>(request.error());
   if (!text) {
     context.err << "kopa compare: " << text.error().message << "\n";

@@ -18,7 +18,7 @@
 namespace kopa {
 namespace {
 
-constexpr std::string_view files = "__files__";
+constexpr std::string_view file_marker = "__files__";
 
 std::optional<CommandSpec> spec_named(std::string_view name) {
   const Subcommand* command = find_command(name);
@@ -86,7 +86,7 @@ std::vector<std::string> option_values(std::string_view command, std::string_vie
     return {"table", "csv", "markdown", "json"};
   }
   if (option == "--metric") return total_metrics();
-  if (option == "--output" || option == "-o") return {std::string(files)};
+  if (option == "--output" || option == "-o") return {std::string(file_marker)};
   return {};  // numbers, names: nothing to offer
 }
 
@@ -115,7 +115,7 @@ std::vector<std::string> candidates(const std::vector<std::string>& words) {
     return names;
   }
   if (command == "describe") return parameter_paths(true);
-  return {std::string(files)};
+  return {std::string(file_marker)};
 }
 
 }  // namespace
@@ -125,7 +125,8 @@ int command_complete(const CommandContext& context) {
   if (words.empty()) words.emplace_back();
   const std::string& current = words.back();
   for (const std::string& candidate : candidates(words)) {
-    if (candidate == files || candidate.starts_with(current)) context.out << candidate << "\n";
+    if (candidate == file_marker || candidate.starts_with(current))
+      context.out << candidate << "\n";
   }
   return exit_ok;
 }

@@ -57,7 +57,7 @@ CommandSpec export_spec() {
 
 namespace {
 
-Expected<ExportRequest> read_request(const po::variables_map& values) {
+Expected<ExportRequest> read_export_request(const po::variables_map& values) {
   ExportRequest request;
   if (!values.count("file")) return Error{"no results or sweep file given"};
   request.file = values["file"].as<std::string>();
@@ -103,7 +103,7 @@ int command_export(const CommandContext& context) {
   const CommandSpec spec = export_spec();
   po::variables_map values;
   if (auto code = parse_command(spec, context, values)) return *code;
-  auto request = read_request(values);
+  auto request = read_export_request(values);
   auto writer = request ? table_writer(*request) : Expected<TableWriter>(request.error());
   if (!writer) {
     context.err << "kopa export: " << writer.error().message << "\n";

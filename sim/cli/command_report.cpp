@@ -65,8 +65,8 @@ CommandSpec report_spec() {
 
 namespace {
 
-Expected<ReportRequest> read_request(const po::variables_map& values,
-                                     const CommandContext& context) {
+Expected<ReportRequest> read_report_request(const po::variables_map& values,
+                                            const CommandContext& context) {
   ReportRequest request;
   if (!values.count("file")) return Error{"no results or sweep file given"};
   request.file = values["file"].as<std::string>();
@@ -75,8 +75,7 @@ Expected<ReportRequest> read_request(const po::variables_map& values,
   if (values.count("png")) request.png_folder = values["png"].as<std::string>();
   if (values.count("baseline")) request.baseline = values["baseline"].as<std::string>();
   request.force = values.count("force") > 0;
-  request.command_line = "kopa report";
-  for (const auto& arg : context.args) request.command_line += " " + arg;
+  request.command_line = command_line("report", context);
   std::error_code error;
   if (!request.force && fs::exists(request.output, error)) {
     return Error{io::layout::quoted(request.output) +
@@ -183,7 +182,7 @@ int command_report(const CommandContext& context) {
   const CommandSpec spec = report_spec();
   po::variables_map values;
   if (auto code = parse_command(spec, context, values)) return *code;
-  auto request = read_request(values, context);
+  auto request = read_report_request(values, context);
   if (!request) {
     context.err << "kopa report: " << request.error().message << "\n";
     return exit_bad_input;

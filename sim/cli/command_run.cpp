@@ -67,16 +67,10 @@ std::optional<std::vector<Scenario>> load_all(const RunRequest& request, std::os
   return scenarios;
 }
 
-std::string command_line_of(const CommandContext& context) {
-  std::string line = "kopa run";
-  for (const auto& arg : context.args) line += " " + arg;
-  return line;
-}
-
 // The scenarios, their models and the header of each, as every rank builds them. Without a
 // posterior one model per scenario; with one, one per scenario and particle drawn, and
 // scenario_of[m] is the scenario model m belongs to (every rank draws the same particles).
-struct Loaded {
+struct LoadedRun {
   std::vector<Scenario> scenarios;
   std::vector<std::unique_ptr<Model>> models;
   std::vector<const Model*> views;
@@ -86,7 +80,7 @@ struct Loaded {
   std::uint64_t base_seed = 0;
 };
 
-int load(const RunRequest& request, std::ostream& err, Loaded& loaded) {
+int load(const RunRequest& request, std::ostream& err, LoadedRun& loaded) {
   auto scenarios = load_all(request, err);
   if (!scenarios) return exit_bad_input;
   if (scenarios->empty()) {
@@ -171,7 +165,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
   InterruptGuard interrupt;
   // Under mpirun every rank loads the scenarios; only the writer rank (0) prints and writes.
   const Role role = role_of(context);
-  Loaded loaded;
+  LoadedRun loaded;
   if (const int agreed = load_on_every_rank(
           context, "run", [&](std::ostream& err) { return load(request, err, loaded); },
           [&] {
@@ -192,7 +186,7 @@ int execute(const RunRequest& request, const CommandContext& context) {
   auto refuse = [&](int code) { return writer_decides(context, code); };
   if (request.target_code != exit_ok) return refuse(request.target_code);
 
-  io::RootInfo root{command_line_of(context), request.threads};
+  io::RootInfo root{command_line("run", context), request.threads};
   auto writer = io::ResultsWriter::create(request.output, request.force, root, loaded.headers);
   if (!writer) {
     context.err << "kopa run: " << writer.error().message << "\n";

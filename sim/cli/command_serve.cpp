@@ -10,6 +10,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
 #include "cli/resources.hpp"
+#include "cli/scenario_folder.hpp"
 #include "serve/server.hpp"
 
 namespace kopa {

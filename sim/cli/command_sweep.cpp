@@ -47,12 +47,6 @@ struct SweepRequest {
   bool quiet = false;
 };
 
-std::string command_line_of(const CommandContext& context) {
-  std::string line = "kopa sweep";
-  for (const auto& arg : context.args) line += " " + arg;
-  return line;
-}
-
 std::string quoted(const fs::path& path) {
   std::string text = "'";
   text.append(path.string()).append("'");
@@ -285,7 +279,7 @@ std::size_t done_size(const sweep::Sweep& s) {
 // The sweep and its models as every rank builds them: one model per point; with a posterior,
 // one per point and particle drawn, replicate r of point p running model_of[p][r] (the same
 // particle at every point: paired) and point_of[m] the point of model m.
-struct Loaded {
+struct LoadedSweep {
   std::optional<sweep::Sweep> sweep;
   std::optional<PosteriorDraws> draws;
   std::vector<std::unique_ptr<Model>> models;
@@ -296,7 +290,7 @@ struct Loaded {
 
 // The posterior's particles, one per replicate; refused when a calibrated parameter is also a
 // factor (the particle would override it).
-int draw_for_sweep(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
+int draw_for_sweep(const SweepRequest& request, std::ostream& err, LoadedSweep& loaded) {
   const sweep::Sweep& s = *loaded.sweep;
   auto drawn = draw_posterior(*request.posterior, s.base_seed, s.replicates);
   if (!drawn) {
@@ -317,7 +311,7 @@ int draw_for_sweep(const SweepRequest& request, std::ostream& err, Loaded& loade
   return exit_ok;
 }
 
-int load(const SweepRequest& request, std::ostream& err, Loaded& loaded) {
+int load(const SweepRequest& request, std::ostream& err, LoadedSweep& loaded) {
   sweep::SweepLoadOptions options;
   options.base = request.base;
   options.overrides = request.overrides;
@@ -381,7 +375,7 @@ int execute(const SweepRequest& request, const CommandContext& context) {
   InterruptGuard interrupt;
   // Under mpirun every rank loads the sweep; only the writer rank (0) prints and writes.
   const Role role = role_of(context);
-  Loaded loaded;
+  LoadedSweep loaded;
   if (const int agreed = load_on_every_rank(
           context, "sweep", [&](std::ostream& err) { return load(request, err, loaded); },
           [&] { return loaded.sweep->sha256 + loaded.sweep->base.resolved_toml; });
@@ -455,7 +449,7 @@ int execute(const SweepRequest& request, const CommandContext& context) {
                                                            : Progress::Mode::lines;
   // The file is written as runs finish, overlapping the simulation; the journal is what survives
   // a crash (a kill mid-write can corrupt an HDF5 file, never the journal's valid prefix).
-  const io::RootInfo root{command_line_of(context), request.threads};
+  const io::RootInfo root{command_line("sweep", context), request.threads};
   auto file = start_file(request, root, header, journal.kept);
   if (!file) {
     context.err << "kopa sweep: " << file.error().message << "\n";

@@ -1,4 +1,5 @@
 #include "cli/compare_slice.hpp"
+#include "util/joined.hpp"
 
 #include <algorithm>
 
@@ -7,12 +8,6 @@
 
 namespace kopa {
 namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 std::string suffix_of(const CompareSlice& slice) {
   return "_by_" + std::string(dimension_name(slice.breakdown));

@@ -35,9 +35,4 @@ std::optional<int> parse_command(const CommandSpec& spec, const CommandContext& 
   return std::nullopt;
 }
 
-std::filesystem::path default_scenario_dir() {
-  if (std::filesystem::is_directory("scenarios")) return "scenarios";
-  return KOPA_DEFAULT_SCENARIO_DIR;
-}
-
 }  // namespace kopa

@@ -1,6 +1,5 @@
 #pragma once
 #include <boost/program_options.hpp>
-#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -38,9 +37,5 @@ CommandSpec serve_spec();
 CommandSpec report_spec();
 CommandSpec export_spec();
 CommandSpec analyse_spec();
-
-// Where `kopa run` and `kopa serve` find the shipped scenarios: ./scenarios if present, else
-// the source tree's.
-std::filesystem::path default_scenario_dir();
 
 }  // namespace kopa

@@ -9,15 +9,10 @@
 #include "report/pages.hpp"
 #include "report/results_input.hpp"
 #include "stats/series.hpp"
+#include "util/joined.hpp"
 
 namespace kopa::report {
 namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 std::string lead(const io::ResultsFile& file, const analysis::Comparison& comparison) {
   std::size_t low = SIZE_MAX, high = 0;

@@ -19,6 +19,7 @@
 #include "scenario/region_access.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/toml_value.hpp"
+#include "util/joined.hpp"
 #include "util/suggest.hpp"
 #include "util/text_file.hpp"
 #include "util/year_month.hpp"
@@ -115,12 +116,6 @@ std::string join_path(const std::string& prefix, std::string_view key) {
 
 std::string indexed(std::string_view key, std::size_t index) {
   return std::string(key) + "[" + std::to_string(index + 1) + "]";
-}
-
-std::string listing(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
 }
 
 const RegionFieldSpec* find_region_field(std::string_view name) {
@@ -456,7 +451,7 @@ class Loader {
     }
     if (!missing.empty()) {
       report(place_of(label, node.source()), path,
-             "missing " + listing(missing) + " (state the shares of all eight groups)");
+             "missing " + joined(missing) + " (state the shares of all eight groups)");
     }
     region.has_group_shares = true;
   }
@@ -556,7 +551,7 @@ class Loader {
     }
     report(place, key,
            "preset '" + name + "' has no region '" + selected + "'" +
-               did_you_mean(selected, names) + "; its regions: " + listing(names));
+               did_you_mean(selected, names) + "; its regions: " + joined(names));
     return {};
   }
 
@@ -570,7 +565,7 @@ class Loader {
     const std::string where = folder.lexically_normal().string();
     if (available.empty()) return "unknown preset '" + name + "'; no presets in " + where;
     return "unknown preset '" + name + "'" + did_you_mean(name, available) +
-           "; available presets in " + where + ": " + listing(available);
+           "; available presets in " + where + ": " + joined(available);
   }
 
   std::vector<PlacedRegion> read_preset(std::string_view text, const std::string& label) {
@@ -699,7 +694,7 @@ void Loader::apply_override(const std::string& raw, Layer& layer) {
     if (!target) {
       report(place, path,
              "unknown region '" + region_name + "'" + did_you_mean(region_name, names) +
-                 "; regions: " + listing(names));
+                 "; regions: " + joined(names));
       return;
     }
     Region& region = target->region;
@@ -956,7 +951,7 @@ class CrossChecks {
                        lever +
                            " acts for everyone in the regions it targets; groups = [...] "
                            "applies to " +
-                           listing(group_takers));
+                           joined(group_takers));
         continue;
       }
       if (stated.names.empty()) {
@@ -977,7 +972,7 @@ class CrossChecks {
           loader_.report(stated.place, path,
                          std::string(key.groups ? "unknown group '" : "unknown region '") + name +
                              "'" + did_you_mean(name, known) +
-                             (key.groups ? "; groups: " : "; regions: ") + listing(known));
+                             (key.groups ? "; groups: " : "; regions: ") + joined(known));
         }
       }
     }

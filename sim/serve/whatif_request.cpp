@@ -1,4 +1,5 @@
 #include "serve/whatif_request.hpp"
+#include "util/joined.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -18,12 +19,6 @@ using report::Json;
 
 std::vector<std::string> request_keys() {
   return {"base", "regions", "set", "replicates", "session"};
-}
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
 }
 
 // A JSON value as the TOML text `--set PATH=VALUE` takes; the loader then checks it against the

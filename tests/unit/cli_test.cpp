@@ -7,31 +7,22 @@
 #include "cli/cli.hpp"
 #include "cli/command_table.hpp"
 #include "cli/exit_code.hpp"
+#include "cli_outcome.hpp"
 
 namespace kopa {
 namespace {
 
-struct CliResult {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliResult run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using testing::kopa;
 
 TEST(Cli, VersionNamesVersionAndCommit) {
-  const auto result = run({"--version"});
+  const auto result = kopa({"--version"});
   EXPECT_EQ(result.code, exit_ok);
   EXPECT_TRUE(result.out.starts_with("kopa 0.")) << result.out;
   EXPECT_NE(result.out.find("(git "), std::string::npos) << result.out;
 }
 
 TEST(Cli, HelpListsEverySubcommand) {
-  const auto result = run({"--help"});
+  const auto result = kopa({"--help"});
   EXPECT_EQ(result.code, exit_ok);
   for (const char* name : {"run", "compare", "report", "export", "sweep", "calibrate", "analyse",
                            "validate", "describe", "serve"}) {
@@ -40,25 +31,25 @@ TEST(Cli, HelpListsEverySubcommand) {
 }
 
 TEST(Cli, NoArgumentsIsUsageError) {
-  const auto result = run({});
+  const auto result = kopa({});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_NE(result.err.find("usage: kopa <command>"), std::string::npos);
 }
 
 TEST(Cli, UnknownSubcommandIsOneLineWithSuggestion) {
-  const auto result = run({"rnu"});
+  const auto result = kopa({"rnu"});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_EQ(result.err, "kopa: unknown command 'rnu' (did you mean 'run'?); see 'kopa --help'\n");
 }
 
 TEST(Cli, UnknownSubcommandFarFromAnyGetsNoSuggestion) {
-  const auto result = run({"xyzzyplugh"});
+  const auto result = kopa({"xyzzyplugh"});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_EQ(result.err, "kopa: unknown command 'xyzzyplugh'; see 'kopa --help'\n");
 }
 
 TEST(Cli, UnknownTopLevelOption) {
-  const auto result = run({"--frobnicate"});
+  const auto result = kopa({"--frobnicate"});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_EQ(result.err, "kopa: unknown option '--frobnicate'; see 'kopa --help'\n");
 }
@@ -66,13 +57,13 @@ TEST(Cli, UnknownTopLevelOption) {
 class SubcommandTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SubcommandTest, HelpPrintsUsage) {
-  const auto result = run({GetParam(), "--help"});
+  const auto result = kopa({GetParam(), "--help"});
   EXPECT_EQ(result.code, exit_ok);
   EXPECT_TRUE(result.out.starts_with("usage: kopa " + GetParam())) << result.out;
 }
 
 TEST_P(SubcommandTest, UnknownOptionNamesItAndExitsTwo) {
-  const auto result = run({GetParam(), "--no-such-option"});
+  const auto result = kopa({GetParam(), "--no-such-option"});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_NE(result.err.find("kopa " + GetParam() + ": "), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("no-such-option"), std::string::npos) << result.err;
@@ -83,7 +74,7 @@ INSTANTIATE_TEST_SUITE_P(AllSubcommands, SubcommandTest, ::testing::ValuesIn(com
 
 // The commands `kopa --help` lists: the lines of its "commands:" block.
 std::vector<std::string> help_commands() {
-  const auto result = run({"--help"});
+  const auto result = kopa({"--help"});
   std::vector<std::string> names;
   std::istringstream in(result.out.substr(result.out.find("commands:\n") + 10));
   for (std::string line; std::getline(in, line) && line.starts_with("  ");) {
@@ -95,7 +86,7 @@ std::vector<std::string> help_commands() {
 std::set<std::string> completions(const std::vector<std::string>& words) {
   std::vector<std::string> args{"complete"};
   args.insert(args.end(), words.begin(), words.end());
-  const auto result = run(args);
+  const auto result = kopa(args);
   EXPECT_EQ(result.code, exit_ok);
   std::set<std::string> lines;
   std::istringstream in(result.out);
@@ -122,7 +113,7 @@ TEST(Cli, CompletionOffersEveryCommandAndOption) {
     for (unsigned i = 0; i < std::min(spec.positional.max_total_count(), 4u); ++i) {
       positional.insert("--" + spec.positional.name_for_position(i));
     }
-    const auto help = run({command, "--help"});
+    const auto help = kopa({command, "--help"});
     std::istringstream in(help.out);
     int listed = 0;
     for (std::string line; std::getline(in, line);) {

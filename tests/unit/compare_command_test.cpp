@@ -13,6 +13,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/exit_code.hpp"
+#include "cli_outcome.hpp"
 #include "io/hdf5.hpp"
 #include "io/results_writer.hpp"
 
@@ -22,17 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr int months = 6;
 
-struct CliResult {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliResult run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using testing::kopa;
 
 struct ScenarioPlan {
   std::string name;
@@ -147,7 +138,7 @@ std::vector<std::string> in_scenario(const std::string& scenario, const std::str
 }
 
 TEST_F(CompareCommandTest, PairedDifferenceMatchesAHandComputation) {
-  const auto result = run({"compare", write_three(), "--format", "json"});
+  const auto result = kopa({"compare", write_three(), "--format", "json"});
   ASSERT_EQ(result.code, exit_ok) << result.err;
   EXPECT_EQ(result.err, "");
   // founders_sustained at month 5, seed_funding - baseline per replicate: 3 2 4 1.
@@ -174,13 +165,13 @@ TEST_F(CompareCommandTest, PairedDifferenceMatchesAHandComputation) {
 TEST_F(CompareCommandTest, StocksAreReadAtTheMonthAndFlowsSummedUpToIt) {
   const std::string file = write_three();
   // Last month: public_cost of seed_funding is 6 months x (110 + replicate), mean 6 x 111.5.
-  const auto last = run({"compare", file, "--format", "json"});
+  const auto last = kopa({"compare", file, "--format", "json"});
   ASSERT_EQ(last.code, exit_ok) << last.err;
   EXPECT_EQ(number_after(last.out, in_scenario("seed_funding", "public_cost", {"\"mean\":"})),
             669.0);
   // Month 2: flows over months 0-2 (3 x 111.5); stocks at month 2 (3 less than at month 5).
-  const auto early = run({"compare", file, "--month", "2", "--metric", "founders_sustained",
-                          "--metric", "public_cost", "--format", "json"});
+  const auto early = kopa({"compare", file, "--month", "2", "--metric", "founders_sustained",
+                           "--metric", "public_cost", "--format", "json"});
   ASSERT_EQ(early.code, exit_ok) << early.err;
   EXPECT_EQ(number_after(early.out, {"\"month\":"}), 2.0);
   EXPECT_EQ(number_after(early.out, in_scenario("seed_funding", "public_cost", {"\"mean\":"})),
@@ -195,11 +186,11 @@ TEST_F(CompareCommandTest, StocksAreReadAtTheMonthAndFlowsSummedUpToIt) {
 
 TEST_F(CompareCommandTest, TableByDefaultAndEveryFormatPrints) {
   const std::string file = write_three();
-  const auto table = run({"compare", file});
+  const auto table = kopa({"compare", file});
   ASSERT_EQ(table.code, exit_ok) << table.err;
   EXPECT_TRUE(table.out.starts_with("kopa compare: 3 scenarios against 'baseline'")) << table.out;
   for (const char* format : {"csv", "markdown"}) {
-    const auto result = run({"compare", file, "--format", format});
+    const auto result = kopa({"compare", file, "--format", format});
     EXPECT_EQ(result.code, exit_ok) << format << ": " << result.err;
     EXPECT_NE(result.out.find("seed_funding"), std::string::npos) << format;
   }
@@ -207,17 +198,17 @@ TEST_F(CompareCommandTest, TableByDefaultAndEveryFormatPrints) {
 
 TEST_F(CompareCommandTest, BaselineIsTheOneNamedBaselineElseTheFirstElseTheOption) {
   const auto named =
-      run({"compare", write({{"seed_funding"}, {"baseline"}}, io::RunStatus::complete), "--format",
-           "json"});
+      kopa({"compare", write({{"seed_funding"}, {"baseline"}}, io::RunStatus::complete), "--format",
+            "json"});
   ASSERT_EQ(named.code, exit_ok) << named.err;
   EXPECT_NE(named.out.find("\"baseline\":\"baseline\""), std::string::npos);
 
   const std::string unnamed = write({{"one_roof"}, {"seed_funding"}}, io::RunStatus::complete);
-  const auto first = run({"compare", unnamed, "--format", "json"});
+  const auto first = kopa({"compare", unnamed, "--format", "json"});
   ASSERT_EQ(first.code, exit_ok) << first.err;
   EXPECT_NE(first.out.find("\"baseline\":\"one_roof\""), std::string::npos);
 
-  const auto chosen = run({"compare", unnamed, "--baseline", "seed_funding", "--format", "json"});
+  const auto chosen = kopa({"compare", unnamed, "--baseline", "seed_funding", "--format", "json"});
   ASSERT_EQ(chosen.code, exit_ok) << chosen.err;
   EXPECT_NE(chosen.out.find("\"baseline\":\"seed_funding\""), std::string::npos);
 }
@@ -226,7 +217,7 @@ TEST_F(CompareCommandTest, OnlyDoneReplicatesAreReadAndAnInterruptedFileSaysSo) 
   // seed_funding stopped after replicates 0 and 2: it pairs with baseline on those two only.
   const std::string file =
       write({{"baseline"}, {"seed_funding", 4, {0, 2}}}, io::RunStatus::interrupted);
-  const auto json = run({"compare", file, "--format", "json", "--metric", "founders_sustained"});
+  const auto json = kopa({"compare", file, "--format", "json", "--metric", "founders_sustained"});
   ASSERT_EQ(json.code, exit_ok) << json.err;
   EXPECT_NE(json.out.find("\"interrupted\":true"), std::string::npos);
   EXPECT_NE(json.out.find("\"replicate_ids\":[0,2]"), std::string::npos) << json.out;
@@ -234,37 +225,37 @@ TEST_F(CompareCommandTest, OnlyDoneReplicatesAreReadAndAnInterruptedFileSaysSo) 
   EXPECT_EQ(number_after(json.out, in_scenario("seed_funding", "founders_sustained",
                                                {"\"difference\":{", "\"mean\":"})),
             3.5);
-  const auto table = run({"compare", file});
+  const auto table = kopa({"compare", file});
   ASSERT_EQ(table.code, exit_ok) << table.err;
   EXPECT_NE(table.out.find("INTERRUPTED run"), std::string::npos) << table.out;
-  const auto csv = run({"compare", file, "--format", "csv"});
+  const auto csv = kopa({"compare", file, "--format", "csv"});
   EXPECT_NE(csv.out.find(",true,"), std::string::npos);  // the interrupted column
 }
 
 TEST_F(CompareCommandTest, OneSingleReplicateScenarioAmongOthersIsNotApplicable) {
   const std::string file =
       write({{"baseline"}, {"seed_funding"}, {"one_roof", 4, {1}}}, io::RunStatus::interrupted);
-  const auto table = run({"compare", file, "--metric", "founders_sustained"});
+  const auto table = kopa({"compare", file, "--metric", "founders_sustained"});
   ASSERT_EQ(table.code, exit_ok) << table.err;
   EXPECT_NE(table.out.find("n/a"), std::string::npos) << table.out;
-  const auto json = run({"compare", file, "--format", "json", "--metric", "founders_sustained"});
+  const auto json = kopa({"compare", file, "--format", "json", "--metric", "founders_sustained"});
   EXPECT_NE(json.out.find("\"difference_error\""), std::string::npos);
 }
 
 TEST_F(CompareCommandTest, SeriesWritesCsvByDefaultAndJsonOnRequest) {
   const std::string file = write_three();
-  const auto csv = run({"compare", file, "--series", "--metric", "founders_sustained"});
+  const auto csv = kopa({"compare", file, "--series", "--metric", "founders_sustained"});
   ASSERT_EQ(csv.code, exit_ok) << csv.err;
   EXPECT_TRUE(csv.out.starts_with("scenario,metric,aggregation,month,")) << csv.out;
   // Header, then 3 scenarios x 6 months.
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + 3 * months);
-  const auto json = run({"compare", file, "--series", "--format", "json"});
+  const auto json = kopa({"compare", file, "--series", "--format", "json"});
   ASSERT_EQ(json.code, exit_ok) << json.err;
   EXPECT_NE(json.out.find("\"format\":\"kopa-compare-series\""), std::string::npos);
 }
 
 TEST_F(CompareCommandTest, HelpListsTheDefaultMetricsAndTheFormats) {
-  const auto help = run({"compare", "--help"});
+  const auto help = kopa({"compare", "--help"});
   ASSERT_EQ(help.code, exit_ok);
   for (const char* word : {"founders_sustained", "money_share_disadvantaged", "public_cost",
                            "table", "csv", "markdown", "json", "--series", "summed"}) {
@@ -273,7 +264,7 @@ TEST_F(CompareCommandTest, HelpListsTheDefaultMetricsAndTheFormats) {
 }
 
 // Each bad input: exit 2 and exactly one line on stderr containing `expected`.
-void expect_bad_input(const CliResult& result, const std::string& expected) {
+void expect_bad_input(const testing::CliOutcome& result, const std::string& expected) {
   EXPECT_EQ(result.code, exit_bad_input) << result.out;
   EXPECT_EQ(result.out, "");
   EXPECT_TRUE(result.err.starts_with("kopa compare: ")) << result.err;
@@ -282,60 +273,60 @@ void expect_bad_input(const CliResult& result, const std::string& expected) {
 }
 
 TEST_F(CompareCommandTest, RefusesFilesThatAreMissingOrNotKopaResults) {
-  expect_bad_input(run({"compare", (folder_ / "absent.h5").string()}), "does not exist");
+  expect_bad_input(kopa({"compare", (folder_ / "absent.h5").string()}), "does not exist");
 
   const fs::path text = folder_ / "notes.txt";
   std::ofstream(text) << "not hdf5 at all\n";
-  expect_bad_input(run({"compare", text.string()}), "is not an HDF5 file");
+  expect_bad_input(kopa({"compare", text.string()}), "is not an HDF5 file");
 
   const fs::path bare = folder_ / "bare.h5";
   H5Fclose(H5Fcreate(bare.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
-  expect_bad_input(run({"compare", bare.string()}), "is not a kopa results file");
+  expect_bad_input(kopa({"compare", bare.string()}), "is not a kopa results file");
 
   const std::string newer = write_three();
   const hid_t file = H5Fopen(newer.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
   ASSERT_GE(file, 0);
   io::hdf5::write_attribute(file, "format_version", "3.0");
   H5Fclose(file);
-  expect_bad_input(run({"compare", newer}), "3.0");
+  expect_bad_input(kopa({"compare", newer}), "3.0");
 
-  const auto none = run({"compare"});
+  const auto none = kopa({"compare"});
   expect_bad_input(none, "no results file given");
 }
 
 TEST_F(CompareCommandTest, RefusesUnknownNamesListingTheValidOnes) {
   const std::string file = write_three();
-  const auto scenario = run({"compare", file, "--baseline", "seed_fundng"});
+  const auto scenario = kopa({"compare", file, "--baseline", "seed_fundng"});
   expect_bad_input(scenario,
                    "unknown baseline scenario 'seed_fundng' (did you mean 'seed_funding'?)");
   expect_bad_input(scenario, "the scenarios are: baseline, seed_funding, one_roof");
 
-  const auto metric = run({"compare", file, "--metric", "founders_sustaned"});
+  const auto metric = kopa({"compare", file, "--metric", "founders_sustaned"});
   expect_bad_input(metric,
                    "unknown metric 'founders_sustaned' (did you mean 'founders_sustained'?)");
   expect_bad_input(metric, "money_share_disadvantaged, founders_latent");
 
-  expect_bad_input(run({"compare", file, "--metric", "population_by_group"}),
+  expect_bad_input(kopa({"compare", file, "--metric", "population_by_group"}),
                    "broken down by group; compare reads totals only");
-  expect_bad_input(run({"compare", file, "--format", "html"}), "unknown format 'html'");
+  expect_bad_input(kopa({"compare", file, "--format", "html"}), "unknown format 'html'");
 }
 
 TEST_F(CompareCommandTest, RefusesAMonthOutOfRangeAndOptionsSeriesCannotUse) {
   const std::string file = write_three();
-  expect_bad_input(run({"compare", file, "--month", "6"}), "month 6 is out of range");
-  expect_bad_input(run({"compare", file, "--month=-1"}), "month -1 is out of range");
+  expect_bad_input(kopa({"compare", file, "--month", "6"}), "month 6 is out of range");
+  expect_bad_input(kopa({"compare", file, "--month=-1"}), "month -1 is out of range");
   for (const char* format : {"table", "markdown"}) {
-    expect_bad_input(run({"compare", file, "--series", "--format", format}),
+    expect_bad_input(kopa({"compare", file, "--series", "--format", format}),
                      "--series writes csv or json");
   }
-  expect_bad_input(run({"compare", file, "--series", "--month", "2"}), "--month");
+  expect_bad_input(kopa({"compare", file, "--series", "--month", "2"}), "--month");
 }
 
 TEST_F(CompareCommandTest, RefusesWhenNoScenarioHasTwoReplicatesToPair) {
   const std::string file =
       write({{"baseline", 4, {0}}, {"seed_funding", 4, {0}}, {"one_roof", 4, {}}},
             io::RunStatus::interrupted);
-  expect_bad_input(run({"compare", file}),
+  expect_bad_input(kopa({"compare", file}),
                    "no scenario has 2 or more finished replicates paired with baseline 'baseline' "
                    "(baseline 1, seed_funding 1, one_roof 0)");
 }
@@ -343,7 +334,7 @@ TEST_F(CompareCommandTest, RefusesWhenNoScenarioHasTwoReplicatesToPair) {
 // Cohort survival is one value per run: compared like a metric, refused as a monthly series.
 TEST_F(CompareCommandTest, SurvivalComparesOneValuePerRun) {
   const std::string file = write_three();
-  const auto result = run(
+  const auto result = kopa(
       {"compare", file, "--metric", "survival_1y", "--metric", "survival_5y", "--format", "json"});
   ASSERT_EQ(result.code, exit_ok) << result.err;
   EXPECT_DOUBLE_EQ(number_after(result.out, in_scenario("baseline", "survival_1y", {"\"mean\":"})),
@@ -357,9 +348,9 @@ TEST_F(CompareCommandTest, SurvivalComparesOneValuePerRun) {
   ASSERT_NE(five, std::string::npos);
   EXPECT_EQ(result.out.substr(result.out.find("\"mean\":", five), 11), "\"mean\":null");
 
-  expect_bad_input(run({"compare", file, "--series", "--metric", "survival_1y"}),
+  expect_bad_input(kopa({"compare", file, "--series", "--metric", "survival_1y"}),
                    "'survival_1y' has one value per run");
-  expect_bad_input(run({"compare", file, "--metric", "survival_6y"}), "survival_5y");
+  expect_bad_input(kopa({"compare", file, "--metric", "survival_6y"}), "survival_5y");
 }
 
 const char* two_regions = R"(name = "base"
@@ -386,13 +377,14 @@ TEST(CompareRegion, WhatIfTargetedAtOneRegionComparedThereWithDates) {
   const auto base = (folder / "base.toml").string();
   std::ofstream(base) << two_regions;
   const auto results = (folder / "memo.h5").string();
-  const CliResult ran =
-      run({"run", base, "memo=" + base, "-r", "3", "-o", results, "--quiet", "--set",
-           "memo:levers.one_roof.enabled=true", "--set", "memo:levers.one_roof.start_month=2026-04",
-           "--set", "memo:levers.one_roof.regions=east"});
+  const testing::CliOutcome ran = kopa({"run", base, "memo=" + base, "-r", "3", "-o", results,
+                                        "--quiet", "--set", "memo:levers.one_roof.enabled=true",
+                                        "--set", "memo:levers.one_roof.start_month=2026-04",
+                                        "--set", "memo:levers.one_roof.regions=east"});
   ASSERT_EQ(ran.code, exit_ok) << ran.err;
 
-  const CliResult east = run({"compare", results, "--region", "east", "--format", "markdown"});
+  const testing::CliOutcome east =
+      kopa({"compare", results, "--region", "east", "--format", "markdown"});
   ASSERT_EQ(east.code, exit_ok) << east.err;
   EXPECT_NE(east.out.find("month 11 of 0-11 (2026-12; months 2026-01 to 2026-12)"),
             std::string::npos)
@@ -400,11 +392,12 @@ TEST(CompareRegion, WhatIfTargetedAtOneRegionComparedThereWithDates) {
   EXPECT_NE(east.out.find("founders_supported_by_region[east]"), std::string::npos) << east.out;
   EXPECT_NE(east.out.find("memo"), std::string::npos) << east.out;
 
-  const CliResult one = run({"compare", results, "--group", "youth", "--metric", "awards"});
+  const testing::CliOutcome one =
+      kopa({"compare", results, "--group", "youth", "--metric", "awards"});
   ASSERT_EQ(one.code, exit_ok) << one.err;
   EXPECT_NE(one.out.find("awards_by_group[youth]"), std::string::npos) << one.out;
 
-  const CliResult typo = run({"compare", results, "--region", "eats"});
+  const testing::CliOutcome typo = kopa({"compare", results, "--region", "eats"});
   EXPECT_EQ(typo.code, exit_bad_input);
   EXPECT_EQ(typo.err,
             "kopa compare: scenario 'base' has no region 'eats' (did you mean 'east'?); its "

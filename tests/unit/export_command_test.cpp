@@ -15,8 +15,8 @@ namespace {
 
 using testing::read_text;
 namespace fs = std::filesystem;
+using testing::kopa;
 using testing::ReportFolderTest;
-using testing::run_kopa;
 
 // Splits CSV text into rows of fields (RFC 4180 quoting).
 std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
@@ -57,7 +57,7 @@ TEST_F(ReportFolderTest, ExportHoldsEveryFinishedValueOnceWithItsLabels) {
   // Replicate 1 of seed_funding never finished: it must not appear.
   const fs::path file =
       write_sample({{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 2}}, io::RunStatus::interrupted);
-  const auto outcome = run_kopa({"export", file.string(), "--format", "csv"});
+  const auto outcome = kopa({"export", file.string(), "--format", "csv"});
   ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
   const auto rows = parse_csv(outcome.out);
   ASSERT_FALSE(rows.empty());
@@ -101,8 +101,8 @@ TEST_F(ReportFolderTest, ExportHoldsEveryFinishedValueOnceWithItsLabels) {
 TEST_F(ReportFolderTest, ExportWritesChosenMetricsToAFile) {
   const fs::path file = write_sample({{0, 0}, {1, 0}}, io::RunStatus::interrupted);
   const fs::path table = folder / "table.csv";
-  auto outcome = run_kopa({"export", file.string(), "-o", table.string(), "--metric",
-                           "money_awarded_by_funder", "--metric", "founders_sustained"});
+  auto outcome = kopa({"export", file.string(), "-o", table.string(), "--metric",
+                       "money_awarded_by_funder", "--metric", "founders_sustained"});
   ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
   EXPECT_EQ(outcome.out, "");
   const auto rows = parse_csv(read_text(table));
@@ -114,7 +114,7 @@ TEST_F(ReportFolderTest, ExportWritesChosenMetricsToAFile) {
   EXPECT_EQ(per_metric["founders_sustained"], 10u);
   EXPECT_EQ(rows[1][3], "money_awarded_by_funder");  // in the order asked
 
-  outcome = run_kopa({"export", file.string(), "-o", table.string()});
+  outcome = kopa({"export", file.string(), "-o", table.string()});
   EXPECT_EQ(outcome.code, exit_bad_input);
   EXPECT_NE(outcome.err.find("already exists; use --force"), std::string::npos);
 }
@@ -123,14 +123,14 @@ TEST_F(ReportFolderTest, ExportRefusesAnUnknownMetricOrFormatAndWritesNothing) {
   const fs::path file = write_sample({{0, 0}, {1, 0}}, io::RunStatus::interrupted);
   const fs::path table = folder / "table.csv";
   auto outcome =
-      run_kopa({"export", file.string(), "-o", table.string(), "--metric", "founders_sustaind"});
+      kopa({"export", file.string(), "-o", table.string(), "--metric", "founders_sustaind"});
   EXPECT_EQ(outcome.code, exit_bad_input);
   EXPECT_NE(outcome.err.find("unknown metric 'founders_sustaind'"), std::string::npos);
   EXPECT_NE(outcome.err.find("founders_sustained"), std::string::npos);  // the suggestion
   EXPECT_FALSE(fs::exists(table));
-  outcome = run_kopa({"export", file.string(), "--metric", "founders_sustaind"});
+  outcome = kopa({"export", file.string(), "--metric", "founders_sustaind"});
   EXPECT_EQ(outcome.out, "");  // not even the header on standard output
-  outcome = run_kopa({"export", file.string(), "--format", "parquet"});
+  outcome = kopa({"export", file.string(), "--format", "parquet"});
   EXPECT_EQ(outcome.code, exit_bad_input);
   EXPECT_NE(outcome.err.find("unknown format 'parquet'; the formats are: csv"), std::string::npos);
 }
@@ -139,8 +139,8 @@ TEST_F(ReportFolderTest, SweepExportHasAColumnPerFactor) {
   const fs::path file = write_sweep();
   auto sweep = io::SweepReader::open(file);
   ASSERT_TRUE(sweep);
-  const auto outcome = run_kopa({"export", file.string(), "--metric", "founders_startup",
-                                 "--metric", "founders_startup_by_region"});
+  const auto outcome = kopa({"export", file.string(), "--metric", "founders_startup", "--metric",
+                             "founders_startup_by_region"});
   ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
   const auto rows = parse_csv(outcome.out);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"point", "levers.seed_funding.budget_per_year",

@@ -13,8 +13,8 @@ namespace {
 
 using testing::read_text;
 namespace fs = std::filesystem;
+using testing::kopa;
 using testing::ReportFolderTest;
-using testing::run_kopa;
 
 std::size_t entries(const fs::path& folder) {
   return static_cast<std::size_t>(
@@ -23,7 +23,7 @@ std::size_t entries(const fs::path& folder) {
 
 TEST_F(ReportFolderTest, WritesThePageBesideTheFileByDefaultAndPrintsItsPath) {
   const fs::path file = write_sample({{0, 0}, {0, 1}, {1, 0}, {1, 1}}, io::RunStatus::complete);
-  const auto outcome = run_kopa({"report", file.string()});
+  const auto outcome = kopa({"report", file.string()});
   ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
   const fs::path page = folder / "sample.html";
   EXPECT_EQ(outcome.out, page.string() + "\n");
@@ -37,11 +37,11 @@ TEST_F(ReportFolderTest, RefusesAnExistingPageWithoutForce) {
   const fs::path file = write_sample({{0, 0}, {0, 1}, {1, 0}, {1, 1}}, io::RunStatus::complete);
   const fs::path page = folder / "page.html";
   std::ofstream(page) << "keep me";
-  auto outcome = run_kopa({"report", file.string(), "-o", page.string()});
+  auto outcome = kopa({"report", file.string(), "-o", page.string()});
   EXPECT_EQ(outcome.code, exit_bad_input);
   EXPECT_NE(outcome.err.find("already exists; use --force"), std::string::npos) << outcome.err;
   EXPECT_EQ(read_text(page), "keep me");
-  outcome = run_kopa({"report", file.string(), "-o", page.string(), "--force"});
+  outcome = kopa({"report", file.string(), "-o", page.string(), "--force"});
   EXPECT_EQ(outcome.code, exit_ok) << outcome.err;
   EXPECT_NE(read_text(page), "keep me");
 }
@@ -63,7 +63,7 @@ TEST_F(ReportFolderTest, BadInputExitsTwoAndWritesNothing) {
       {{"report", file.string(), "--colour"}, "unrecognised option '--colour'"},
   };
   for (const Case& c : cases) {
-    const auto outcome = run_kopa(c.args);
+    const auto outcome = kopa(c.args);
     EXPECT_EQ(outcome.code, exit_bad_input) << c.says;
     EXPECT_NE(outcome.err.find(c.says), std::string::npos) << outcome.err;
     EXPECT_EQ(entries(folder), before) << c.says;
@@ -72,7 +72,7 @@ TEST_F(ReportFolderTest, BadInputExitsTwoAndWritesNothing) {
 
 TEST_F(ReportFolderTest, ABaselineDoesNotApplyToASweep) {
   const fs::path sweep = write_sweep();
-  const auto outcome = run_kopa({"report", sweep.string(), "--baseline", "baseline"});
+  const auto outcome = kopa({"report", sweep.string(), "--baseline", "baseline"});
   EXPECT_EQ(outcome.code, exit_bad_input);
   EXPECT_NE(outcome.err.find("--baseline does not apply to a sweep file"), std::string::npos);
   EXPECT_FALSE(fs::exists(folder / "sweep.html"));
@@ -102,7 +102,7 @@ TEST_F(ReportFolderTest, PngWithoutChromiumFailsAndWritesNothing) {
   const fs::path file = write_sample({{0, 0}, {0, 1}, {1, 0}, {1, 1}}, io::RunStatus::complete);
   const std::size_t before = entries(folder);
   ScopedEnv chromium("KOPA_CHROMIUM", (folder / "no-chromium-here").string());
-  const auto outcome = run_kopa({"report", file.string(), "--png", (folder / "png").string()});
+  const auto outcome = kopa({"report", file.string(), "--png", (folder / "png").string()});
   EXPECT_EQ(outcome.code, exit_failure);
   EXPECT_NE(outcome.err.find("KOPA_CHROMIUM"), std::string::npos) << outcome.err;
   EXPECT_EQ(entries(folder), before);  // no page, no PNG folder
@@ -112,7 +112,7 @@ TEST_F(ReportFolderTest, PngRefusesExistingChartFilesWithoutForce) {
   const fs::path file = write_sample({{0, 0}, {0, 1}, {1, 0}, {1, 1}}, io::RunStatus::complete);
   fs::create_directories(folder / "png");
   std::ofstream(folder / "png" / "difference.png") << "an older chart";
-  const auto outcome = run_kopa({"report", file.string(), "--png", (folder / "png").string()});
+  const auto outcome = kopa({"report", file.string(), "--png", (folder / "png").string()});
   EXPECT_EQ(outcome.code, exit_bad_input);
   EXPECT_NE(outcome.err.find("difference.png' already exists"), std::string::npos) << outcome.err;
   EXPECT_FALSE(fs::exists(folder / "sample.html"));

@@ -149,7 +149,7 @@ TEST_F(ReportFolderTest, ResultsPageNamesWhatMadeTheFile) {
 
 TEST_F(ReportFolderTest, ABaselineAloneGetsItsFansAndBreakdownsAndNoDifferences) {
   const fs::path file = folder / "alone.h5";
-  const auto outcome = testing::run_kopa(
+  const auto outcome = testing::kopa(
       {"run", (fs::path(KOPA_SOURCE_DIR) / "scenarios" / "baseline.toml").string(), "-r", "2",
        "--set", "simulation.founders=300", "--months", "12", "-o", file.string(), "--quiet"});
   ASSERT_EQ(outcome.code, 0) << outcome.err;
@@ -237,7 +237,7 @@ TEST_F(ReportFolderTest, SweepPageDrawsTheIndicesKopaAnalyseGivesAndItsWarnings)
 
 TEST_F(ReportFolderTest, MorrisSweepsGetTheirScreeningAndAFailedAnalysisSaysWhy) {
   const fs::path file = write_sweep("design = \"morris\"\ntrajectories = 3\nlevels = 4\nseed = 1");
-  const auto outcome = testing::run_kopa({"report", file.string()});
+  const auto outcome = testing::kopa({"report", file.string()});
   ASSERT_EQ(outcome.code, 0) << outcome.err;
   const std::string document = testing::read_text(folder / "sweep.html");
   EXPECT_NE(document.find("data-chart=\"morris\""), std::string::npos);

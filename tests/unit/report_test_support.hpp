@@ -13,23 +13,12 @@
 
 #include "../tools/sample_results.hpp"
 #include "cli/cli.hpp"
+#include "cli_outcome.hpp"
 #include "io/results_writer.hpp"
 
 namespace kopa::testing {
 
 namespace fs = std::filesystem;
-
-struct CliOutcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-inline CliOutcome run_kopa(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
 
 inline std::string read_text(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -69,9 +58,9 @@ class ReportFolderTest : public ::testing::Test {
     const fs::path scenarios = fs::path(KOPA_SOURCE_DIR) / "scenarios";
     const fs::path target = folder / "run.h5";
     const auto outcome =
-        run_kopa({"run", (scenarios / "baseline.toml").string(),
-                  (scenarios / "seed_funding.toml").string(), "-r", "4", "--set",
-                  "simulation.founders=400", "--months", "24", "-o", target.string(), "--quiet"});
+        kopa({"run", (scenarios / "baseline.toml").string(),
+              (scenarios / "seed_funding.toml").string(), "-r", "4", "--set",
+              "simulation.founders=400", "--months", "24", "-o", target.string(), "--quiet"});
     EXPECT_EQ(outcome.code, 0) << outcome.err;
     return target;
   }
@@ -102,7 +91,7 @@ class ReportFolderTest : public ::testing::Test {
     file.close();
     const fs::path target = folder / "sweep.h5";
     const auto outcome =
-        run_kopa({"sweep", design.string(), "-o", target.string(), "-t", "2", "--quiet"});
+        kopa({"sweep", design.string(), "-o", target.string(), "-t", "2", "--quiet"});
     EXPECT_EQ(outcome.code, 0) << outcome.err;
     return target;
   }

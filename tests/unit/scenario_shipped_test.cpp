@@ -9,6 +9,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/exit_code.hpp"
+#include "cli_outcome.hpp"
 #include "model/model.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
@@ -20,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::formatted;
 
-const fs::path scenarios = fs::path(KOPA_SOURCE_DIR) / "scenarios";
+const fs::path shipped = fs::path(KOPA_SOURCE_DIR) / "scenarios";
 
 std::vector<fs::path> toml_files(const fs::path& folder) {
   std::vector<fs::path> files;
@@ -39,11 +40,11 @@ std::string read(const fs::path& file) {
 }
 
 ScenarioLoad load_shipped(const std::string& name) {
-  return load_scenario(scenarios / (name + ".toml"));
+  return load_scenario(shipped / (name + ".toml"));
 }
 
 TEST(ShippedScenarios, EveryOneValidates) {
-  const auto files = toml_files(scenarios);
+  const auto files = toml_files(shipped);
   EXPECT_GE(files.size(), 12u);
   for (const auto& file : files) {
     const auto load = load_scenario(file);
@@ -57,7 +58,7 @@ TEST(ShippedScenarios, EveryOneValidates) {
 }
 
 TEST(ShippedScenarios, ResolvedTomlRoundTrips) {
-  for (const auto& file : toml_files(scenarios)) {
+  for (const auto& file : toml_files(shipped)) {
     const auto first = load_scenario(file);
     ASSERT_TRUE(first.scenario) << file;
     const auto second =
@@ -150,13 +151,13 @@ TEST(ShippedScenarios, SempreRegionsAreThePresetsRegions) {
 }
 
 TEST(RegionPresets, EachHasADescriptionAndRegionsOfItsCountry) {
-  const auto files = toml_files(scenarios / "regions");
+  const auto files = toml_files(shipped / "regions");
   EXPECT_EQ(files.size(), 7u);
   for (const auto& file : files) {
     const std::string preset = file.stem().string();
     const std::string country = preset.substr(0, preset.find('_'));  // latvia_planning: latvia
     const auto load =
-        load_scenario_text("regions = [\"" + preset + "\"]\n", (scenarios / "probe.toml").string());
+        load_scenario_text("regions = [\"" + preset + "\"]\n", (shipped / "probe.toml").string());
     ASSERT_TRUE(load.scenario) << ::testing::PrintToString(formatted(load));
     EXPECT_NE(read(file).find("\ndescription = "), std::string::npos) << file;
     EXPECT_NE(read(file).find("ASSUMPTION"), std::string::npos) << file;
@@ -168,7 +169,7 @@ TEST(RegionPresets, EachHasADescriptionAndRegionsOfItsCountry) {
 
 // scenarios/examples/: the ministry memo of issue 15 is one short file over a Latvian baseline.
 TEST(ShippedExamples, LatgaleMemoTargetsLatgaleFrom2028OverTheLatvianBaseline) {
-  for (const auto& file : toml_files(scenarios / "examples")) {
+  for (const auto& file : toml_files(shipped / "examples")) {
     const auto load = load_scenario(file);
     ASSERT_TRUE(load.scenario) << file << ::testing::PrintToString(formatted(load));
     EXPECT_TRUE(read(file).starts_with("# ")) << file;
@@ -177,7 +178,7 @@ TEST(ShippedExamples, LatgaleMemoTargetsLatgaleFrom2028OverTheLatvianBaseline) {
     ASSERT_TRUE(again.scenario) << file << ::testing::PrintToString(formatted(again));
     testing::expect_same_parameters(load.scenario->parameters, again.scenario->parameters);
   }
-  const auto memo = load_scenario(scenarios / "examples" / "latgale_2028.toml");
+  const auto memo = load_scenario(shipped / "examples" / "latgale_2028.toml");
   ASSERT_TRUE(memo.scenario);
   const ModelParameters& p = memo.scenario->parameters;
   std::vector<std::string> names;
@@ -194,7 +195,7 @@ TEST(ShippedExamples, LatgaleMemoTargetsLatgaleFrom2028OverTheLatvianBaseline) {
 
 TEST(RegionPresets, SwedenInlandIsRemoterAndUnsupported) {
   const auto load =
-      load_scenario_text("regions = [\"sweden\"]\n", (scenarios / "probe.toml").string());
+      load_scenario_text("regions = [\"sweden\"]\n", (shipped / "probe.toml").string());
   ASSERT_TRUE(load.scenario);
   const auto& regions = load.scenario->parameters.regions;
   ASSERT_EQ(regions.size(), 2u);
@@ -205,23 +206,13 @@ TEST(RegionPresets, SwedenInlandIsRemoterAndUnsupported) {
   EXPECT_TRUE(coast.has_incubator);
 }
 
-struct CliResult {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliResult cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using testing::kopa;
 
 TEST(ValidateCommand, OkFilesPrintOkAndExitZero) {
-  const auto file = (scenarios / "baseline.toml").string();
-  const auto result = cli({"validate", file, (scenarios / "one_roof.toml").string()});
+  const auto file = (shipped / "baseline.toml").string();
+  const auto result = kopa({"validate", file, (shipped / "one_roof.toml").string()});
   EXPECT_EQ(result.code, exit_ok);
-  EXPECT_EQ(result.out, file + ": ok\n" + (scenarios / "one_roof.toml").string() + ": ok\n");
+  EXPECT_EQ(result.out, file + ": ok\n" + (shipped / "one_roof.toml").string() + ": ok\n");
   EXPECT_EQ(result.err, "");
 }
 
@@ -229,8 +220,8 @@ TEST(ValidateCommand, ErrorsGoToStderrAndExitTwo) {
   const auto folder = testing::scratch_folder();
   const auto bad = testing::write_file(
       folder / "bad.toml", "[simulation]\nmonths = 0\n" + std::string(testing::one_region));
-  const auto good = (scenarios / "baseline.toml").string();
-  const auto result = cli({"validate", good, bad.string()});
+  const auto good = (shipped / "baseline.toml").string();
+  const auto result = kopa({"validate", good, bad.string()});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_EQ(result.out, good + ": ok\n");
   EXPECT_EQ(result.err, bad.string() +
@@ -239,24 +230,24 @@ TEST(ValidateCommand, ErrorsGoToStderrAndExitTwo) {
 }
 
 TEST(ValidateCommand, SetOverridesAreCheckedToo) {
-  const auto file = (scenarios / "baseline.toml").string();
-  EXPECT_EQ(cli({"validate", file, "--set", "levers.one_roof.enabled=true", "--set",
-                 "regions.cesis.population=30000"})
+  const auto file = (shipped / "baseline.toml").string();
+  EXPECT_EQ(kopa({"validate", file, "--set", "levers.one_roof.enabled=true", "--set",
+                  "regions.cesis.population=30000"})
                 .code,
             exit_ok);
-  const auto result = cli({"validate", file, "--set", "levers.x.y=1"});
+  const auto result = kopa({"validate", file, "--set", "levers.x.y=1"});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_EQ(result.err, "--set levers.x.y=1: error: levers.x.y: unknown parameter\n");
 }
 
 TEST(ValidateCommand, NoFileIsAUsageError) {
-  const auto result = cli({"validate"});
+  const auto result = kopa({"validate"});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_TRUE(result.err.starts_with("kopa validate: no scenario file given\n")) << result.err;
 }
 
 TEST(DescribeCommand, ListsParametersUnderAPrefix) {
-  const auto result = cli({"describe", "levers.seed_funding"});
+  const auto result = kopa({"describe", "levers.seed_funding"});
   EXPECT_EQ(result.code, exit_ok);
   EXPECT_NE(result.out.find("levers.seed_funding.budget_per_year"), std::string::npos);
   EXPECT_NE(result.out.find("EUR/year"), std::string::npos);
@@ -265,7 +256,7 @@ TEST(DescribeCommand, ListsParametersUnderAPrefix) {
 }
 
 TEST(DescribeCommand, AllParametersAndRegionFields) {
-  const auto result = cli({"describe"});
+  const auto result = kopa({"describe"});
   EXPECT_EQ(result.code, exit_ok);
   for (const auto& spec : parameter_table().specs()) {
     EXPECT_NE(result.out.find(spec.path + " "), std::string::npos) << spec.path;
@@ -274,7 +265,7 @@ TEST(DescribeCommand, AllParametersAndRegionFields) {
 }
 
 TEST(DescribeCommand, JsonHasEveryParameterWithItsSource) {
-  const auto result = cli({"describe", "--format", "json"});
+  const auto result = kopa({"describe", "--format", "json"});
   EXPECT_EQ(result.code, exit_ok);
   EXPECT_TRUE(result.out.starts_with("{\n  \"parameters\": [")) << result.out.substr(0, 40);
   EXPECT_NE(result.out.find("{\"path\": \"funders.leader.scope\", \"type\": \"choice\", "
@@ -290,13 +281,13 @@ TEST(DescribeCommand, JsonHasEveryParameterWithItsSource) {
 }
 
 TEST(DescribeCommand, UnknownPrefixSuggestsAndExitsTwo) {
-  const auto result = cli({"describe", "levers.seed_fundng"});
+  const auto result = kopa({"describe", "levers.seed_fundng"});
   EXPECT_EQ(result.code, exit_bad_input);
   EXPECT_EQ(result.err,
             "kopa describe: unknown parameter or prefix 'levers.seed_fundng' (did you mean "
             "'levers.seed_funding'?); see 'kopa describe' for all\n");
-  EXPECT_EQ(cli({"describe", "levers.seed"}).code, exit_bad_input);  // prefixes end at dots
-  EXPECT_EQ(cli({"describe", "--format", "yaml"}).code, exit_bad_input);
+  EXPECT_EQ(kopa({"describe", "levers.seed"}).code, exit_bad_input);  // prefixes end at dots
+  EXPECT_EQ(kopa({"describe", "--format", "yaml"}).code, exit_bad_input);
 }
 
 TEST(OddParameters, SectionEqualsDescribeMarkdown) {
@@ -308,7 +299,7 @@ TEST(OddParameters, SectionEqualsDescribeMarkdown) {
   ASSERT_NE(from, std::string::npos);
   ASSERT_NE(to, std::string::npos);
   const std::string section = odd.substr(from + begin.size(), to - from - begin.size());
-  const auto result = cli({"describe", "--format", "markdown"});
+  const auto result = kopa({"describe", "--format", "markdown"});
   ASSERT_EQ(result.code, exit_ok);
   EXPECT_TRUE(section == result.out)
       << "docs/ODD.md's parameter section differs from `kopa describe --format markdown`; run "

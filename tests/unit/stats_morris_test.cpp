@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "design_test_support.hpp"
 #include "stats/morris_effects.hpp"
 #include "stats/sensitivity_report.hpp"
 #include "sweep/design.hpp"
@@ -13,11 +14,9 @@
 namespace kopa::stats {
 namespace {
 
-using Model = std::function<double(const std::vector<double>&)>;
-
-sweep::Factor range(std::string path, double min, double max) {
-  return sweep::Factor{.path = std::move(path), .values = std::nullopt, .min = min, .max = max};
-}
+using Model = testing::TestFunction;
+using testing::outputs;
+using testing::range;
 
 sweep::Design morris_design(const std::vector<sweep::Factor>& factors, int trajectories,
                             std::uint64_t seed = 1) {
@@ -34,12 +33,6 @@ std::vector<MorrisMove> moves_of(const sweep::Design& design) {
     moves.push_back({step.trajectory, step.factor, step.direction});
   }
   return moves;
-}
-
-std::vector<double> outputs(const sweep::Design& design, const Model& model) {
-  std::vector<double> y;
-  for (const auto& point : design.points) y.push_back(model(point));
-  return y;
 }
 
 ElementaryEffects effects_of(const sweep::Design& design, const std::vector<double>& y) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <numbers>
 
+#include "design_test_support.hpp"
 #include "stats/sensitivity_report.hpp"
 #include "stats/sobol_indices.hpp"
 #include "sweep/design.hpp"
@@ -15,27 +16,19 @@
 namespace kopa::stats {
 namespace {
 
-using Model = std::function<double(const std::vector<double>&)>;
+using Model = testing::TestFunction;
+using testing::outputs;
+using testing::range;
 
 struct Truth {
   std::vector<double> first_order;
   std::vector<double> total_order;
 };
 
-sweep::Factor range(std::string path, double min, double max) {
-  return sweep::Factor{.path = std::move(path), .values = std::nullopt, .min = min, .max = max};
-}
-
 sweep::Design sobol_design(const std::vector<sweep::Factor>& factors, int samples) {
   auto design = sweep::make_design(factors, {.kind = sweep::DesignKind::sobol, .samples = samples});
   if (!design) ADD_FAILURE() << design.error().message;
   return design ? *design : sweep::Design{};
-}
-
-std::vector<double> outputs(const sweep::Design& design, const Model& model) {
-  std::vector<double> y;
-  for (const auto& point : design.points) y.push_back(model(point));
-  return y;
 }
 
 SaltelliOutputs blocks_of(const sweep::Design& design, const std::vector<double>& y) {

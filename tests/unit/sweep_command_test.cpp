@@ -24,12 +24,12 @@ namespace fs = std::filesystem;
 
 const fs::path scenarios = fs::path(KOPA_SOURCE_DIR) / "scenarios";
 
-struct Outcome {
+struct SweepOutcome {
   int code;
   std::string err;
 };
 
-Outcome kopa_sweep(std::vector<std::string> args) {
+SweepOutcome kopa_sweep(std::vector<std::string> args) {
   args.insert(args.begin(), "sweep");
   std::ostringstream out, err;
   const int code = run_cli(args, out, err);

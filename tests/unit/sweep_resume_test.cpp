@@ -25,7 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
+struct ResumeOutcome {
   int code;
   std::string err;
 };
@@ -49,14 +49,16 @@ class SweepResume : public testing::TestFolder {
     journal = sweep::journal_path_for(out);
   }
 
-  Outcome sweep(std::vector<std::string> extra, const fs::path& target) const {
+  ResumeOutcome sweep(std::vector<std::string> extra, const fs::path& target) const {
     std::vector<std::string> args{"sweep", sweep_file.string(), "-o", target.string(), "-t", "2"};
     args.insert(args.end(), extra.begin(), extra.end());
     std::ostringstream o, e;
     const int code = run_cli(args, o, e);
     return {code, e.str()};
   }
-  Outcome sweep(std::vector<std::string> extra = {}) const { return sweep(std::move(extra), out); }
+  ResumeOutcome sweep(std::vector<std::string> extra = {}) const {
+    return sweep(std::move(extra), out);
+  }
 
   // The reference: the same sweep, never interrupted.
   fs::path reference() {
@@ -121,14 +123,14 @@ TEST_F(SweepResume, ADamagedJournalHeaderIsRefusedUntilRestart) {
   text.replace(text.find("points"), 6, "pXints");
   std::ofstream(journal, std::ios::binary | std::ios::trunc) << text;
 
-  const Outcome resumed = sweep({"--resume", "--quiet"});
+  const ResumeOutcome resumed = sweep({"--resume", "--quiet"});
   EXPECT_EQ(resumed.code, exit_bad_input);
   EXPECT_NE(resumed.err.find("damaged header"), std::string::npos) << resumed.err;
   EXPECT_NE(resumed.err.find("--restart"), std::string::npos) << resumed.err;
   EXPECT_EQ(bytes_of(journal), text);  // kept as it was
   EXPECT_FALSE(fs::exists(out));
 
-  const Outcome restarted = sweep({"--restart", "--quiet"});
+  const ResumeOutcome restarted = sweep({"--restart", "--quiet"});
   ASSERT_EQ(restarted.code, exit_ok) << restarted.err;
   expect_same_runs(out, ref);
   EXPECT_FALSE(fs::exists(journal));
@@ -139,7 +141,7 @@ TEST_F(SweepResume, ADamagedJournalHeaderIsRefusedUntilRestart) {
 TEST_F(SweepResume, AHeaderCutShortWithNoRunsStartsAfresh) {
   const fs::path ref = reference();
   std::ofstream(journal) << "kopa-sweep-journal 1\nsweep_sha256 a";
-  const Outcome resumed = sweep({"--resume"});
+  const ResumeOutcome resumed = sweep({"--resume"});
   ASSERT_EQ(resumed.code, exit_ok) << resumed.err;
   EXPECT_NE(resumed.err.find("before any run"), std::string::npos) << resumed.err;
   expect_same_runs(out, ref);
@@ -149,13 +151,13 @@ TEST_F(SweepResume, ForceNeverDiscardsAJournalsRuns) {
   write_journal(reference(), [](std::uint32_t p, std::uint32_t) { return p == 0; });
   const std::string before = bytes_of(journal);
   for (const auto& flags : std::vector<std::vector<std::string>>{{"--force"}, {}}) {
-    const Outcome forced = sweep(flags);
+    const ResumeOutcome forced = sweep(flags);
     EXPECT_EQ(forced.code, exit_bad_input) << forced.err;
     EXPECT_NE(forced.err.find("holds 2 finished runs"), std::string::npos) << forced.err;
     EXPECT_NE(forced.err.find("--restart"), std::string::npos) << forced.err;
   }
   EXPECT_EQ(bytes_of(journal), before);
-  const Outcome both = sweep({"--resume", "--restart"});
+  const ResumeOutcome both = sweep({"--resume", "--restart"});
   EXPECT_EQ(both.code, exit_bad_input);
   EXPECT_NE(both.err.find("contradict"), std::string::npos) << both.err;
 }
@@ -175,13 +177,13 @@ TEST_F(SweepResume, AnInterruptedFileWithoutItsJournalResumesFromTheFile) {
     }
     ASSERT_TRUE(writer->finish(io::RunStatus::interrupted));
   }
-  const Outcome plain = sweep({"--quiet"});
+  const ResumeOutcome plain = sweep({"--quiet"});
   EXPECT_EQ(plain.code, exit_bad_input);
   EXPECT_NE(plain.err.find("holds an interrupted run of this sweep (3 of 8 runs)"),
             std::string::npos)
       << plain.err;
 
-  const Outcome resumed = sweep({"--resume"});
+  const ResumeOutcome resumed = sweep({"--resume"});
   ASSERT_EQ(resumed.code, exit_ok) << resumed.err;
   EXPECT_NE(resumed.err.find("resuming: 3 of 8 runs"), std::string::npos) << resumed.err;
   expect_same_runs(out, ref);
@@ -210,7 +212,7 @@ TEST_F(SweepResume, AJournalRecordGarbledInPlaceIsSkippedAndRedone) {
   EXPECT_EQ(scan->damaged, 1u);
   EXPECT_FALSE(scan->torn);
 
-  const Outcome resumed = sweep({"--resume"});
+  const ResumeOutcome resumed = sweep({"--resume"});
   ASSERT_EQ(resumed.code, exit_ok) << resumed.err;
   EXPECT_NE(resumed.err.find("1 damaged journal records"), std::string::npos) << resumed.err;
   expect_same_runs(out, ref);
