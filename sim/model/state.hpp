@@ -165,9 +165,13 @@ struct RunState {
   // (block b's list fills engaged[b * founder_block_size ...] up to engaged_count[b]: 2 bytes per
   // founder, allocated once); and the idle founders who formed an idea in this month's
   // founders_act (ids). A superset is harmless: every phase still tests the stage.
+  // The lists are last month's lists brought up to date (model/engaged.hpp) when
+  // engaged_listed_month is last month; -1 (set up, or stages edited by hand): every founder is
+  // scanned.
   std::vector<std::uint16_t> engaged;
   std::vector<std::uint32_t> engaged_count;
   std::vector<std::vector<std::uint32_t>> joined;
+  int engaged_listed_month = -1;
   // Per region: the context the idle founders' waits were last drawn with (schedule_idle_founders
   // draws them again where it changes), and scratch for which regions changed this month.
   std::vector<IdleContext> idle_context;
