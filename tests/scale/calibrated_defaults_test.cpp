@@ -40,13 +40,12 @@ bool asserted(const std::string& name) {
 
 // The shipped defaults (the posterior medians of the third calibration: 9 parameters at 102,338
 // agents, 7 generations, final tolerance 1.49) miss these; docs/calibration.md and docs/ODD.md 9.1
-// report by how much. Not asserted, never hidden: the test prints each as MISSED. 1-year survival
-// joined the list with the third calibration (0.778 against 0.78-0.84, a quarter of a standard
-// error of these 8 runs below the edge; the second's defaults gave 0.793); the seniors' and
-// disabled people's ratios were missed by the second too. Shrink this list as the calibration
-// improves.
-const std::set<std::string> reported_misses{"survival_1y", "startup_ratio_seniors",
-                                            "startup_ratio_disabled"};
+// report by how much. Not asserted, never hidden: the test prints each as MISSED. The seniors'
+// and disabled people's ratios were missed by the second calibration too. 1-year survival is
+// asserted again: with event scheduling of idle founders (other random numbers, the same model)
+// it is 0.783, inside 0.78-0.84 by 0.003, under half of these 8 runs' standard error (0.778 month
+// by month). Shrink this list as the calibration improves.
+const std::set<std::string> reported_misses{"startup_ratio_seniors", "startup_ratio_disabled"};
 
 TEST(CalibratedDefaults, ShippedBaselineHitsSurvivalApprovalAndGroupRatios) {
   const auto load = calibrate::load_targets(fs::path(KOPA_SOURCE_DIR) / "calibration/targets.toml");
