@@ -1,8 +1,9 @@
 // Small command-line companion to the benchmark suite (docs/performance.md):
 //
-//   kopa_bench_driver run FOUNDERS MONTHS [baseline|combined] [THREADS]
+//   kopa_bench_driver run FOUNDERS MONTHS [baseline|combined] [THREADS] [events|monthly]
 //       one run, for /usr/bin/time -v (peak memory at 10^7 founders) and for callgrind;
-//   kopa_bench_driver identity write FILE | identity compare FILE
+//       `monthly`: the reference scheduling of idle founders (model/idle_wait.hpp);
+//   kopa_bench_driver identity write FILE | identity compare FILE [events|monthly]
 //       3 replicates of 5,000 founders x 60 months with all levers on: writes every RunSeries
 //       value to FILE, or compares them bit for bit with FILE. An optimisation must leave
 //       `compare` silent and exiting 0.
@@ -13,6 +14,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,9 +28,19 @@ namespace {
 constexpr std::uint64_t base_seed = 20240601;
 
 int usage() {
-  std::cerr << "usage: kopa_bench_driver run FOUNDERS MONTHS [baseline|combined] [THREADS]\n"
-               "       kopa_bench_driver identity write|compare FILE\n";
+  std::cerr << "usage: kopa_bench_driver run FOUNDERS MONTHS [baseline|combined] [THREADS] "
+               "[events|monthly]\n"
+               "       kopa_bench_driver identity write|compare FILE [events|monthly]\n";
   return 2;
+}
+
+// The scheduling named by argv[k] (events when absent), or nullopt for another word.
+std::optional<Scheduling> scheduling_arg(int argc, char** argv, int k) {
+  if (argc <= k) return Scheduling::events;
+  const std::string word = argv[k];
+  if (word == "events") return Scheduling::events;
+  if (word == "monthly") return Scheduling::monthly;
+  return std::nullopt;
 }
 
 int run(int argc, char** argv) {
@@ -38,11 +50,15 @@ int run(int argc, char** argv) {
   const std::string policy = argc > 4 ? argv[4] : "combined";
   if (policy != "baseline" && policy != "combined") return usage();
   const int threads = argc > 5 ? std::stoi(argv[5]) : all_threads();
+  const auto scheduling = scheduling_arg(argc, argv, 6);
+  if (!scheduling) return usage();
   const Model model(bench_parameters(founders, months,
                                      policy == "combined" ? Policy::combined : Policy::baseline));
   const auto start = std::chrono::steady_clock::now();
   RunSeries series;
-  with_threads(threads, [&] { series = run_replicate(model, base_seed, 0); });
+  with_threads(threads, [&] {
+    series = run_replicate(model, base_seed, 0, Parallelism::blocks, *scheduling);
+  });
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf(
@@ -54,11 +70,12 @@ int run(int argc, char** argv) {
 }
 
 // Every value of the three replicates' series, as raw bit patterns.
-std::vector<std::uint64_t> identity_values() {
+std::vector<std::uint64_t> identity_values(Scheduling scheduling) {
   const Model model(bench_parameters(5000, 60, Policy::combined));
   std::vector<std::uint64_t> bits;
   for (int replicate = 0; replicate < 3; ++replicate) {
-    const RunSeries series = run_replicate(model, base_seed, replicate);
+    const RunSeries series =
+        run_replicate(model, base_seed, replicate, Parallelism::blocks, scheduling);
     for (const auto& metric : series.values) {
       bits.push_back(metric.size());
       for (double value : metric) bits.push_back(std::bit_cast<std::uint64_t>(value));
@@ -68,9 +85,11 @@ std::vector<std::uint64_t> identity_values() {
 }
 
 int identity(int argc, char** argv) {
-  if (argc != 4) return usage();
+  if (argc != 4 && argc != 5) return usage();
   const std::string mode = argv[2];
-  const std::vector<std::uint64_t> bits = identity_values();
+  const auto scheduling = scheduling_arg(argc, argv, 4);
+  if (!scheduling) return usage();
+  const std::vector<std::uint64_t> bits = identity_values(*scheduling);
   if (mode == "write") {
     std::ofstream out(argv[3], std::ios::binary);
     out.write(reinterpret_cast<const char*>(bits.data()),

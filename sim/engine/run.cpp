@@ -7,6 +7,7 @@ namespace kopa {
 void step(const Model& model, RunState& state, RunSeries& series) {
   state.flows.reset(model.region_count());
   open_calendar(model, state);
+  schedule_idle_founders(model, state);
   list_engaged_founders(model, state);
   release_caseloads(model, state);
   discover_founders(model, state);
@@ -27,10 +28,11 @@ void run_to_end(const Model& model, RunState& state, RunSeries& series) {
 }
 
 RunSeries run_replicate(const Model& model, std::uint64_t base_seed, int replicate,
-                        Parallelism parallelism) {
+                        Parallelism parallelism, Scheduling scheduling) {
   RunState state =
       initial_state(model, replicate_seed(base_seed, static_cast<std::uint64_t>(replicate)));
   state.parallelism = parallelism;
+  state.scheduling = scheduling;
   RunSeries series(model.months(), model.labels());
   run_to_end(model, state, series);
   return series;

@@ -1,4 +1,5 @@
 #include "model/engaged.hpp"
+#include "model/idle_wait.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -31,10 +32,7 @@ void form_idea(const FounderContext& x, Tally& tally, std::size_t i, double u_qu
 void act_latent(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
-  const std::size_t r = f.region[i];
-  const double hazard = x.p.founders.ideation_rate * x.p.groups[index(f.group[i])].ideation_ratio *
-                        (f.motivation[i] / 0.5) * (0.5 + x.model.region(r).local_demand) *
-                        (0.75 + 0.5 * x.c.region_attitude[r]) * (1.0 + x.c.atmosphere[r]);
+  const double hazard = ideation_hazard(x.model, f, i, idle_context(x.c, f.region[i]));
   if (u[0] < hazard) form_idea(x, tally, i, u[1], u[2]);
 }
 
@@ -60,6 +58,7 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   if (u[2] < give_up) {
     f.stage[i] = Stage::dormant;
     f.months_in_stage[i] = 0;
+    start_idle_wait(x.model, x.state, i);
     tally.dormancies += x.model.people_per_agent(f.region[i]);
   }
 }
@@ -67,9 +66,15 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
 void act_dormant(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
-  const double comeback =
-      x.p.founders.dormant_return_rate * f.motivation[i] * (1.0 + x.c.atmosphere[f.region[i]]);
+  const double comeback = return_hazard(x.model, f, i, idle_context(x.c, f.region[i]));
   if (u[0] < comeback) form_idea(x, tally, i, u[1], u[2]);
+}
+
+// An idle founder whose drawn wait ends this month (event scheduling): its idea forms, with the
+// idea's draws of the monthly model (U(ideation, m, i, 0) u1, u2).
+void wake(const FounderContext& x, Tally& tally, std::size_t i) {
+  const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
+  form_idea(x, tally, i, u[1], u[2]);
 }
 
 void train(const FounderContext& x, Tally& tally, std::size_t i) {
@@ -152,39 +157,82 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
   }
 }
 
+// An idea, micro-project or start-up: co-creation or giving up (ideas), then training, learning,
+// awareness, motivation and applications for those still active.
+void act_active(const FounderContext& x, Tally& tally, std::size_t i) {
+  Founders& f = x.state.founders;
+  if (f.stage[i] == Stage::idea) act_idea(x, tally, i);
+  if (!is_active_stage(f.stage[i])) return;
+  train(x, tally, i);
+  learn_and_hear(x, i);
+  apply_to_calls(x, i);
+}
+
+// Every founder by its stage, idle ones with their monthly draw (the reference scheduling).
+void act_monthly(const FounderContext& x, Tally& tally, std::size_t begin, std::size_t end,
+                 std::vector<std::uint32_t>& joined) {
+  Founders& f = x.state.founders;
+  for (std::size_t i = begin; i < end; ++i) {
+    switch (f.stage[i]) {
+      case Stage::latent:
+        act_latent(x, tally, i);
+        if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
+        continue;
+      case Stage::dormant:
+        act_dormant(x, tally, i);
+        if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
+        continue;
+      case Stage::idea:
+      case Stage::micro_project:
+      case Stage::startup:
+        act_active(x, tally, i);
+        continue;
+      case Stage::sustained:
+      case Stage::closed:
+        continue;
+    }
+  }
+}
+
+// The engaged founders from the block's list, then the idle founders whose wait ends this month
+// (model/idle_wait.hpp). Wake-up months are scanned 64 at a time with a test the compiler
+// vectorises; a block holds about one due founder a month.
+void act_on_events(const FounderContext& x, Tally& tally, std::size_t begin, std::size_t end,
+                   std::vector<std::uint32_t>& joined) {
+  Founders& f = x.state.founders;
+  for_each_engaged(x.state, block_of(begin), [&](std::size_t i) {
+    if (is_active_stage(f.stage[i])) act_active(x, tally, i);
+  });
+  const std::int16_t* wakes = f.idea_month.data();
+  const auto month = static_cast<std::int16_t>(x.state.month);
+  constexpr std::size_t chunk = 64;
+  for (std::size_t c = begin; c < end; c += chunk) {
+    const std::size_t c_end = std::min(end, c + chunk);
+    unsigned due = 0;
+    for (std::size_t i = c; i < c_end; ++i) due |= static_cast<unsigned>(wakes[i] == month);
+    if (due == 0) continue;
+    for (std::size_t i = c; i < c_end; ++i) {
+      // Ideas and start-ups formed in an earlier month hold that month, never this one (at month
+      // 0, those set up with an idea hold 0: the stage tells them apart).
+      if (wakes[i] != month || !waits_for_idea(f.stage[i])) continue;
+      wake(x, tally, i);
+      joined.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+}
+
 }  // namespace
 
 void founders_act(const Model& model, RunState& state) {
   const FounderContext x{model, state, model.parameters(), state.context};
-  Founders& f = state.founders;
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
-    // Idle founders who form an idea join the engaged ones (for exchange_knowledge).
+    // Idle founders who form an idea join the engaged ones (for exchange_knowledge), in id order.
     auto& joined = state.joined[block_of(begin)];
     joined.clear();
-    for (std::size_t i = begin; i < end; ++i) {
-      switch (f.stage[i]) {
-        case Stage::latent:
-          act_latent(x, tally, i);
-          if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
-          continue;
-        case Stage::dormant:
-          act_dormant(x, tally, i);
-          if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
-          continue;
-        case Stage::idea:
-          act_idea(x, tally, i);
-          break;
-        case Stage::micro_project:
-        case Stage::startup:
-          break;
-        case Stage::sustained:
-        case Stage::closed:
-          continue;
-      }
-      if (!is_active_stage(f.stage[i])) continue;
-      train(x, tally, i);
-      learn_and_hear(x, i);
-      apply_to_calls(x, i);
+    if (state.scheduling == Scheduling::events) {
+      act_on_events(x, tally, begin, end, joined);
+    } else {
+      act_monthly(x, tally, begin, end, joined);
     }
   });
   for (std::size_t r = 0; r < model.region_count(); ++r) {

@@ -1,4 +1,5 @@
 #include "model/engaged.hpp"
+#include "model/idle_wait.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -51,6 +52,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
   if (u[1] < give_up) {
     settle_award(x.model, f, i, tally);  // a grant not yet spent goes back to its funder
     set_stage(f, i, Stage::dormant);
+    start_idle_wait(x.model, x.state, i);
     tally.dormancies += x.model.people_per_agent(f.region[i]);
   }
 }
@@ -98,6 +100,7 @@ void exit_initiative(const OperateContext& x, Tally& tally, std::size_t i, doubl
     tally.closures += people;
   } else {
     set_stage(f, i, Stage::dormant);
+    start_idle_wait(x.model, x.state, i);
     tally.dormancies += people;
   }
 }

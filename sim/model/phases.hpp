@@ -11,8 +11,13 @@ namespace kopa {
 //    funding runs out (or is kept by stable_funding); the levers' fixed costs are booked.
 void open_calendar(const Model& model, RunState& state);
 
+//    Idle founders' waits are drawn again in the regions whose context changed this month
+//    (in all at month 0), under event scheduling (model/idle_wait.hpp).
+void schedule_idle_founders(const Model& model, RunState& state);
+
 //    The engaged founders (model/engaged.hpp) are listed per block: the phases below visit only
-//    them, except founders_act (every founder's monthly draws; it refreshes the list) and
+//    them, except founders_act (which also wakes the idle founders due this month, or under
+//    monthly scheduling draws for every idle founder) and
 //    observe (every founder's stocks, summed in id order).
 void list_engaged_founders(const Model& model, RunState& state);
 

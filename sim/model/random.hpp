@@ -26,6 +26,7 @@ enum class Stream : std::uint32_t {
   form = 14,
   capacity = 15,   // retired: drew per-replicate rounding offsets of caseloads (model v2 drafts)
   posterior = 16,  // the posterior particle a replicate runs with (kopa run --posterior)
+  idle_wait = 17,  // the month of an idle founder's next idea (model/idle_wait.hpp)
 };
 
 // Counter-based random numbers: the draw for (stream, month, agent, draw) is a pure function of

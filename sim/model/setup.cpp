@@ -108,6 +108,8 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed) {
   state.engaged.assign(total, 0);
   state.engaged_count.assign(state.block_tallies.size(), 0);
   state.joined.resize(state.block_tallies.size());
+  state.idle_context.assign(model.region_count(), IdleContext{});
+  state.idle_redraw.assign(model.region_count(), 0);
   state.flows.reset(model.region_count());
   return state;
 }

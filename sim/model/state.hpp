@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "model/founders.hpp"
@@ -116,10 +117,24 @@ struct MonthFlows {
   void reset(std::size_t regions);
 };
 
+// How idle founders (latent, dormant) are advanced: `events` draws the month of each one's next
+// idea and visits it only then (model/idle_wait.hpp); `monthly` draws for every idle founder every
+// month, as the model is written. The two give the same results' distribution
+// (tests/model/idle_wait_test.cpp); `monthly` is kept as that test's reference.
+enum class Scheduling { events, monthly };
+
+// What an idle founder's chance reads of its region's month context (model/idle_wait.hpp).
+struct IdleContext {
+  double attitude = std::numeric_limits<double>::quiet_NaN();  // NaN: nothing drawn yet
+  double atmosphere = std::numeric_limits<double>::quiet_NaN();
+  bool operator==(const IdleContext&) const = default;
+};
+
 // Everything one run changes. A plain value: copy it to fork a scenario from a warmed-up state.
 struct RunState {
   int month = 0;
   Parallelism parallelism = Parallelism::blocks;
+  Scheduling scheduling = Scheduling::events;
   RandomStreams random{0};
   Founders founders;
   std::vector<std::int32_t> caseload;  // per advocate, in agents
@@ -150,9 +165,17 @@ struct RunState {
   // (block b's list fills engaged[b * founder_block_size ...] up to engaged_count[b]: 2 bytes per
   // founder, allocated once); and the idle founders who formed an idea in this month's
   // founders_act (ids). A superset is harmless: every phase still tests the stage.
+  // The lists are last month's lists brought up to date (model/engaged.hpp) when
+  // engaged_listed_month is last month; -1 (set up, or stages edited by hand): every founder is
+  // scanned.
   std::vector<std::uint16_t> engaged;
   std::vector<std::uint32_t> engaged_count;
   std::vector<std::vector<std::uint32_t>> joined;
+  int engaged_listed_month = -1;
+  // Per region: the context the idle founders' waits were last drawn with (schedule_idle_founders
+  // draws them again where it changes), and scratch for which regions changed this month.
+  std::vector<IdleContext> idle_context;
+  std::vector<std::uint8_t> idle_redraw;
 };
 
 // Where funder k's pot for a founder of `region` is: its region's for a local funder, else the

@@ -47,6 +47,7 @@ template <class Check>
 void step_checked(const Model& model, RunState& state, RunSeries& series, Check check) {
   state.flows.reset(model.region_count());
   open_calendar(model, state);
+  schedule_idle_founders(model, state);
   list_engaged_founders(model, state);
   check("listed");
   release_caseloads(model, state);

@@ -2,15 +2,20 @@
 #include <gtest/gtest.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/run.hpp"
 #include "model/metrics.hpp"
 #include "model/model.hpp"
+#include "stats/descriptive.hpp"
+#include "stats/metric_definition.hpp"
 #include "stats/paired.hpp"
 
 // Small helpers for the whole-model tests: ensembles of replicates, sums over months, paired
@@ -19,10 +24,12 @@ namespace kopa::testing {
 
 // Replicates 0..n-1 of one model, run in parallel (each run's numbers depend only on its seed).
 inline std::vector<RunSeries> run_ensemble(const Model& model, std::uint64_t base_seed,
-                                           int replicates) {
+                                           int replicates,
+                                           Scheduling scheduling = Scheduling::events) {
   std::vector<RunSeries> runs(static_cast<std::size_t>(replicates));
   tbb::parallel_for(0, replicates, [&](int r) {
-    runs[static_cast<std::size_t>(r)] = run_replicate(model, base_seed, r);
+    runs[static_cast<std::size_t>(r)] =
+        run_replicate(model, base_seed, r, Parallelism::blocks, scheduling);
   });
   return runs;
 }
@@ -57,6 +64,44 @@ std::vector<double> per_replicate(const std::vector<RunSeries>& runs, Measure me
   values.reserve(runs.size());
   for (const RunSeries& s : runs) values.push_back(measure(s));
   return values;
+}
+
+// One number per run for a headline metric, as `kopa compare` makes it at the last month.
+inline double headline_value(std::string_view name, const RunSeries& s) {
+  const int last = s.months - 1;
+  if (name == analysis::money_share_disadvantaged) {
+    const double money = sum_over(s, Metric::money_awarded);
+    return money > 0 ? sum_over(s, Metric::money_awarded_disadvantaged) / money : 0.0;
+  }
+  const int id = find_metric(name);
+  EXPECT_GE(id, 0) << name;
+  const auto metric = static_cast<Metric>(id);
+  return metric_spec(metric).accumulation == Accumulation::flow ? sum_over(s, metric)
+                                                                : s.at(metric, last);
+}
+
+struct Estimate {
+  double mean = 0.0;
+  double se = 0.0;  // standard error of the mean
+  double n = 0.0;
+};
+
+inline Estimate estimate(const std::vector<double>& values) {
+  const auto d = stats::describe(values);
+  return {d.mean, d.sd / std::sqrt(static_cast<double>(d.n)), static_cast<double>(d.n)};
+}
+
+// Welch's t for two independent means and its degrees of freedom.
+struct Welch {
+  double t;
+  double df;
+};
+inline Welch welch(const Estimate& a, const Estimate& b) {
+  const double va = a.se * a.se, vb = b.se * b.se;
+  const double v = va + vb;
+  if (v == 0.0) return {a.mean == b.mean ? 0.0 : INFINITY, 1.0};
+  const double df = v * v / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
+  return {(a.mean - b.mean) / std::sqrt(v), std::max(1.0, df)};
 }
 
 // The paired difference (scenario - baseline) with its 95 % t interval, printed as one line.

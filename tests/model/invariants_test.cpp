@@ -131,6 +131,7 @@ TEST(Invariants, HoldEveryMonthOfRandomizedRuns) {
   int full_advocate_months = 0;
   for (const Case& c : cases()) {
     const Model model(c.parameters);
+    double operating = 0.0;
     for (std::uint64_t seed : {1u, 2u, 3u}) {
       RunState state = initial_state(model, replicate_seed(seed, 0));
       RunSeries series(model.months(), model.labels());
@@ -145,13 +146,14 @@ TEST(Invariants, HoldEveryMonthOfRandomizedRuns) {
         ++state.month;
         if (::testing::Test::HasFailure()) return;
       }
-      // The runs are not vacuous: money was awarded and initiatives operate.
+      // The runs are not vacuous: money was awarded and initiatives operate (over the three
+      // seeds: at 6,000 founders the baseline ends with about 3.6 start-ups and sustained
+      // enterprises a run, so one run in about 30 ends with none).
       EXPECT_GT(awarded, 0.0) << c.name;
-      EXPECT_GT(series.at(Metric::founders_startup, model.months() - 1) +
-                    series.at(Metric::founders_sustained, model.months() - 1),
-                0.0)
-          << c.name;
+      operating += series.at(Metric::founders_startup, model.months() - 1) +
+                   series.at(Metric::founders_sustained, model.months() - 1);
     }
+    EXPECT_GT(operating, 0.0) << c.name;
   }
   // Caseloads did reach capacity, so the bound above was put to the test.
   EXPECT_GT(full_advocate_months, 0);

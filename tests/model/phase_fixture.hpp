@@ -15,11 +15,16 @@ struct SmallRun {
   explicit SmallRun(ModelParameters p, std::uint64_t seed = 1)
       : model(std::move(p)), state(initial_state(model, seed)) {}
 
-  // Starts month `month` as step() does: fresh flows, then the calendar.
+  // Starts month `month` as step() does: fresh flows, then the calendar. Stages are set by hand
+  // between months, so every idle founder's wait is drawn afresh from this month and the engaged
+  // founders are listed by a scan of all.
   void open(int month) {
     state.month = month;
     state.flows.reset(model.region_count());
     open_calendar(model, state);
+    state.idle_context.assign(model.region_count(), IdleContext{});
+    state.engaged_listed_month = -1;
+    schedule_idle_founders(model, state);
     list_engaged_founders(model, state);
   }
 

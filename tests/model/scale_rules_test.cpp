@@ -224,6 +224,35 @@ TEST(ScaleRules, ACaseloadOverfillsOnlyAfterLeavingAsMuchRoomUnused) {
   EXPECT_EQ(caseload_month(run, 4).agents, 3);
 }
 
+// Months without candidates: the advocate's room is left unused; then every founder looks for one.
+CaseloadMonth after_empty_months(SmallRun& run, int empty_months) {
+  run.set_all(Stage::latent);
+  for (int m = 0; m < empty_months; ++m) caseload_month(run, m);
+  run.set_all(Stage::idea);
+  return caseload_month(run, empty_months);
+}
+
+TEST(ScaleRules, ACaseloadSpendsRoomLeftUnusedOnOnePartAgentAtMost) {
+  // Sixteen people per agent, capacity 10: no agent fits whole. Four months without candidates
+  // leave 40 person-months unused. The advocate takes one agent into its room for part of one;
+  // the balance is not spent on more (docs/ODD.md 7.14, 8.5): a rule that took agents while the
+  // balance less their overfill stayed >= 0 (three agents here) spent the room left unused in the
+  // run's first months, when few founders have ideas yet, as a lasting overfill: people on
+  // caseloads 6-11 % above one agent per person at N = 2e5 and 2e4 (t +6 to +7).
+  SmallRun run(caseload_parameters(16), 1);
+  const CaseloadMonth month = after_empty_months(run, 4);
+  EXPECT_EQ(month.agents, 1);
+  EXPECT_EQ(month.unused_room, 34.0);
+}
+
+TEST(ScaleRules, OneAgentPerPersonLosesRoomLeftUnused) {
+  // Real people's places left empty are lost: after empty months the caseload fills to capacity.
+  SmallRun run(caseload_parameters(1), 1);
+  const CaseloadMonth month = after_empty_months(run, 4);
+  EXPECT_EQ(month.agents, 10);
+  EXPECT_EQ(month.unused_room, 40.0);
+}
+
 TEST(ScaleRules, SupportAndCollaborationsCountPeople) {
   ModelParameters p = caseload_parameters(people_per_agent);
   p.advocates[index(AdvocateKind::ngo)].brokerage = 1.0;

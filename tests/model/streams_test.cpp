@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "model/phase_support.hpp"
@@ -117,18 +118,28 @@ TEST(Streams, LaunchAndIdeationDrawFromTheirStreams) {
     ASSERT_EQ(f.stage[i], expected) << i;
   }
 
+  // An idea forms in the month's draw: under monthly scheduling (the model as written) if u0 of
+  // U(ideation, m, i) is below the hazard; under event scheduling in the month its wait ends, which
+  // is the first month of the wait (K = 0) exactly when u0 of U(idle_wait, m, i) is below it.
   p.founders.ideation_rate = 0.05;
-  SmallRun ideas(p);
-  ideas.set_all(Stage::latent);
-  ideas.open(month);
-  founders_act(ideas.model, ideas.state);
-  const auto& g = ideas.state.founders;
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    const Region& region = ideas.model.region(g.region[i]);
-    const double hazard = 0.05 * (0.5 / 0.5) * (0.5 + region.local_demand) *
-                          (0.75 + 0.5 * ideas.state.context.region_attitude[g.region[i]]);
-    const double u0 = ideas.state.random.uniforms(Stream::ideation, month, i)[0];
-    ASSERT_EQ(g.stage[i] == Stage::idea, u0 < hazard) << i;
+  for (const auto& [scheduling, stream] : {std::pair{Scheduling::monthly, Stream::ideation},
+                                           std::pair{Scheduling::events, Stream::idle_wait}}) {
+    SmallRun ideas(p);
+    ideas.state.scheduling = scheduling;
+    ideas.set_all(Stage::latent);
+    ideas.open(month);
+    founders_act(ideas.model, ideas.state);
+    const auto& g = ideas.state.founders;
+    std::size_t formed = 0;
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      const Region& region = ideas.model.region(g.region[i]);
+      const double hazard = 0.05 * (0.5 / 0.5) * (0.5 + region.local_demand) *
+                            (0.75 + 0.5 * ideas.state.context.region_attitude[g.region[i]]);
+      const double u0 = ideas.state.random.uniforms(stream, month, i)[0];
+      ASSERT_EQ(g.stage[i] == Stage::idea, u0 < hazard) << i;
+      formed += g.stage[i] == Stage::idea ? 1 : 0;
+    }
+    EXPECT_GT(formed, 0u);
   }
 }
 

@@ -38,10 +38,13 @@ bool asserted(const std::string& name) {
          name.starts_with("startup_ratio_");
 }
 
-// The shipped defaults (the posterior medians of the second calibration: 9 parameters at 102,338
-// agents, final tolerance 1.63) miss these; docs/calibration.md and docs/ODD.md 9.1 report by how
-// much. Not asserted, never hidden: the test prints each as MISSED. Shrink this list as the
-// calibration improves.
+// The shipped defaults (the posterior medians of the third calibration: 9 parameters at 102,338
+// agents, 7 generations, final tolerance 1.49) miss these; docs/calibration.md and docs/ODD.md 9.1
+// report by how much. Not asserted, never hidden: the test prints each as MISSED. The seniors'
+// and disabled people's ratios were missed by the second calibration too. 1-year survival is
+// asserted again: with event scheduling of idle founders (other random numbers, the same model)
+// it is 0.783, inside 0.78-0.84 by 0.003, under half of these 8 runs' standard error (0.778 month
+// by month). Shrink this list as the calibration improves.
 const std::set<std::string> reported_misses{"startup_ratio_seniors", "startup_ratio_disabled"};
 
 TEST(CalibratedDefaults, ShippedBaselineHitsSurvivalApprovalAndGroupRatios) {

@@ -27,14 +27,16 @@
 #include "model/population.hpp"
 #include "model/resolution.hpp"
 #include "scenario/scenario.hpp"
-#include "stats/descriptive.hpp"
-#include "stats/metric_definition.hpp"
 #include "stats/student_t.hpp"
 
 namespace kopa {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::estimate;
+using testing::Estimate;
+using testing::welch;
+using testing::Welch;
 
 constexpr int replicates = 16;
 constexpr std::uint64_t base_seed = 20240601;
@@ -109,44 +111,6 @@ std::vector<std::string_view> compared_metrics() {
   return all;
 }
 
-// One number per run for a headline metric, as `kopa compare` makes it at the last month.
-double headline_value(std::string_view name, const RunSeries& s) {
-  const int last = s.months - 1;
-  if (name == analysis::money_share_disadvantaged) {
-    const double money = testing::sum_over(s, Metric::money_awarded);
-    return money > 0 ? testing::sum_over(s, Metric::money_awarded_disadvantaged) / money : 0.0;
-  }
-  const int id = find_metric(name);
-  EXPECT_GE(id, 0) << name;
-  const auto metric = static_cast<Metric>(id);
-  return metric_spec(metric).accumulation == Accumulation::flow ? testing::sum_over(s, metric)
-                                                                : s.at(metric, last);
-}
-
-struct Estimate {
-  double mean = 0.0;
-  double se = 0.0;  // standard error of the mean
-  double n = 0.0;
-};
-
-Estimate estimate(const std::vector<double>& values) {
-  const auto d = stats::describe(values);
-  return {d.mean, d.sd / std::sqrt(static_cast<double>(d.n)), static_cast<double>(d.n)};
-}
-
-// Welch's t for two independent means and its degrees of freedom.
-struct Welch {
-  double t;
-  double df;
-};
-Welch welch(const Estimate& a, const Estimate& b) {
-  const double va = a.se * a.se, vb = b.se * b.se;
-  const double v = va + vb;
-  if (v == 0.0) return {a.mean == b.mean ? 0.0 : INFINITY, 1.0};
-  const double df = v * v / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
-  return {(a.mean - b.mean) / std::sqrt(v), std::max(1.0, df)};
-}
-
 // Every run of every scenario at one level.
 struct LevelRuns {
   Level level;
@@ -165,8 +129,8 @@ LevelRuns run_level(const Level& level) {
 }
 
 std::vector<double> values_of(std::string_view metric, const std::vector<RunSeries>& runs) {
-  return testing::per_replicate(runs,
-                                [&](const RunSeries& s) { return headline_value(metric, s); });
+  return testing::per_replicate(
+      runs, [&](const RunSeries& s) { return testing::headline_value(metric, s); });
 }
 
 std::vector<double> differences(const std::vector<double>& a, const std::vector<double>& b) {
