@@ -26,14 +26,14 @@ bool is_dataset(hid_t group, const std::string& name) {
   return H5Iget_type(object.get()) == H5I_DATASET;
 }
 
-Handle open_dataset(hid_t group, const std::string& scenario, const char* name) {
+Handle open_scenario_dataset(hid_t group, const std::string& scenario, const char* name) {
   if (!hdf5::link_exists(group, name)) {
     throw Failure("scenario '" + scenario + "' has no dataset '" + name + "'");
   }
   return hdf5::dataset(H5Dopen2(group, name, H5P_DEFAULT), std::string("dataset '") + name + "'");
 }
 
-std::string require_string(hid_t object, const char* name, const std::string& where) {
+std::string require_string_of(hid_t object, const char* name, const std::string& where) {
   if (!hdf5::has_attribute(object, name)) {
     throw Failure(where + " has no attribute '" + name + "'");
   }
@@ -50,7 +50,7 @@ void require_attribute(hid_t object, const char* name, const std::string& where)
 template <class T>
 std::vector<T> read_vector(hid_t group, const std::string& scenario, const char* name,
                            std::size_t expected, hid_t memory_type) {
-  const Handle data = open_dataset(group, scenario, name);
+  const Handle data = open_scenario_dataset(group, scenario, name);
   hdf5::require_type(data.get(), H5T_INTEGER,
                      "scenario '" + scenario + "': dataset '" + std::string(name) + "'");
   const auto dims = hdf5::extent(data.get());
@@ -74,7 +74,7 @@ void check_metric(hid_t group, const std::string& name, const ScenarioHeader& he
   if (index < 0) return;
   const MetricSpec& spec = metric_catalog()[static_cast<std::size_t>(index)];
   const std::string what = "scenario '" + header.name + "': metric '" + name + "'";
-  const Handle data = open_dataset(group, header.name, name.c_str());
+  const Handle data = open_scenario_dataset(group, header.name, name.c_str());
   hdf5::require_type(data.get(), H5T_FLOAT, what);
   std::vector<hsize_t> expected{static_cast<hsize_t>(header.replicates),
                                 static_cast<hsize_t>(header.months)};
@@ -90,7 +90,7 @@ void check_metric(hid_t group, const std::string& name, const ScenarioHeader& he
   }
 }
 
-bool is_structural(std::string_view name) {
+bool is_results_structure(std::string_view name) {
   if (name == "replicate" || name == "month" || name == "year" || name == "seed" ||
       name == "done" || name == "posterior_particle" || name == "time") {
     return true;
@@ -110,9 +110,9 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name, b
   ScenarioContents contents;
   ScenarioHeader& header = contents.header;
   header.name = name;
-  header.description = require_string(g, "description", where);
-  header.scenario_toml = require_string(g, "scenario_toml", where);
-  contents.scenario_sha256 = require_string(g, "scenario_sha256", where);
+  header.description = require_string_of(g, "description", where);
+  header.scenario_toml = require_string_of(g, "scenario_toml", where);
+  contents.scenario_sha256 = require_string_of(g, "scenario_sha256", where);
   require_attribute(g, "base_seed", where);
   header.base_seed = hdf5::read_uint_attribute(g, "base_seed");
   require_attribute(g, "replicates", where);
@@ -141,7 +141,7 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name, b
   read_vector<std::int32_t>(g, name, "month", months, H5T_NATIVE_INT32);
   for (std::size_t b = 1; b < breakdown_count; ++b) {
     const std::string dimension(dimension_name(static_cast<Breakdown>(b)));
-    const Handle labels = open_dataset(g, name, dimension.c_str());
+    const Handle labels = open_scenario_dataset(g, name, dimension.c_str());
     try {
       header.labels.labels[b] = hdf5::read_string_dataset(labels.get());
     } catch (const Failure& failure) {
@@ -157,13 +157,13 @@ ScenarioContents read_scenario(hid_t scenarios_group, const std::string& name, b
   if (hdf5::link_exists(g, "posterior_particle")) {
     header.posterior_particle =
         read_vector<std::int32_t>(g, name, "posterior_particle", replicates, H5T_NATIVE_INT32);
-    const Handle particle = open_dataset(g, name, "posterior_particle");
-    header.posterior = require_string(particle.get(), "posterior", where);
+    const Handle particle = open_scenario_dataset(g, name, "posterior_particle");
+    header.posterior = require_string_of(particle.get(), "posterior", where);
   }
 
   if (scaled) read_vector<std::int32_t>(g, name, "year", survival_years, H5T_NATIVE_INT32);
   for (auto& link : hdf5::link_names(g)) {
-    if (is_structural(link) || !is_dataset(g, link)) continue;
+    if (is_results_structure(link) || !is_dataset(g, link)) continue;
     const bool cohort = std::any_of(cohort_datasets().begin(), cohort_datasets().end(),
                                     [&](const CohortDataset& d) { return d.name == link; });
     if (!cohort) check_metric(g, link, header);
@@ -252,17 +252,17 @@ Expected<ResultsReader> ResultsReader::open(const fs::path& path) {
       return Error{quoted(path) + " is not a kopa results file: its format is '" + format +
                    "', not '" + std::string(results_format_name) + "'"};
     }
-    contents.format_version = require_string(file, "format_version", "the file");
+    contents.format_version = require_string_of(file, "format_version", "the file");
     if (const Status version = check_results_format_version(contents.format_version); !version) {
       return Error{quoted(path) + ": " + version.error().message};
     }
-    contents.kopa_version = require_string(file, "kopa_version", "the file");
-    contents.git_commit = require_string(file, "git_commit", "the file");
-    contents.created_utc = require_string(file, "created_utc", "the file");
-    contents.command_line = require_string(file, "command_line", "the file");
+    contents.kopa_version = require_string_of(file, "kopa_version", "the file");
+    contents.git_commit = require_string_of(file, "git_commit", "the file");
+    contents.created_utc = require_string_of(file, "created_utc", "the file");
+    contents.command_line = require_string_of(file, "command_line", "the file");
     require_attribute(file, "threads", "the file");
     contents.threads = static_cast<int>(hdf5::read_int_attribute(file, "threads"));
-    contents.status = parse_status(require_string(file, "status", "the file"));
+    contents.status = parse_status(require_string_of(file, "status", "the file"));
     if (!hdf5::link_exists(file, "scenarios")) throw Failure("no group '/scenarios'");
     const Handle scenarios = hdf5::group(H5Gopen2(file, "scenarios", H5P_DEFAULT), "/scenarios");
     for (const auto& name : hdf5::link_names(scenarios.get())) {

@@ -29,7 +29,7 @@ std::vector<std::int32_t> read_optional_ints(hid_t g, const char* name, std::siz
   return read_all<std::int32_t>(g, name, {points}, "[point]", H5T_INTEGER, H5T_NATIVE_INT32);
 }
 
-bool is_structural(std::string_view name) {
+bool is_sweep_structure(std::string_view name) {
   for (const char* s : {"point", "replicate", "month", "time", "year", "seed", "done",
                         "people_per_agent", "sobol_block", "morris_trajectory", "morris_factor",
                         "morris_direction", "survival", "survival_cohort", "posterior_particle"}) {
@@ -148,7 +148,7 @@ void read_group(hid_t g, SweepContents& c) {
     check(H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &h.morris_delta), "attribute 'morris_delta'");
   }
   for (auto& link : hdf5::link_names(g)) {
-    if (is_structural(link)) continue;
+    if (is_sweep_structure(link)) continue;
     check_metric(g, link, h);
     c.metrics.push_back(std::move(link));
   }

@@ -26,14 +26,14 @@ using layout::quoted;
 namespace {
 
 // netCDF dimension numbers in /sweep: point, replicate, month, then the breakdowns.
-constexpr std::int32_t point_dimid = 0;
-constexpr std::int32_t replicate_dimid = 1;
-constexpr std::int32_t month_dimid = 2;
+constexpr std::int32_t sweep_point_dimid = 0;
+constexpr std::int32_t sweep_replicate_dimid = 1;
+constexpr std::int32_t sweep_month_dimid = 2;
 // After the breakdowns (3..breakdown_count + 1): years since launch, for cohort survival.
-constexpr std::int32_t year_dimid = static_cast<std::int32_t>(breakdown_count) + 2;
-constexpr unsigned deflate_level = 1;  // as in results files
+constexpr std::int32_t sweep_year_dimid = static_cast<std::int32_t>(breakdown_count) + 2;
+constexpr unsigned sweep_deflate_level = 1;  // as in results files
 
-struct Scales {
+struct SweepScales {
   Handle point;
   Handle replicate;
   Handle month;
@@ -63,7 +63,7 @@ Status validate(const SweepHeader& h) {
 
 // A [point] dataset of `type`, attached to the point dimension.
 Handle point_dataset(hid_t group, const std::string& name, hid_t file_type, hid_t memory_type,
-                     const void* values, std::size_t points, const Scales& scales) {
+                     const void* values, std::size_t points, const SweepScales& scales) {
   const std::string what = "dataset '" + name + "'";
   const Handle space = hdf5::simple_space({points});
   const Handle plist = hdf5::checksummed_layout({points});
@@ -75,7 +75,7 @@ Handle point_dataset(hid_t group, const std::string& name, hid_t file_type, hid_
   return data;
 }
 
-void write_factors(hid_t group, const SweepHeader& h, const Scales& scales) {
+void write_factors(hid_t group, const SweepHeader& h, const SweepScales& scales) {
   for (std::size_t j = 0; j < h.factors.size(); ++j) {
     std::vector<double> values;
     for (const auto& point : h.points) values.push_back(point[j]);
@@ -89,7 +89,7 @@ void write_factors(hid_t group, const SweepHeader& h, const Scales& scales) {
   }
 }
 
-void write_design_metadata(hid_t group, const SweepHeader& h, const Scales& scales) {
+void write_design_metadata(hid_t group, const SweepHeader& h, const SweepScales& scales) {
   const std::size_t points = h.points.size();
   auto int_dataset = [&](const char* name, const std::vector<std::int32_t>& values,
                          std::string_view long_name) {
@@ -107,7 +107,7 @@ void write_design_metadata(hid_t group, const SweepHeader& h, const Scales& scal
 
 // One run per chunk: runs arrive in any order and each is written once, whole.
 void create_metric(hid_t group, const MetricSpec& spec, const SweepHeader& h,
-                   const Scales& scales) {
+                   const SweepScales& scales) {
   const std::string name(spec.name);
   std::vector<hsize_t> dims{h.points.size(), static_cast<hsize_t>(h.replicates),
                             static_cast<hsize_t>(h.months)};
@@ -116,7 +116,7 @@ void create_metric(hid_t group, const MetricSpec& spec, const SweepHeader& h,
     dims.push_back(h.labels.width(spec.breakdown));
     axes.push_back(scales.labels[static_cast<std::size_t>(spec.breakdown)].get());
   }
-  const Handle data = layout::run_dataset(group, name, dims, 2, deflate_level);
+  const Handle data = layout::run_dataset(group, name, dims, 2, sweep_deflate_level);
   layout::attach_scales(data.get(), axes, "dataset '" + name + "'");
   layout::describe_variable(data.get(), spec.units, spec.long_name,
                             accumulation_name(spec.accumulation));
@@ -125,7 +125,7 @@ void create_metric(hid_t group, const MetricSpec& spec, const SweepHeader& h,
 
 // A [point, replicate, year] cohort dataset, one small chunk per run.
 void create_cohort_dataset(hid_t group, const CohortDataset& spec, const SweepHeader& h,
-                           const Scales& scales) {
+                           const SweepScales& scales) {
   const std::string name(spec.name);
   const Handle data = layout::run_dataset(
       group, name, {h.points.size(), static_cast<hsize_t>(h.replicates), survival_years}, 2, 0);
@@ -134,7 +134,7 @@ void create_cohort_dataset(hid_t group, const CohortDataset& spec, const SweepHe
   layout::describe_variable(data.get(), spec.units, spec.long_name, "");
 }
 
-Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
+Handle create_sweep_group(hid_t file, const SweepHeader& h, SweepScales& scales) {
   Handle group = layout::creation_ordered_group(file, "sweep");
   const hid_t g = group.get();
   hdf5::write_attribute(g, "design", h.design);
@@ -151,11 +151,12 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
   if (h.design == "sobol") hdf5::write_attribute(g, "sobol_base_samples", h.sobol_base_samples);
   if (h.design == "morris") hdf5::write_attribute(g, "morris_delta", h.morris_delta);
 
-  scales.point = layout::index_scale(g, "point", h.points.size(), point_dimid, "design point");
+  scales.point =
+      layout::index_scale(g, "point", h.points.size(), sweep_point_dimid, "design point");
   scales.replicate = layout::index_scale(g, "replicate", static_cast<std::size_t>(h.replicates),
-                                         replicate_dimid, "replicate");
-  scales.month = layout::index_scale(g, "month", static_cast<std::size_t>(h.months), month_dimid,
-                                     "month of the simulation, 0 the first");
+                                         sweep_replicate_dimid, "replicate");
+  scales.month = layout::index_scale(g, "month", static_cast<std::size_t>(h.months),
+                                     sweep_month_dimid, "month of the simulation, 0 the first");
   if (h.start) {
     hdf5::write_attribute(g, "start", format_year_month(*h.start));
     layout::time_coordinate(g, *h.start, h.months, scales.month.get());
@@ -165,7 +166,7 @@ Handle create_sweep_group(hid_t file, const SweepHeader& h, Scales& scales) {
         layout::label_scale(g, std::string(dimension_name(static_cast<Breakdown>(b))),
                             h.labels.labels[b], static_cast<std::int32_t>(b) + 2);
   }
-  scales.year = layout::index_scale(g, "year", survival_years, year_dimid,
+  scales.year = layout::index_scale(g, "year", survival_years, sweep_year_dimid,
                                     "years since a start-up's launch", 1);
   write_factors(g, h, scales);
   write_design_metadata(g, h, scales);
@@ -265,7 +266,7 @@ Expected<SweepWriter> SweepWriter::create(const fs::path& target, bool force, co
     state->file = layout::create_kopa_file(state->output.temporary(), sweep_format_name,
                                            sweep_format_version(), root.command_line, root.threads);
     const hid_t file = state->file.get();
-    Scales scales;
+    SweepScales scales;
     state->group = create_sweep_group(file, header, scales);
   } catch (const std::exception& failure) {
     return Error{"cannot write " + quoted(target) + ": " + failure.what()};

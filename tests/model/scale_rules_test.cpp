@@ -15,7 +15,7 @@ namespace {
 
 using testing::SmallRun;
 
-constexpr auto seed_fund = index(FunderKind::seed_fund);
+constexpr auto seed_fund_pot = index(FunderKind::seed_fund);
 constexpr std::int64_t people_per_agent = 4;
 
 // A seed fund whose monthly round holds EUR 10,000 and whose grants are EUR 1,000: room for ten
@@ -40,7 +40,7 @@ SmallRun three_applicants(std::int64_t weight, int month, std::uint64_t seed = 1
   for (std::size_t i = 0; i < 3; ++i) {
     f.group[i] = Group::women;
     f.need_fit[i] = static_cast<float>(1.0 - 0.4 * static_cast<double>(i));
-    f.funding[i] = with_application(f.funding[i], static_cast<int>(seed_fund));
+    f.funding[i] = with_application(f.funding[i], static_cast<int>(seed_fund_pot));
   }
   run.open(month);
   return run;
@@ -58,27 +58,27 @@ void reapply(SmallRun& run, std::size_t funder) {
 TEST(ScaleRules, APartRoundFundsTheAgentWholeAndCarriesTheOverdraft) {
   SmallRun run = three_applicants(people_per_agent, 3);
   ASSERT_EQ(run.model.people_per_agent(0), 4.0);
-  const std::size_t pot = pot_index(seed_fund, false, 0, run.model.region_count());
+  const std::size_t pot = pot_index(seed_fund_pot, false, 0, run.model.region_count());
   award_calls(run.model, run.state);
   const auto& flows = run.state.flows;
-  EXPECT_EQ(flows.applications[seed_fund], 12.0);
+  EXPECT_EQ(flows.applications[seed_fund_pot], 12.0);
   // Two whole agents (8 people), then room for 2 of the third's 4: it is funded whole and the
   // rolling pot is overdrawn by the 2 people's grants it did not hold.
-  EXPECT_EQ(flows.awards[seed_fund], 12.0);
-  EXPECT_EQ(flows.money[seed_fund], 12000.0);
+  EXPECT_EQ(flows.awards[seed_fund_pot], 12.0);
+  EXPECT_EQ(flows.money[seed_fund_pot], 12000.0);
   EXPECT_EQ(run.state.pots[pot], -to_cents(2000.0));
   EXPECT_EQ(run.state.founders.award_balance[2], to_cents(1000.0));  // each person's award
   // The next month's twelfth first repays the overdraft: two agents fit, the third does not.
-  reapply(run, seed_fund);
+  reapply(run, seed_fund_pot);
   run.open(4);
   award_calls(run.model, run.state);
-  EXPECT_EQ(run.state.flows.awards[seed_fund], 8.0);
+  EXPECT_EQ(run.state.flows.awards[seed_fund_pot], 8.0);
   EXPECT_EQ(run.state.pots[pot], 0);
   // Then it is funded whole again: 12, 8, 12, ... people, 10 a month on average, the budget.
-  reapply(run, seed_fund);
+  reapply(run, seed_fund_pot);
   run.open(5);
   award_calls(run.model, run.state);
-  EXPECT_EQ(run.state.flows.awards[seed_fund], 12.0);
+  EXPECT_EQ(run.state.flows.awards[seed_fund_pot], 12.0);
   EXPECT_EQ(run.state.pots[pot], -to_cents(2000.0));
 }
 
@@ -148,8 +148,8 @@ TEST(ScaleRules, OneAgentPerPersonNeverOverdrawsAnAnnualCall) {
 TEST(ScaleRules, OneAgentPerPersonSkipsWhatDoesNotFit) {
   SmallRun run = three_applicants(1, 3);
   award_calls(run.model, run.state);
-  EXPECT_EQ(run.state.flows.awards[seed_fund], 3.0);  // room for ten, three apply
-  EXPECT_EQ(run.state.flows.money[seed_fund], 3000.0);
+  EXPECT_EQ(run.state.flows.awards[seed_fund_pot], 3.0);  // room for ten, three apply
+  EXPECT_EQ(run.state.flows.money[seed_fund_pot], 3000.0);
 }
 
 // Only NGO advocates, of capacity 10, discovering every candidate.

@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 
 // Runs averaged, as a particle's replicates are: enough that the mean's noise is well inside the
 // tolerances (the posterior predictive's spread of single runs is quoted in docs/calibration.md).
-constexpr int replicates = 8;
+constexpr int default_runs = 8;
 // No calibration generation (calibrate::generation_seed) nor any other test uses this seed.
 constexpr std::uint64_t unused_seed = 0x5eed'ca1b'0000'0013;
 
@@ -62,7 +62,7 @@ TEST(CalibratedDefaults, ShippedBaselineHitsSurvivalApprovalAndGroupRatios) {
   const Model model(at_sound.scenario->parameters);
   ASSERT_EQ(resolution_warning("baseline", model), "");
 
-  const auto runs = testing::run_ensemble(model, unused_seed, replicates);
+  const auto runs = testing::run_ensemble(model, unused_seed, default_runs);
   const calibrate::Evaluation evaluation = calibrate::evaluation_of(targets, runs);
   ASSERT_EQ(evaluation.kept.size(), targets.targets.size());
   int checked = 0, missed = 0;

@@ -129,10 +129,10 @@ TEST(WorkshopApi, ParametersCarryTheTableAndItsSliders) {
     EXPECT_EQ(items[i].find("workshop")->find("step")->number(), spec.workshop.step);
     EXPECT_EQ(items[i].find("meaning")->text(), spec.meaning);
   }
-  const Json scenarios = parsed(api.scenarios().body);
-  EXPECT_EQ(scenarios.find("default_base")->text(), "workshop");
+  const Json listed = parsed(api.scenarios().body);
+  EXPECT_EQ(listed.find("default_base")->text(), "workshop");
   bool seed_preset = false;
-  for (const Json& scenario : scenarios.find("scenarios")->items()) {
+  for (const Json& scenario : listed.find("scenarios")->items()) {
     if (scenario.find("name")->text() != "seed_funding") continue;
     seed_preset = scenario.find("values")->find("levers.seed_funding.enabled")->boolean();
   }
@@ -233,13 +233,13 @@ TEST(WorkshopMessages, EnglishMeaningsAreTheTables) {
 // of the user's own of the same name.
 TEST(WorkshopMessages, EveryShippedScenarioIsDescribedInEveryCatalogue) {
   serve::WorkshopApi api(shipped_library(), {}, 1);
-  const Json scenarios = parsed(api.scenarios().body);
+  const Json listed = parsed(api.scenarios().body);
   for (const auto& entry : std::filesystem::directory_iterator(messages_folder())) {
     if (entry.path().extension() != ".json") continue;
     SCOPED_TRACE(entry.path().filename().string());
     const Json catalogue = catalogue_file(entry.path());
     const bool english = entry.path().stem() == "en";
-    for (const Json& scenario : scenarios.find("scenarios")->items()) {
+    for (const Json& scenario : listed.find("scenarios")->items()) {
       const std::string key = "scenario." + scenario.find("name")->text();
       const Json* text = catalogue.find(key);
       ASSERT_NE(text, nullptr) << key;
@@ -373,8 +373,8 @@ TEST(WorkshopApi, TheDefaultWhatIfIsSmallSoundAndSaysWhomItStandsFor) {
   EXPECT_GE(agents, resolution.smallest_sound_founders);
 
   serve::WorkshopApi api(std::move(library), limits, 2);
-  const Json scenarios = parsed(api.scenarios().body);
-  EXPECT_EQ(scenarios.find("default_base")->text(), "workshop");
+  const Json listed = parsed(api.scenarios().body);
+  EXPECT_EQ(listed.find("default_base")->text(), "workshop");
   // A short run of the default start: the answer names the regions and the population.
   const serve::ApiResponse response =
       api.whatif(R"({"set": {"simulation.months": 12}, "replicates": 2})");

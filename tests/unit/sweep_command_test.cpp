@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path scenarios = fs::path(KOPA_SOURCE_DIR) / "scenarios";
+const fs::path shipped_scenarios = fs::path(KOPA_SOURCE_DIR) / "scenarios";
 
 struct SweepOutcome {
   int code;
@@ -50,7 +50,8 @@ class SweepCommand : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir); }
 
   void write_sweep(const std::string& extra) {
-    std::ofstream(sweep_file) << "[sweep]\nbase = \"" << (scenarios / "seed_funding.toml").string()
+    std::ofstream(sweep_file) << "[sweep]\nbase = \""
+                              << (shipped_scenarios / "seed_funding.toml").string()
                               << "\"\nreplicates = 2\ndesign = \"grid\"\n"
                               << "[sweep.set]\n\"simulation.founders\" = 300\n"
                               << "\"simulation.months\" = 12\n"
