@@ -95,13 +95,8 @@ TEST(IdleWait, LeverStartRedrawsTheTargetedRegionsWaitsFromThatMonth) {
 constexpr int replicates = 16;
 constexpr double family_alpha = 0.01;
 
-struct Case {
-  std::string name;
-  ModelParameters parameters;
-};
-
-std::vector<Case> cases() {
-  std::vector<Case> all;
+std::vector<testing::NamedParameters> cases() {
+  std::vector<testing::NamedParameters> all;
   all.push_back({"baseline", testing::test_parameters(10000, 60)});
   all.push_back({"combined", testing::all_levers(10000, 60)});
   // A lever that changes the idle founders' chances mid-run, in two of four regions.
@@ -155,7 +150,7 @@ TEST(IdleWait, EnsembleMeansAgreeWithMonthByMonthScheduling) {
   const double comparisons = static_cast<double>(all_cases.size() * all_measures.size());
   const double per_test = family_alpha / comparisons;
   std::size_t failures = 0;
-  for (const Case& c : all_cases) {
+  for (const testing::NamedParameters& c : all_cases) {
     const Model model(c.parameters);
     const auto events = testing::run_ensemble(model, 101, replicates, Scheduling::events);
     const auto monthly = testing::run_ensemble(model, 202, replicates, Scheduling::monthly);

@@ -11,13 +11,8 @@
 namespace kopa {
 namespace {
 
-struct InvariantCase {
-  std::string name;
-  ModelParameters parameters;
-};
-
-std::vector<InvariantCase> invariant_cases() {
-  std::vector<InvariantCase> all;
+std::vector<testing::NamedParameters> invariant_cases() {
+  std::vector<testing::NamedParameters> all;
   all.push_back({"baseline", testing::test_parameters(6000, 72)});
   ModelParameters every = testing::all_levers(6000, 72);
   all.push_back({"all levers", every});
@@ -129,7 +124,7 @@ int check_month(const Model& model, const RunState& state, const RunSeries& s,
 
 TEST(Invariants, HoldEveryMonthOfRandomizedRuns) {
   int full_advocate_months = 0;
-  for (const InvariantCase& c : invariant_cases()) {
+  for (const testing::NamedParameters& c : invariant_cases()) {
     const Model model(c.parameters);
     double operating = 0.0;
     for (std::uint64_t seed : {1u, 2u, 3u}) {

@@ -8,6 +8,12 @@
 
 namespace kopa::testing {
 
+// One case of a test run over several parameter sets, named in its failure messages.
+struct NamedParameters {
+  std::string name;
+  ModelParameters parameters;
+};
+
 // Defaults plus four hand-made regions: near and remote, with and without an incubator and a
 // local enabling network. Small enough for fast ensembles; no scenario files involved. The
 // founders are split evenly over the regions, and each region's population is its agents times

@@ -13,13 +13,8 @@
 namespace kopa {
 namespace {
 
-struct MoneyCase {
-  std::string name;
-  ModelParameters parameters;
-};
-
-std::vector<MoneyCase> money_cases() {
-  std::vector<MoneyCase> all;
+std::vector<testing::NamedParameters> money_cases() {
+  std::vector<testing::NamedParameters> all;
   ModelParameters every = testing::all_levers(6000, 72);
   every.levers.seed_funding.end_month = 40;  // the seed fund closes while its grants still run
   all.push_back({"all levers", every});
@@ -93,7 +88,7 @@ void check_month(const Model& model, const RunState& state, const RunSeries& ser
 
 TEST(Money, ConservedToTheCentEveryMonthForEveryFunder) {
   FunderBooks total;
-  for (const MoneyCase& c : money_cases()) {
+  for (const testing::NamedParameters& c : money_cases()) {
     const Model model(c.parameters);
     for (std::uint64_t seed : {1u, 2u}) {
       RunState state = initial_state(model, replicate_seed(seed, 0));

@@ -91,8 +91,9 @@ def check_interrupted_file(tmp, path, name, err):
 
 
 # Long enough to be interrupted mid-way, and to outlast the first progress line (5 s): 2,000
-# replicates of 10^4 agents x 120 months is about 25 s at issue 19's engine speed (400 ran out in
-# about 5 s). Interrupted runs stop within a month, so the tests do not wait for it.
+# replicates of 10^4 agents x 120 months are 2.4e9 founder-months, about 25 s at the 100 M/s that
+# `make bench` measures on two threads since issue 19 (with 400, the progress test's run finished
+# before its first progress line). Interrupted runs stop within a month.
 LONG_RUN_REPLICATES = 2000
 
 
