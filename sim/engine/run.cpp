@@ -29,9 +29,8 @@ void run_to_end(const Model& model, RunState& state, RunSeries& series) {
 
 RunSeries run_replicate(const Model& model, std::uint64_t base_seed, int replicate,
                         Parallelism parallelism, Scheduling scheduling) {
-  RunState state =
-      initial_state(model, replicate_seed(base_seed, static_cast<std::uint64_t>(replicate)));
-  state.parallelism = parallelism;
+  RunState state = initial_state(
+      model, replicate_seed(base_seed, static_cast<std::uint64_t>(replicate)), parallelism);
   state.scheduling = scheduling;
   RunSeries series(model.months(), model.labels());
   run_to_end(model, state, series);

@@ -43,6 +43,7 @@ struct Founders {
   std::vector<std::int32_t> award_balance;
 
   std::size_t size() const { return stage.size(); }
+  bool operator==(const Founders&) const = default;
   void resize(std::size_t n);
 
   static constexpr std::size_t bytes_per_founder =

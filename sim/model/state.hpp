@@ -185,7 +185,10 @@ inline std::size_t pot_index(std::size_t funder, bool local, std::size_t region,
   return funder * (regions + 1) + (local ? region : regions);
 }
 
-// Month 0's state for a replicate: founders drawn from the Setup stream.
-RunState initial_state(const Model& model, std::uint64_t replicate_seed);
+// Month 0's state for a replicate: founders drawn from the Setup stream, set up by founder blocks
+// (in parallel unless told otherwise; the same state either way). The state keeps `parallelism`
+// for the month's phases.
+RunState initial_state(const Model& model, std::uint64_t replicate_seed,
+                       Parallelism parallelism = Parallelism::blocks);
 
 }  // namespace kopa
