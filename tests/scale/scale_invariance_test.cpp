@@ -99,6 +99,9 @@ std::string scenario_name(const std::optional<Lever>& lever) {
 // Asserted at every level, sound or not: caseloads and call budgets hold on average at any people
 // per agent (running balances, docs/ODD.md 7.14), and these follow from them. Awards were 10-21 %
 // short at 15 people per agent under the per-round lottery (|t| up to 7.3, beyond the bound).
+// Below the sound count this guards against gross failures only: in the whole baseline at 15
+// people per agent, 100 replicates resolve collaborations 6 % and awards 7 % short (a caseload of
+// about one agent, a demand-bound call; docs/ODD.md 7.14, 8.5), within the bound of 16 replicates.
 bool asserted_below_sound(std::string_view metric) {
   return metric == "collaborations" || metric == "jobs_disadvantaged" || metric == "awards";
 }
