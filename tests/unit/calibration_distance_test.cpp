@@ -8,6 +8,7 @@
 // box, and a target may sit outside eps tolerances when the other is close.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
