@@ -1,5 +1,6 @@
 #include "calibrate/target_value.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -68,6 +69,7 @@ std::vector<double> simulated_values(const Targets& targets,
 
 double distance(const Targets& targets, const std::vector<double>& simulated) {
   double sum = 0;
+  double largest = 0;
   std::size_t n = 0;
   for (std::size_t t = 0; t < targets.targets.size(); ++t) {
     const Target& target = targets.targets[t];
@@ -75,8 +77,10 @@ double distance(const Targets& targets, const std::vector<double>& simulated) {
     if (!std::isfinite(simulated[t])) return std::numeric_limits<double>::infinity();
     const double z = (simulated[t] - target.observed) / target.tolerance;
     sum += z * z;
+    largest = std::max(largest, std::abs(z));
     ++n;
   }
+  if (targets.sampler.distance == Distance::max) return largest;
   return n > 0 ? std::sqrt(sum / static_cast<double>(n)) : 0.0;
 }
 

@@ -21,8 +21,10 @@ RunTargetValues target_parts(const Targets& targets, const RunSeries& series);
 // run). NaN when a divisor is 0 (no start-up in the cohort, no application).
 std::vector<double> simulated_values(const Targets& targets, std::span<const RunTargetValues> runs);
 
-// sqrt(mean over fitted targets of ((simulated - observed) / tolerance)^2); +inf when a fitted
-// value is NaN. 1 means the model sits, on average, at the edge of the targets' bands.
+// The fitted targets' standardised misses z = (simulated - observed) / tolerance folded as the
+// targets' sampler.distance says: sqrt(mean z^2) ("rms": 1 means the model sits, on average, at
+// the edge of the targets' bands) or max |z| ("max": 1 means every target inside its band, one
+// on its edge); +inf when a fitted value is NaN.
 double distance(const Targets& targets, const std::vector<double>& simulated);
 
 }  // namespace kopa::calibrate

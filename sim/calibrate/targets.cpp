@@ -21,8 +21,9 @@ using sweep::FileReader;
 using sweep::listing;
 
 const std::vector<std::string> top_keys{"description", "calibration", "prior", "target"};
-const std::vector<std::string> calibration_keys{
-    "base", "set", "particles", "generations", "replicates", "seed", "quantile", "min_acceptance"};
+const std::vector<std::string> calibration_keys{"base",       "set",  "particles", "generations",
+                                                "replicates", "seed", "quantile",  "min_acceptance",
+                                                "distance"};
 const std::vector<std::string> prior_keys{"path", "min", "max", "log"};
 const std::vector<std::string> target_keys{
     "name",          "survival", "output",    "per",    "reference_output",
@@ -30,6 +31,7 @@ const std::vector<std::string> target_keys{
 const std::vector<std::string> quantity_keys{"metric", "label", "months", "reduce"};
 const std::vector<std::string> reduce_names{"sum", "mean", "last"};
 const std::vector<std::string> use_names{"fit", "validation"};
+const std::vector<std::string> distance_names{"rms", "max"};
 
 // The most particles, generations or replicates a targets file may ask for.
 constexpr std::int64_t max_particles = 100000;
@@ -144,6 +146,7 @@ class TargetsLoader {
     if (auto v = bounded_integer(t, "seed", 0, INT64_MAX)) s.seed = std::uint64_t(*v);
     if (auto v = bounded_number(t, "quantile", 0, 1)) s.quantile = *v;
     if (auto v = bounded_number(t, "min_acceptance", 0, 1)) s.min_acceptance = *v;
+    read_distance(t, s);
     // Runs are numbered slot * replicates + replicate within a generation (an int).
     const double runs = 64 * std::ceil(s.particles / s.min_acceptance) * s.replicates;
     if (runs > static_cast<double>(INT32_MAX)) {
@@ -167,6 +170,21 @@ class TargetsLoader {
       } else {
         reader_.report(set, "calibration.set", "expected a table of \"PATH\" = VALUE");
       }
+    }
+  }
+
+  void read_distance(const toml::table& t, SamplerSettings& s) {
+    const char* expected = "\"rms\" (root mean square) or \"max\" (largest miss)";
+    auto name = reader_.get<std::string>(t, "calibration", "distance", expected);
+    if (!name) return;
+    if (*name == "rms") {
+      s.distance = Distance::rms;
+    } else if (*name == "max") {
+      s.distance = Distance::max;
+    } else {
+      reader_.report(t.get("distance"), "calibration.distance",
+                     "unknown distance '" + *name + "'" + did_you_mean(*name, distance_names) +
+                         "; expected " + expected);
     }
   }
 
@@ -547,6 +565,10 @@ std::vector<std::string> particle_overrides(const Targets& targets,
 
 std::string_view use_name(TargetUse use) {
   return use == TargetUse::fit ? "fit" : "validation";
+}
+
+std::string_view distance_name(Distance distance) {
+  return distance == Distance::rms ? "rms" : "max";
 }
 
 }  // namespace kopa::calibrate

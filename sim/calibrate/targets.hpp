@@ -59,6 +59,13 @@ struct Target {
   TargetUse use = TargetUse::fit;
 };
 
+// How a particle's fitted targets' standardised misses z = (simulated - observed) / tolerance
+// fold into its one distance (docs/calibration.md):
+//   rms: sqrt(mean z^2): the targets on average; one may sit up to sqrt(n) times the tolerance
+//        away while the others are exact;
+//   max: max |z|: every fitted target within the tolerance; none can hide in the others' slack.
+enum class Distance { rms, max };
+
 struct SamplerSettings {
   int particles = 100;
   int generations = 5;  // after the prior's generation 0
@@ -66,6 +73,7 @@ struct SamplerSettings {
   std::uint64_t seed = 1;
   double quantile = 0.5;         // tolerance of generation t: this quantile of t-1's distances
   double min_acceptance = 0.05;  // a generation needing more proposals than particles / this ends
+  Distance distance = Distance::rms;
 };
 
 struct Targets {
@@ -96,6 +104,7 @@ TargetsLoad load_targets_text(std::string_view text, const std::filesystem::path
 std::vector<std::string> particle_overrides(const Targets& targets,
                                             const std::vector<double>& theta);
 
-std::string_view use_name(TargetUse use);  // "fit", "validation"
+std::string_view use_name(TargetUse use);           // "fit", "validation"
+std::string_view distance_name(Distance distance);  // "rms", "max"
 
 }  // namespace kopa::calibrate

@@ -146,6 +146,7 @@ io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::
   c.base_scenario_toml = t.base.resolved_toml;
   c.seed = t.sampler.seed;
   c.replicates = t.sampler.replicates;
+  c.distance_function = std::string(calibrate::distance_name(t.sampler.distance));
   c.status = r.stopped_early ? "stopped early" : "complete";
   for (const auto& prior : t.priors) {
     c.parameters.push_back(prior.path);

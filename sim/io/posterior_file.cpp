@@ -79,6 +79,7 @@ void write_group(hid_t file, const PosteriorContents& c) {
   hdf5::write_attribute(g, "base_scenario_toml", c.base_scenario_toml);
   hdf5::write_attribute(g, "seed", c.seed);
   hdf5::write_attribute(g, "replicates", c.replicates);
+  hdf5::write_attribute(g, "distance_function", c.distance_function);
   hdf5::write_attribute(g, "method", "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009)");
   hdf5::write_attribute(g, "result", c.status);
   const std::size_t n = c.particles(), d = c.parameters.size(), t = c.targets.size(),
@@ -93,8 +94,10 @@ void write_group(hid_t file, const PosteriorContents& c) {
   write_dataset(g, "weight", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.weight, {n}, {&particle},
                 "importance weight (sums to 1)");
   write_dataset(g, "distance", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.distance, {n}, {&particle},
-                "distance to the fitted targets (root mean square of (simulated - observed) / "
-                "tolerance)");
+                c.distance_function == "max"
+                    ? "distance to the fitted targets (largest |simulated - observed| / tolerance)"
+                    : "distance to the fitted targets (root mean square of (simulated - observed) "
+                      "/ tolerance)");
   write_dataset(g, "simulated", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.simulated, {n, t},
                 {&particle, &target}, "target value simulated by the particle (mean of its runs)");
   write_dataset(g, "predictive", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.predictive, {n, t},
@@ -141,6 +144,10 @@ void read_group(hid_t g, PosteriorContents& c) {
   c.base_scenario_toml = require_string(g, "base_scenario_toml");
   c.seed = hdf5::read_uint_attribute(g, "seed");
   c.replicates = static_cast<std::int32_t>(require_int(g, "replicates"));
+  // Files before format 1.1 have no distance_function: theirs was the root mean square.
+  c.distance_function = hdf5::has_attribute(g, "distance_function")
+                            ? require_string(g, "distance_function")
+                            : std::string("rms");
   c.status = require_string(g, "result");
   c.parameters = hdf5::read_string_dataset(open_dataset(g, "parameter").get());
   c.targets = hdf5::read_string_dataset(open_dataset(g, "target").get());

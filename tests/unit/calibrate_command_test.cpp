@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -94,6 +95,12 @@ TEST_F(CalibrateCommand, BadTargetsFilesNameFileLineAndKeyAndWriteNothing) {
       {"tolerance = 8", "tolerance = 0", "error: target[1].tolerance: expected a number > 0"},
       {"particles = 24", "particles = \"many\"",
        "error: calibration.particles: expected an integer, got \"many\""},
+      {"seed = 5", "seed = 5\ndistance = \"mx\"",
+       "targets.toml:8:12: error: calibration.distance: unknown distance 'mx' (did you mean "
+       "'max'?); expected \"rms\" (root mean square) or \"max\" (largest miss)"},
+      {"seed = 5", "seed = 5\ndistance = 2",
+       "targets.toml:8:12: error: calibration.distance: expected \"rms\" (root mean square) or "
+       "\"max\" (largest miss), got "},
   };
   for (const auto& c : cases) {
     std::string text = small_targets();
@@ -215,6 +222,71 @@ TEST_F(CalibrateCommand, ResumedAfterAKillGivesTheSamePosteriorOnAnyThreadCount)
   auto again = io::read_posterior(resumed);
   ASSERT_TRUE(again) << again.error().message;
   expect_same_posterior(*reference, *again);
+}
+
+// distance = "max": the posterior says so, and every particle's distance is its largest
+// standardised miss over the fitted targets (the held-out one excluded). A journal begun under
+// one distance is not resumed under another: the targets file is the calibration's identity.
+TEST_F(CalibrateCommand, MaxDistanceIsRecordedUsedAndPartOfTheJournalsIdentity) {
+  std::string text = small_targets(12, 1);
+  text.replace(text.find("seed = 5"), 8, "seed = 5\ndistance = \"max\"");
+  const fs::path max_file = write("max.toml", text);
+  const fs::path posterior = folder_ / "max.h5";
+  auto outcome = kopa({"calibrate", max_file.string(), "-o", posterior.string(), "--quiet"});
+  ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
+  auto contents = io::read_posterior(posterior);
+  ASSERT_TRUE(contents) << contents.error().message;
+  EXPECT_EQ(contents->distance_function, "max");
+  const std::size_t targets = contents->targets.size();
+  ASSERT_EQ(targets, 3u);
+  double largest_rms_gap = 0;
+  for (std::size_t i = 0; i < contents->particles(); ++i) {
+    double largest = 0, squares = 0;
+    for (std::size_t k = 0; k < 2; ++k) {  // the two fitted targets; the third is held out
+      const double z =
+          (contents->simulated[i * targets + k] - contents->observed[k]) / contents->tolerance[k];
+      largest = std::max(largest, std::abs(z));
+      squares += z * z;
+    }
+    EXPECT_DOUBLE_EQ(contents->distance[i], largest);
+    largest_rms_gap = std::max(largest_rms_gap, largest - std::sqrt(squares / 2));
+  }
+  EXPECT_GT(largest_rms_gap, 0.1);  // the two folds differ on these particles
+  // The same file without the key: the root mean square, as before the choice existed.
+  const fs::path rms = folder_ / "rms.h5";
+  ASSERT_EQ(kopa({"calibrate", write("rms.toml", small_targets(12, 1)).string(), "-o", rms.string(),
+                  "--quiet"})
+                .code,
+            exit_ok);
+  auto rms_contents = io::read_posterior(rms);
+  ASSERT_TRUE(rms_contents) << rms_contents.error().message;
+  EXPECT_EQ(rms_contents->distance_function, "rms");
+
+  // A journal begun under "rms" (one made-up evaluation in it: only its header matters here),
+  // resumed with the file now saying "max".
+  const fs::path resumed = folder_ / "resumed.h5";
+  auto rms_targets = calibrate::load_targets(folder_ / "rms.toml");
+  ASSERT_TRUE(rms_targets.targets);
+  {
+    auto journal = sweep::JournalWriter::create(sweep::journal_path_for(resumed),
+                                                calibrate::journal_header(*rms_targets.targets));
+    ASSERT_TRUE(journal);
+    ASSERT_TRUE(journal->append(0, 0, {1.0, 40.0, 0.3, 0.5}));
+    ASSERT_TRUE(journal->sync());
+  }
+  write("rms.toml", text);
+  outcome = kopa({"calibrate", (folder_ / "rms.toml").string(), "-o", resumed.string(), "--resume",
+                  "--quiet"});
+  EXPECT_EQ(outcome.code, exit_bad_input);
+  EXPECT_NE(outcome.err.find("the targets file changed since the calibration was started"),
+            std::string::npos)
+      << outcome.err;
+  EXPECT_FALSE(fs::exists(resumed));
+  // Put back, it resumes.
+  write("rms.toml", small_targets(12, 1));
+  outcome = kopa({"calibrate", (folder_ / "rms.toml").string(), "-o", resumed.string(), "--resume",
+                  "--quiet"});
+  EXPECT_EQ(outcome.code, exit_ok) << outcome.err;
 }
 
 TEST_F(CalibrateCommand, RunWithPosteriorDrawsOneParticlePerReplicatePairedAcrossScenarios) {

@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 
 using testing::kopa;
 using Outcome = testing::CliOutcome;
-const fs::path& scenarios = testing::scenarios_folder();
+const fs::path& fault_scenarios = testing::scenarios_folder();
 
 // `kopa run` and `kopa sweep` write files the same way; each test runs for both.
 class OutputPath : public testing::TestFolder, public ::testing::WithParamInterface<std::string> {
@@ -39,7 +39,7 @@ class OutputPath : public testing::TestFolder, public ::testing::WithParamInterf
   Outcome write_to(const fs::path& target, std::vector<std::string> extra = {}) {
     std::vector<std::string> args;
     if (GetParam() == "run") {
-      args = {"run",          (scenarios / "baseline.toml").string(),
+      args = {"run",          (fault_scenarios / "baseline.toml").string(),
               "--set",        "simulation.founders=100",
               "--months",     "3",
               "-r",           "1",
@@ -47,7 +47,7 @@ class OutputPath : public testing::TestFolder, public ::testing::WithParamInterf
               target.string()};
     } else {
       const fs::path sweep = folder_ / "tiny.toml";
-      std::ofstream(sweep) << "[sweep]\nbase = \"" << (scenarios / "baseline.toml").string()
+      std::ofstream(sweep) << "[sweep]\nbase = \"" << (fault_scenarios / "baseline.toml").string()
                            << "\"\nreplicates = 1\ndesign = \"grid\"\n[sweep.set]\n"
                            << "\"simulation.founders\" = 100\n\"simulation.months\" = 3\n"
                            << "[[factor]]\npath = \"levers.seed_funding.budget_per_year\"\n"
@@ -168,7 +168,7 @@ const char* const huge_region = "regions.harju.population=100000000";
 Model model_of(std::int64_t founders) {
   std::vector<std::string> overrides{"simulation.founders=" + std::to_string(founders)};
   if (founders > 1'000'000) overrides.insert(overrides.begin(), huge_region);
-  ScenarioLoad load = load_scenario(scenarios / "baseline.toml", overrides);
+  ScenarioLoad load = load_scenario(fault_scenarios / "baseline.toml", overrides);
   EXPECT_TRUE(load.scenario);
   return Model(load.scenario->parameters);
 }
@@ -214,8 +214,8 @@ TEST(MemoryCheck, UlimitVIsRespectedBeforeAnythingIsAllocated) {
   Outcome outcome;
   {
     const AddressSpaceLimit limit(std::uint64_t{512} << 20);
-    outcome = kopa({"run", (scenarios / "baseline.toml").string(), "--set", huge_region, "--set",
-                    "simulation.founders=100000000", "-r", "2", "-t", "2", "--quiet", "-o",
+    outcome = kopa({"run", (fault_scenarios / "baseline.toml").string(), "--set", huge_region,
+                    "--set", "simulation.founders=100000000", "-r", "2", "-t", "2", "--quiet", "-o",
                     (folder / "big.h5").string()});
   }
   EXPECT_EQ(outcome.code, exit_bad_input) << outcome.err;
