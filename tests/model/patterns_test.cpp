@@ -216,11 +216,10 @@ TEST(Patterns, P4SeedFundingRaisesDisadvantagedMoneyAndStartups) {
                             per_replicate(base, disadvantaged_money_share));
   // MISSED since model v2 (issue 11): no resolved effect at 30 replicates (docs/ODD.md, P4,
   // reports it; -0.005 [-0.031, 0.022] on the third calibration's defaults with event
-  // scheduling, -0.021 [-0.050, 0.007] on the fourth's). A point estimate at zero has flipped sign
-  // with each model change, so its sign is not asserted. What is asserted is that the effect is not
-  // resolved against the brief (interval's upper end above zero): a seed fund that ignores
-  // inclusion (inclusion_weight 0, score threshold 0.9) lowers the share to -0.031 [-0.044, -0.018]
-  // and fails it.
+  // scheduling). A point estimate at zero has flipped sign with each model change, so its sign
+  // is not asserted. What is asserted is that the effect is not resolved against the brief
+  // (interval's upper end above zero): a seed fund that ignores inclusion (inclusion_weight 0,
+  // score threshold 0.9) lowers the share to -0.031 [-0.044, -0.018] and fails it.
   EXPECT_GT(share.ci_high, 0.0);
   auto startups = [](const RunSeries& s) { return sum_over(s, Metric::new_startups); };
   const auto more = paired("P4 seed_funding: new start-ups", per_replicate(lever, startups),

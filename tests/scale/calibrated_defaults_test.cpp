@@ -38,15 +38,14 @@ bool asserted(const std::string& name) {
          name.starts_with("startup_ratio_");
 }
 
-// The shipped defaults (the posterior medians of the fourth calibration: 9 parameters at
-// 102,338 agents, the largest standardised miss as distance, stopped after generation 8 at
-// tolerance 2.37) miss these here; docs/calibration.md and docs/ODD.md 9.1 report by how much.
-// Not asserted, never hidden: the test prints each as MISSED. On 144 further runs of the same
-// defaults the seniors' ratio is 1.09 (inside 1.06-1.56 by half a standard error) and the
-// disabled people's 0.75 (on its band's edge): these 8 runs fall below both; the migrants'
-// (0.60-0.63) misses either way. Shrink this list as the calibration improves.
-const std::set<std::string> reported_misses{"startup_ratio_seniors", "startup_ratio_migrants",
-                                            "startup_ratio_disabled"};
+// The shipped defaults (the posterior medians of the third calibration: 9 parameters at 102,338
+// agents, 7 generations, final tolerance 1.49) miss these; docs/calibration.md and docs/ODD.md 9.1
+// report by how much. Not asserted, never hidden: the test prints each as MISSED. The seniors'
+// and disabled people's ratios were missed by the second calibration too. 1-year survival is
+// asserted again: with event scheduling of idle founders (other random numbers, the same model)
+// it is 0.783, inside 0.78-0.84 by 0.003, under half of these 8 runs' standard error (0.778 month
+// by month). Shrink this list as the calibration improves.
+const std::set<std::string> reported_misses{"startup_ratio_seniors", "startup_ratio_disabled"};
 
 TEST(CalibratedDefaults, ShippedBaselineHitsSurvivalApprovalAndGroupRatios) {
   const auto load = calibrate::load_targets(fs::path(KOPA_SOURCE_DIR) / "calibration/targets.toml");
