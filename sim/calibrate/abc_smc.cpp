@@ -2,6 +2,8 @@
 
 #include <Random123/philox.h>
 
+#include <boost/math/special_functions/erf.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -69,22 +71,26 @@ struct Box {
   }
 };
 
-// The olcm kernel's coordinates: y = logit of x's place in [low, high], so that every y maps
-// inside the range. The place is kept off 0 and 1 (by 2^-60 and 2^-53), so y stays finite.
-double to_logit(const Box& box, std::size_t j, double x) {
+// The olcm kernel's coordinates: y = probit of x's place in [low, high] (the standard normal's
+// quantile), so that every y maps inside the range and the prior, flat in x, is the standard
+// normal in y. The place is kept off 0 and 1 (by 2^-60 and 2^-53), so y stays finite (|y| < 9).
+// Not the logit: its prior density in y, s (1 - s), has exponential tails that a Gaussian kernel's
+// cannot cover, and the importance weights of loosely fitted parameters blow up
+// (docs/calibration.md: the fifth calibration's first try).
+double to_probit(const Box& box, std::size_t j, double x) {
   const double place =
       std::clamp((x - box.low[j]) / (box.high[j] - box.low[j]), 0x1.0p-60, 1.0 - 0x1.0p-53);
-  return std::log(place) - std::log1p(-place);
+  return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * place);
 }
-double from_logit(const Box& box, std::size_t j, double y) {
-  const double place = 1.0 / (1.0 + std::exp(-y));
+double from_probit(const Box& box, std::size_t j, double y) {
+  const double place = 0.5 * std::erfc(-y / std::sqrt(2.0));
   return std::clamp(box.low[j] + place * (box.high[j] - box.low[j]), box.low[j], box.high[j]);
 }
-// log of the prior's density in y, up to a constant: the prior is flat in x, and
-// dx/dy = (high - low) s (1 - s) with s = sigmoid(y); log(s (1 - s)) = -|y| - 2 log(1 + e^-|y|).
-double log_prior_in_logit(const std::vector<double>& y) {
+// log of the prior's density in y, up to a constant: dx/dy = (high - low) phi(y), so the prior
+// (flat in x) is the standard normal in y.
+double log_prior_in_probit(const std::vector<double>& y) {
   double total = 0;
-  for (const double v : y) total += -std::abs(v) - 2.0 * std::log1p(std::exp(-std::abs(v)));
+  for (const double v : y) total -= 0.5 * v * v;
   return total;
 }
 
@@ -125,16 +131,16 @@ std::vector<double> factor_with_jitter(std::vector<double> a, std::size_t d) {
   return l;
 }
 
-// The previous generation in the kernel's coordinates (internal for componentwise, logit for
+// The previous generation in the kernel's coordinates (internal for componentwise, probit for
 // olcm), with its kernel.
 struct Ancestors {
   Kernel kernel = Kernel::componentwise;
   std::vector<std::vector<double>> x;
   std::vector<double> weight;
   std::vector<double> cumulative;
-  std::vector<double> sd;              // componentwise: standard deviation per dimension
-  std::vector<std::vector<double>> l;  // olcm: each ancestor's Cholesky factor (row-major)
-  std::vector<double> log_scale;       // olcm: -sum log diag(l), the normal's own factor
+  std::vector<double> sd;                // componentwise: standard deviation per dimension
+  std::vector<std::vector<double>> l;    // olcm: each ancestor's Cholesky factor (row-major)
+  std::vector<double> log_weight_scale;  // olcm: log weight - sum log diag(l) (the normal's factor)
 
   std::size_t pick(double u) const {
     const double target = u * cumulative.back();
@@ -143,7 +149,7 @@ struct Ancestors {
   }
   // Beaumont et al. 2009: prior / sum_j w_j K(point | x_j), up to a constant factor (it cancels
   // on normalising). componentwise: the prior is flat in internal coordinates inside the range,
-  // so only the mixture density remains. olcm: the prior's density in logit coordinates over
+  // so only the mixture density remains. olcm: the prior's density in probit coordinates over
   // the mixture of the ancestors' own normals, summed in logs (their scales differ).
   double weight_of(const std::vector<double>& point) const {
     const std::size_t d = point.size();
@@ -170,12 +176,13 @@ struct Ancestors {
         z[r] = sum / l[i][r * d + r];
         squares += z[r] * z[r];
       }
-      terms[i] = std::log(weight[i]) + log_scale[i] - 0.5 * squares;
+      terms[i] = log_weight_scale[i] - 0.5 * squares;
     }
     const double top = *std::max_element(terms.begin(), terms.end());
     double sum = 0;
     for (const double t : terms) sum += std::exp(t - top);
-    return std::exp(log_prior_in_logit(point) - top - std::log(sum));
+    const double log_prior = kernel == Kernel::olcm_probit ? log_prior_in_probit(point) : 0.0;
+    return std::exp(log_prior - top - std::log(sum));
   }
 };
 
@@ -216,6 +223,7 @@ void olcm_kernel(Ancestors& a, const std::vector<Particle>& particles, double to
     std::iota(near.begin(), near.end(), 0);
     near_weight = std::accumulate(a.weight.begin(), a.weight.end(), 0.0);
   }
+  std::vector<std::vector<double>> covariances;
   for (std::size_t i = 0; i < a.x.size(); ++i) {
     std::vector<double> covariance(d * d, 0.0);
     for (const std::size_t k : near) {
@@ -229,11 +237,23 @@ void olcm_kernel(Ancestors& a, const std::vector<Particle>& particles, double to
     for (std::size_t r = 0; r < d; ++r) {
       for (std::size_t c = r + 1; c < d; ++c) covariance[r * d + c] = covariance[c * d + r];
     }
+    covariances.push_back(std::move(covariance));
+  }
+  if (a.kernel == Kernel::olcm_mean) {
+    // One covariance for every ancestor: the weighted mean of theirs.
+    std::vector<double> mean(d * d, 0.0);
+    const double total = std::accumulate(a.weight.begin(), a.weight.end(), 0.0);
+    for (std::size_t i = 0; i < covariances.size(); ++i) {
+      for (std::size_t e = 0; e < d * d; ++e) mean[e] += a.weight[i] / total * covariances[i][e];
+    }
+    for (auto& c : covariances) c = mean;
+  }
+  for (auto& covariance : covariances) {
     std::vector<double> l = factor_with_jitter(std::move(covariance), d);
     double log_scale = 0;
     for (std::size_t j = 0; j < d; ++j) log_scale -= std::log(l[j * d + j]);
     a.l.push_back(std::move(l));
-    a.log_scale.push_back(log_scale);
+    a.log_weight_scale.push_back(log_scale);
   }
 }
 
@@ -248,7 +268,7 @@ Ancestors ancestors_of(const std::vector<Particle>& particles,
     std::vector<double> x(d);
     for (std::size_t j = 0; j < d; ++j) {
       x[j] = to_internal(priors[j], p.theta[j]);
-      if (kernel == Kernel::olcm) x[j] = to_logit(box, j, x[j]);
+      if (kernel == Kernel::olcm_probit) x[j] = to_probit(box, j, x[j]);
     }
     a.x.push_back(std::move(x));
     a.weight.push_back(p.weight);
@@ -259,6 +279,8 @@ Ancestors ancestors_of(const std::vector<Particle>& particles,
     componentwise_kernel(a, box, running);
   } else {
     olcm_kernel(a, particles, tolerance);
+    for (std::size_t i = 0; i < a.weight.size(); ++i)
+      a.log_weight_scale[i] += std::log(a.weight[i]);
   }
   return a;
 }
@@ -294,9 +316,9 @@ std::vector<double> propose(const std::vector<PriorRange>& priors, const Box& bo
 // A proposal's internal coordinates, from the kernel's.
 std::vector<double> internal_of(const Box& box, const Ancestors* ancestors,
                                 const std::vector<double>& point) {
-  if (!ancestors || ancestors->kernel == Kernel::componentwise) return point;
+  if (!ancestors || ancestors->kernel != Kernel::olcm_probit) return point;
   std::vector<double> x(point.size());
-  for (std::size_t j = 0; j < point.size(); ++j) x[j] = from_logit(box, j, point[j]);
+  for (std::size_t j = 0; j < point.size(); ++j) x[j] = from_probit(box, j, point[j]);
   return x;
 }
 

@@ -3,7 +3,7 @@
 // Interface 6:187), with the importance weights and the kernel of Beaumont et al. 2009
 // (Biometrika 96:983: a Gaussian random walk whose variance is twice the weighted variance of
 // the previous generation; or, as `Kernel::olcm`, the optimal local covariance of Filippi,
-// Barnes, Cornebise & Stumpf 2013, Stat Appl Genet Mol Biol 12:87, in logit coordinates where
+// Barnes, Cornebise & Stumpf 2013, Stat Appl Genet Mol Biol 12:87, in probit coordinates where
 // no proposal leaves the prior's range) and an adaptive tolerance (Del Moral et al. 2012; Beaumont
 // 2009): the tolerance of generation t is a quantile of generation t-1's distances.
 // docs/calibration.md argues the choice.
@@ -32,13 +32,14 @@ struct PriorRange {
 
 // How generation t > 0 perturbs a particle of generation t-1 (docs/calibration.md):
 //   componentwise: Beaumont et al. 2009, a Gaussian in internal coordinates with twice the
-//                  previous generation's weighted variance per coordinate; proposals outside
-//                  the prior's range are dropped unrun;
-//   olcm:          Filippi et al. 2013, a multivariate Gaussian around ancestor i with covariance
-//                  sum_k w_k (y_k - y_i)(y_k - y_i)^T over the previous particles k within the new
-//                  tolerance, in y = logit of the internal coordinate's place in its range, so
-//                  every proposal lies inside the range; its weight uses the prior's density in y.
-enum class Kernel { componentwise, olcm };
+//                  previous generation's weighted variance per coordinate;
+//   olcm:          Filippi et al. 2013, a multivariate Gaussian in internal coordinates around
+//                  ancestor i with covariance sum_k w_k (x_k - x_i)(x_k - x_i)^T over the previous
+//                  particles k within the new tolerance;
+//   olcm_probit:   the same in y = probit of each internal coordinate's place in its range, so
+//                  that no proposal leaves the range; its weight uses the prior's density in y.
+// Under the first two, proposals outside the prior's range are dropped unrun.
+enum class Kernel { componentwise, olcm, olcm_probit, olcm_mean };
 
 struct SmcSettings {
   int particles = 100;

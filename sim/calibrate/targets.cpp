@@ -32,7 +32,7 @@ const std::vector<std::string> quantity_keys{"metric", "label", "months", "reduc
 const std::vector<std::string> reduce_names{"sum", "mean", "last"};
 const std::vector<std::string> use_names{"fit", "validation"};
 const std::vector<std::string> distance_names{"rms", "max"};
-const std::vector<std::string> kernel_names{"componentwise", "olcm"};
+const std::vector<std::string> kernel_names{"componentwise", "olcm", "olcm_probit", "olcm_mean"};
 
 // The most particles, generations or replicates a targets file may ask for.
 constexpr std::int64_t max_particles = 100000;
@@ -192,14 +192,18 @@ class TargetsLoader {
 
   void read_kernel(const toml::table& t, SamplerSettings& s) {
     const char* expected =
-        "\"componentwise\" (Beaumont et al. 2009) or \"olcm\" (Filippi et al. 2013's optimal "
-        "local covariance)";
+        "\"componentwise\" (Beaumont et al. 2009), \"olcm\" (Filippi et al. 2013's optimal "
+        "local covariance) or \"olcm_probit\" (the same in probit coordinates)";
     auto name = reader_.get<std::string>(t, "calibration", "kernel", expected);
     if (!name) return;
     if (*name == "componentwise") {
       s.kernel = Kernel::componentwise;
     } else if (*name == "olcm") {
       s.kernel = Kernel::olcm;
+    } else if (*name == "olcm_probit") {
+      s.kernel = Kernel::olcm_probit;
+    } else if (*name == "olcm_mean") {
+      s.kernel = Kernel::olcm_mean;
     } else {
       reader_.report(t.get("kernel"), "calibration.kernel",
                      "unknown kernel '" + *name + "'" + did_you_mean(*name, kernel_names) +
@@ -591,7 +595,17 @@ std::string_view distance_name(Distance distance) {
 }
 
 std::string_view kernel_name(Kernel kernel) {
-  return kernel == Kernel::componentwise ? "componentwise" : "olcm";
+  switch (kernel) {
+    case Kernel::componentwise:
+      return "componentwise";
+    case Kernel::olcm:
+      return "olcm";
+    case Kernel::olcm_probit:
+      return "olcm_probit";
+    case Kernel::olcm_mean:
+      return "olcm_mean";
+  }
+  return "componentwise";
 }
 
 }  // namespace kopa::calibrate

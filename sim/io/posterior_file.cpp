@@ -82,7 +82,7 @@ void write_group(hid_t file, const PosteriorContents& c) {
   hdf5::write_attribute(g, "distance_function", c.distance_function);
   hdf5::write_attribute(g, "kernel", c.kernel);
   hdf5::write_attribute(g, "method",
-                        c.kernel == "olcm"
+                        c.kernel != "componentwise"
                             ? "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009; optimal local "
                               "covariance kernel of Filippi et al. 2013)"
                             : "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009)");
