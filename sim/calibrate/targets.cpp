@@ -32,6 +32,7 @@ const std::vector<std::string> quantity_keys{"metric", "label", "months", "reduc
 const std::vector<std::string> reduce_names{"sum", "mean", "last"};
 const std::vector<std::string> use_names{"fit", "validation"};
 const std::vector<std::string> distance_names{"rms", "max"};
+// In the order of enum Kernel.
 const std::vector<std::string> kernel_names{"componentwise", "olcm", "olcm_probit", "olcm_mean"};
 
 // The most particles, generations or replicates a targets file may ask for.
@@ -595,17 +596,7 @@ std::string_view distance_name(Distance distance) {
 }
 
 std::string_view kernel_name(Kernel kernel) {
-  switch (kernel) {
-    case Kernel::componentwise:
-      return "componentwise";
-    case Kernel::olcm:
-      return "olcm";
-    case Kernel::olcm_probit:
-      return "olcm_probit";
-    case Kernel::olcm_mean:
-      return "olcm_mean";
-  }
-  return "componentwise";
+  return kernel_names.at(static_cast<std::size_t>(kernel));  // in the enum's order
 }
 
 }  // namespace kopa::calibrate
