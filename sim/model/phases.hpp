@@ -1,4 +1,5 @@
 #pragma once
+#include "model/census.hpp"
 #include "model/metrics.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
@@ -42,5 +43,8 @@ void operate_initiatives(const Model& model, RunState& state);
 
 // 6. The observer records the month's metrics.
 void observe(const Model& model, const RunState& state, RunSeries& series);
+
+// The census observe reports, counted by a visit of every founder (model/census.hpp).
+CensusCounts count_every_founder(const Model& model, const RunState& state);
 
 }  // namespace kopa
