@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/engaged.hpp"
 #include "model/founders.hpp"
 #include "model/kinds.hpp"
 #include "model/lever_target.hpp"
@@ -104,5 +103,30 @@ struct CensusCounts {
     }
   }
 };
+
+// Adds founder i, in an idle stage, to the idle founders' census `idle` (sign 1) or takes it
+// away (sign -1). Founder blocks do this in parallel: relaxed atomic integer additions commute,
+// so the census is the same whatever the order.
+inline void tally_idle(std::vector<CensusCell>& idle, const Founders& f, std::size_t i,
+                       std::int64_t sign) {
+  CensusCell& c = idle[cell_of(f.region[i], f.group[i])];
+  auto add = [](std::int64_t& into, std::int64_t value) {
+    std::atomic_ref<std::int64_t>(into).fetch_add(value, std::memory_order_relaxed);
+  };
+  add(c.agents[index(f.stage[i])], sign);
+  add(c.skill, sign * fixed_point(f.business_skill[i]));
+  add(c.admin, sign * fixed_point(f.admin_capacity[i]));
+  add(c.awareness, sign * fixed_point(f.awareness[i]));
+}
+
+// Founder i has just entered an idle stage (its stage is set).
+inline void enter_idle(std::vector<CensusCell>& idle, const Founders& f, std::size_t i) {
+  tally_idle(idle, f, i, 1);
+}
+
+// Founder i, in an idle stage, is about to leave it or to change a counted trait.
+inline void leave_idle(std::vector<CensusCell>& idle, const Founders& f, std::size_t i) {
+  tally_idle(idle, f, i, -1);
+}
 
 }  // namespace kopa

@@ -15,12 +15,6 @@
 // tallies' sums are the same.
 namespace kopa {
 
-inline bool is_idle_stage(Stage s) {
-  constexpr unsigned idle =
-      1u << index(Stage::latent) | 1u << index(Stage::dormant) | 1u << index(Stage::closed);
-  return (idle >> index(s)) & 1u;
-}
-
 inline bool is_engaged(const Founders& f, std::size_t i) {
   return !is_idle_stage(f.stage[i]) || f.advocate[i] != no_advocate;
 }

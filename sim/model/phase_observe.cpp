@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "model/census.hpp"
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
@@ -84,6 +85,27 @@ CensusCounts count_every_founder(const Model& model, const RunState& state) {
   return total;
 }
 
+CensusCounts count_founders(const Model& model, const RunState& state) {
+  // Without this month's lists (a state set up or edited by hand) the idle founders' census may
+  // be out of date: every founder is counted.
+  if (state.engaged_listed_month != state.month) return count_every_founder(model, state);
+  const Founders& f = state.founders;
+  std::vector<CensusCounts> blocks(block_count(f.size()), CensusCounts(model.region_count()));
+  for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
+    CensusCounts counts = std::move(blocks[block]);
+    // Every founder in an engaged stage is listed or joined (model/engaged.hpp); those listed but
+    // now idle are in the idle founders' census.
+    for_each_engaged_or_joined(state, block, [&](std::size_t i) {
+      if (!is_idle_stage(f.stage[i])) counts.count(f, i, state.month);
+    });
+    blocks[block] = std::move(counts);
+  });
+  CensusCounts total(model.region_count());
+  total.cells = state.idle_census;
+  for (const CensusCounts& block : blocks) total.add(block);
+  return total;
+}
+
 namespace {
 
 double ratio(double numerator, double denominator) {
@@ -93,7 +115,7 @@ double ratio(double numerator, double denominator) {
 }  // namespace
 
 void observe(const Model& model, const RunState& state, RunSeries& series) {
-  const Census c(model, count_every_founder(model, state));
+  const Census c(model, count_founders(model, state));
   const MonthFlows& flows = state.flows;
   const Tally& t = flows.founders;
   const int m = state.month;

@@ -44,7 +44,12 @@ void operate_initiatives(const Model& model, RunState& state);
 // 6. The observer records the month's metrics.
 void observe(const Model& model, const RunState& state, RunSeries& series);
 
-// The census observe reports, counted by a visit of every founder (model/census.hpp).
+// The census observe reports (model/census.hpp): the engaged founders' lists counted, with the
+// idle founders' census kept up to date (RunState::idle_census); or, without this month's lists,
+// every founder counted.
+CensusCounts count_founders(const Model& model, const RunState& state);
+
+// The same census by a visit of every founder (what tests compare count_founders with).
 CensusCounts count_every_founder(const Model& model, const RunState& state);
 
 }  // namespace kopa
