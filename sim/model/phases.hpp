@@ -18,8 +18,8 @@ void schedule_idle_founders(const Model& model, RunState& state);
 
 //    The engaged founders (model/engaged.hpp) are listed per block: the phases below visit only
 //    them, except founders_act (which also wakes the idle founders due this month, or under
-//    monthly scheduling draws for every idle founder) and
-//    observe (every founder's stocks, summed in id order).
+//    monthly scheduling draws for every idle founder); observe adds the idle founders' census,
+//    kept up to date (model/census.hpp). A scan of all founders also counts that census afresh.
 void list_engaged_founders(const Model& model, RunState& state);
 
 // 2. Advocates: let go of founders who left or graduated, discover new ones up to capacity
