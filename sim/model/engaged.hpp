@@ -5,21 +5,15 @@
 
 // Engaged founders: those who are neither latent, dormant nor closed, or who are still on an
 // advocate's caseload. Idle founders (about 9 in 10 at a time) only wait for an idea, which
-// founders_act forms when their drawn wait ends (model/idle_wait.hpp); every founder phase but
-// observe acts on engaged founders alone, so it visits them from a per-block list kept in id
-// order (RunState::engaged, brought up to date at the start of the month) instead of scanning
-// every founder. A founder becomes engaged only by forming an idea
-// in founders_act; exchange_knowledge, the one later phase that acts on new ideas, also visits
-// those (RunState::joined). The lists change no result: they hold every founder a phase acts on,
-// in the order the full scan would meet them, so the draws, the candidates and the block
+// founders_act forms when their drawn wait ends (model/idle_wait.hpp); every founder phase acts
+// on engaged founders alone (observe adds the idle founders' census, model/census.hpp), so it
+// visits them from a per-block list kept in id order (RunState::engaged, brought up to date at
+// the start of the month) instead of scanning every founder. A founder becomes engaged only by
+// forming an idea in founders_act; exchange_knowledge, the one later phase that acts on new ideas,
+// also visits those (RunState::joined). The lists change no result: they hold every founder a phase
+// acts on, in the order the full scan would meet them, so the draws, the candidates and the block
 // tallies' sums are the same.
 namespace kopa {
-
-inline bool is_idle_stage(Stage s) {
-  constexpr unsigned idle =
-      1u << index(Stage::latent) | 1u << index(Stage::dormant) | 1u << index(Stage::closed);
-  return (idle >> index(s)) & 1u;
-}
 
 inline bool is_engaged(const Founders& f, std::size_t i) {
   return !is_idle_stage(f.stage[i]) || f.advocate[i] != no_advocate;

@@ -43,6 +43,10 @@ enum class Stage : std::uint8_t {
 inline constexpr std::size_t stage_count = 7;
 inline constexpr std::array<std::string_view, stage_count> stage_names{
     "latent", "idea", "micro_project", "startup", "sustained", "dormant", "closed"};
+// Idle stages: no idea, nothing running (docs/ODD.md section 3, "Idle founders").
+constexpr bool is_idle_stage(Stage s) {
+  return s == Stage::latent || s == Stage::dormant || s == Stage::closed;
+}
 
 // The form a lasting initiative takes (the seed's Figure 2). `undecided` (not a label) until
 // the founder's first micro-project draws it; it is fixed from then on.

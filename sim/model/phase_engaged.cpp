@@ -1,4 +1,7 @@
+#include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <vector>
 
 #include "model/engaged.hpp"
 #include "model/phases.hpp"
@@ -44,6 +47,30 @@ std::uint32_t list_by_update(const Founders& f, std::uint16_t* offsets, std::siz
   return static_cast<std::uint32_t>(total - w);
 }
 
+// The idle founders' census counted afresh (RunState::idle_census), block by block, each block's
+// integer sums added at once.
+void count_idle_founders(RunState& state) {
+  const Founders& f = state.founders;
+  std::fill(state.idle_census.begin(), state.idle_census.end(), CensusCell{});
+  for_each_block(state.parallelism, f.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+    CensusCounts block(state.idle_census.size() / group_count);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (is_idle_stage(f.stage[i])) block.count(f, i, state.month);
+    }
+    auto add = [](std::int64_t& into, std::int64_t value) {
+      std::atomic_ref<std::int64_t>(into).fetch_add(value, std::memory_order_relaxed);
+    };
+    for (std::size_t c = 0; c < block.cells.size(); ++c) {
+      CensusCell& into = state.idle_census[c];
+      const CensusCell& from = block.cells[c];
+      for (std::size_t s = 0; s < stage_count; ++s) add(into.agents[s], from.agents[s]);
+      add(into.skill, from.skill);
+      add(into.admin, from.admin);
+      add(into.awareness, from.awareness);
+    }
+  });
+}
+
 }  // namespace
 
 void list_engaged_founders(const Model&, RunState& state) {
@@ -60,6 +87,8 @@ void list_engaged_founders(const Model&, RunState& state) {
                                          ? list_by_update(f, offsets, old_count, joined, begin)
                                          : list_by_scan(f, offsets, begin, end);
       });
+  // A scan of all (a state set up or edited by hand) counts the idle founders afresh too.
+  if (!update) count_idle_founders(state);
   state.engaged_listed_month = state.month;
 }
 

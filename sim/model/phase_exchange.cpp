@@ -117,9 +117,17 @@ void hold_event(const Model& model, RunState& state) {
 void exchange_knowledge(const Model& model, RunState& state) {
   if (state.context.exchange_event) hold_event(model, state);
   const double rate = model.parameters().levers.knowledge_exchange.diffusion_rate;
+  Founders& f = state.founders;
   for (const Tie& tie : state.ties) {
-    diffuse(state.founders.business_skill, tie, rate);
-    diffuse(state.founders.admin_capacity, tie, rate);
+    // A tie's end may be idle: the idle founders' census follows its skills.
+    const bool idle_a = is_idle_stage(f.stage[tie.a]);
+    const bool idle_b = is_idle_stage(f.stage[tie.b]);
+    if (idle_a) leave_idle(state.idle_census, f, tie.a);
+    if (idle_b) leave_idle(state.idle_census, f, tie.b);
+    diffuse(f.business_skill, tie, rate);
+    diffuse(f.admin_capacity, tie, rate);
+    if (idle_a) enter_idle(state.idle_census, f, tie.a);
+    if (idle_b) enter_idle(state.idle_census, f, tie.b);
   }
 }
 

@@ -21,6 +21,7 @@ struct FounderContext {
 void form_idea(const FounderContext& x, Tally& tally, std::size_t i, double u_quality,
                double u_fit) {
   Founders& f = x.state.founders;
+  leave_idle(x.state.idle_census, f, i);  // latent or dormant until now
   f.stage[i] = Stage::idea;
   f.months_in_stage[i] = 0;
   f.idea_month[i] = static_cast<std::int16_t>(x.state.month);
@@ -58,6 +59,7 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   if (u[2] < give_up) {
     f.stage[i] = Stage::dormant;
     f.months_in_stage[i] = 0;
+    enter_idle(x.state.idle_census, f, i);
     start_idle_wait(x.model, x.state, i);
     tally.dormancies += x.model.people_per_agent(f.region[i]);
   }

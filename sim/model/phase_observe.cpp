@@ -1,13 +1,15 @@
 #include <utility>
 #include <vector>
 
+#include "model/census.hpp"
+#include "model/engaged.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
 
 namespace kopa {
 namespace {
 
-// Stocks counted by one block of founders.
+// Stocks in people: the census's agent counts weighted by their regions' people per agent.
 struct Census {
   std::array<double, stage_count> stage{};
   std::array<double, form_count> lasting{};  // sustained, by form
@@ -16,99 +18,95 @@ struct Census {
       admin_g{};
   std::vector<double> population_r, supported_r, startup_r, sustained_r;
 
-  explicit Census(std::size_t regions)
-      : population_r(regions), supported_r(regions), startup_r(regions), sustained_r(regions) {}
-
-  // People an initiative has served since its launch: people_served_<form> for each month it
-  // has operated (a launch operates from the month after).
-  static double people_served(const StartupParameters& s, const Founders& f, std::size_t i,
-                              int month) {
-    const double per_month =
-        f.form[i] == Form::enterprise ? s.people_served_enterprise : s.people_served_other;
-    return per_month * static_cast<double>(month - f.launch_month[i]);
-  }
-
-  // Founder i stands for `people` residents: every stock and sum counts them all.
-  void count(const StartupParameters& startups, int month, const Founders& f, std::size_t i,
-             double people) {
-    const std::size_t g = index(f.group[i]);
-    const std::size_t r = f.region[i];
-    const Stage s = f.stage[i];
-    stage[index(s)] += people;
-    population[g] += people;
-    population_r[r] += people;
-    skill += people * f.business_skill[i];
-    admin += people * f.admin_capacity[i];
-    awareness += people * f.awareness[i];
-    skill_g[g] += people * f.business_skill[i];
-    admin_g[g] += people * f.admin_capacity[i];
-    // A founder who left the active stages this month is let go only next month
-    // (release_caseloads); it is no longer counted as supported.
-    if (f.advocate[i] != no_advocate && is_active_stage(s)) {
-      supported += people;
-      supported_r[r] += people;
-    }
-    if (s == Stage::startup) {
-      startup[g] += people;
-      startup_r[r] += people;
-    }
-    if (s == Stage::sustained) {
-      lasting[index(f.form[i])] += people;
-      if (f.form[i] == Form::enterprise) {
-        sustained[g] += people;
-        sustained_r[r] += people;
+  // Sums cell by cell in region and group order: the same for the same counts.
+  Census(const Model& model, const CensusCounts& counts)
+      : population_r(model.region_count()),
+        supported_r(model.region_count()),
+        startup_r(model.region_count()),
+        sustained_r(model.region_count()) {
+    const StartupParameters& s = model.parameters().startups;
+    for (std::size_t r = 0; r < model.region_count(); ++r) {
+      const double people = model.people_per_agent(r);
+      for (std::size_t g = 0; g < group_count; ++g) {
+        const CensusCell& c = counts.cells[cell_of(r, static_cast<Group>(g))];
+        std::int64_t agents = 0;
+        for (std::size_t k = 0; k < stage_count; ++k) {
+          stage[k] += people * static_cast<double>(c.agents[k]);
+          agents += c.agents[k];
+        }
+        const double startups = people * static_cast<double>(c.agents[index(Stage::startup)]);
+        const double sustained_here =
+            people * static_cast<double>(c.agents[index(Stage::sustained)]);
+        population[g] += people * static_cast<double>(agents);
+        population_r[r] += people * static_cast<double>(agents);
+        startup[g] += startups;
+        startup_r[r] += startups;
+        running[g] += startups + sustained_here;
+        sustained[g] += people * static_cast<double>(c.sustained_enterprises);
+        sustained_r[r] += people * static_cast<double>(c.sustained_enterprises);
+        skill_g[g] += people * static_cast<double>(c.skill) / census_unit;
+        admin_g[g] += people * static_cast<double>(c.admin) / census_unit;
+        awareness += people * static_cast<double>(c.awareness) / census_unit;
       }
+      const RegionCensus& region = counts.regions[r];
+      supported_r[r] = people * static_cast<double>(region.supported);
+      supported += supported_r[r];
+      for (std::size_t k = 0; k < form_count; ++k) {
+        lasting[k] += people * static_cast<double>(region.lasting[k]);
+      }
+      jobs += people * static_cast<double>(region.jobs);
+      // People an initiative has served since its launch: people_served_<form> for each month
+      // it has operated.
+      served +=
+          people * (s.people_served_enterprise * static_cast<double>(region.months_enterprise) +
+                    s.people_served_other * static_cast<double>(region.months_other));
     }
-    if (is_operating(s)) {
-      running[g] += people;
-      jobs += people * f.jobs[i];
-      served += people * people_served(startups, f, i, month);
+    for (std::size_t g = 0; g < group_count; ++g) {
+      skill += skill_g[g];
+      admin += admin_g[g];
     }
-  }
-
-  void add(const Census& o) {
-    auto sum = [](auto& into, const auto& from) {
-      for (std::size_t k = 0; k < into.size(); ++k) into[k] += from[k];
-    };
-    sum(stage, o.stage);
-    sum(lasting, o.lasting);
-    supported += o.supported;
-    jobs += o.jobs;
-    served += o.served;
-    skill += o.skill;
-    admin += o.admin;
-    awareness += o.awareness;
-    sum(population, o.population);
-    sum(startup, o.startup);
-    sum(sustained, o.sustained);
-    sum(running, o.running);
-    sum(skill_g, o.skill_g);
-    sum(admin_g, o.admin_g);
-    sum(population_r, o.population_r);
-    sum(supported_r, o.supported_r);
-    sum(startup_r, o.startup_r);
-    sum(sustained_r, o.sustained_r);
   }
 };
 
-Census take_census(const Model& model, const RunState& state) {
+}  // namespace
+
+CensusCounts count_every_founder(const Model& model, const RunState& state) {
   const Founders& f = state.founders;
-  std::vector<Census> blocks(block_count(f.size()), Census(model.region_count()));
+  std::vector<CensusCounts> blocks(block_count(f.size()), CensusCounts(model.region_count()));
   for_each_block(state.parallelism, f.size(),
                  [&](std::size_t block, std::size_t begin, std::size_t end) {
-                   // Summed in a local Census, which nothing else can alias, so that the
-                   // compiler keeps its sums in registers; the same additions in the same order.
-                   Census sums = std::move(blocks[block]);
-                   const StartupParameters& startups = model.parameters().startups;
-                   for (std::size_t i = begin; i < end; ++i) {
-                     sums.count(startups, state.month, f, i, model.people_per_agent(f.region[i]));
-                   }
-                   blocks[block] = std::move(sums);
+                   // Counted in a local copy, which nothing else can alias.
+                   CensusCounts counts = std::move(blocks[block]);
+                   for (std::size_t i = begin; i < end; ++i) counts.count(f, i, state.month);
+                   blocks[block] = std::move(counts);
                  });
-  Census total(model.region_count());
-  for (const Census& block : blocks) total.add(block);
+  CensusCounts total(model.region_count());
+  for (const CensusCounts& block : blocks) total.add(block);
   return total;
 }
+
+CensusCounts count_founders(const Model& model, const RunState& state) {
+  // Without this month's lists (a state set up or edited by hand) the idle founders' census may
+  // be out of date: every founder is counted.
+  if (state.engaged_listed_month != state.month) return count_every_founder(model, state);
+  const Founders& f = state.founders;
+  std::vector<CensusCounts> blocks(block_count(f.size()), CensusCounts(model.region_count()));
+  for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
+    CensusCounts counts = std::move(blocks[block]);
+    // Every founder in an engaged stage is listed or joined (model/engaged.hpp); those listed but
+    // now idle are in the idle founders' census.
+    for_each_engaged_or_joined(state, block, [&](std::size_t i) {
+      if (!is_idle_stage(f.stage[i])) counts.count(f, i, state.month);
+    });
+    blocks[block] = std::move(counts);
+  });
+  CensusCounts total(model.region_count());
+  total.cells = state.idle_census;
+  for (const CensusCounts& block : blocks) total.add(block);
+  return total;
+}
+
+namespace {
 
 double ratio(double numerator, double denominator) {
   return denominator > 0.0 ? numerator / denominator : 0.0;
@@ -117,7 +115,7 @@ double ratio(double numerator, double denominator) {
 }  // namespace
 
 void observe(const Model& model, const RunState& state, RunSeries& series) {
-  const Census c = take_census(model, state);
+  const Census c(model, count_founders(model, state));
   const MonthFlows& flows = state.flows;
   const Tally& t = flows.founders;
   const int m = state.month;

@@ -12,9 +12,13 @@ struct OperateContext {
   const StartupParameters& s;
 };
 
-void set_stage(Founders& f, std::size_t i, Stage stage) {
+// From an engaged stage (micro-project, start-up, sustained): a founder entering an idle one joins
+// the idle founders' census.
+void set_stage(RunState& state, std::size_t i, Stage stage) {
+  Founders& f = state.founders;
   f.stage[i] = stage;
   f.months_in_stage[i] = 0;
+  if (is_idle_stage(stage)) enter_idle(state.idle_census, f, i);
 }
 
 void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
@@ -31,7 +35,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
       tally.books[static_cast<std::size_t>(award_funder_of(f.funding[i]))].disbursed += from_grant;
     }
     f.cash[i] -= static_cast<float>(cost - to_eur(from_grant));
-    set_stage(f, i, Stage::startup);
+    set_stage(x.state, i, Stage::startup);
     f.launch_month[i] = static_cast<std::int16_t>(x.state.month);
     f.self_sufficient_months[i] = 0;
     f.revenue[i] = no_income_yet;
@@ -51,7 +55,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
                          (f.advocate[i] != no_advocate ? 0.5 : 1.0);
   if (u[1] < give_up) {
     settle_award(x.model, f, i, tally);  // a grant not yet spent goes back to its funder
-    set_stage(f, i, Stage::dormant);
+    set_stage(x.state, i, Stage::dormant);
     start_idle_wait(x.model, x.state, i);
     tally.dormancies += x.model.people_per_agent(f.region[i]);
   }
@@ -96,10 +100,10 @@ void exit_initiative(const OperateContext& x, Tally& tally, std::size_t i, doubl
   f.revenue[i] = 0.0f;
   const double people = x.model.people_per_agent(f.region[i]);
   if (u < x.s.closure_share) {
-    set_stage(f, i, Stage::closed);
+    set_stage(x.state, i, Stage::closed);
     tally.closures += people;
   } else {
-    set_stage(f, i, Stage::dormant);
+    set_stage(x.state, i, Stage::dormant);
     start_idle_wait(x.model, x.state, i);
     tally.dormancies += people;
   }
@@ -167,7 +171,7 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
     return;
   }
   if (f.self_sufficient_months[i] >= x.s.self_sufficiency_months) {
-    set_stage(f, i, Stage::sustained);
+    set_stage(x.state, i, Stage::sustained);
     const double people = x.model.people_per_agent(f.region[i]);
     if (f.form[i] == Form::enterprise) {
       tally.new_sustained += people;

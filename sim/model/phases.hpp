@@ -1,4 +1,5 @@
 #pragma once
+#include "model/census.hpp"
 #include "model/metrics.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
@@ -17,8 +18,8 @@ void schedule_idle_founders(const Model& model, RunState& state);
 
 //    The engaged founders (model/engaged.hpp) are listed per block: the phases below visit only
 //    them, except founders_act (which also wakes the idle founders due this month, or under
-//    monthly scheduling draws for every idle founder) and
-//    observe (every founder's stocks, summed in id order).
+//    monthly scheduling draws for every idle founder); observe adds the idle founders' census,
+//    kept up to date (model/census.hpp). A scan of all founders also counts that census afresh.
 void list_engaged_founders(const Model& model, RunState& state);
 
 // 2. Advocates: let go of founders who left or graduated, discover new ones up to capacity
@@ -42,5 +43,13 @@ void operate_initiatives(const Model& model, RunState& state);
 
 // 6. The observer records the month's metrics.
 void observe(const Model& model, const RunState& state, RunSeries& series);
+
+// The census observe reports (model/census.hpp): the engaged founders' lists counted, with the
+// idle founders' census kept up to date (RunState::idle_census); or, without this month's lists,
+// every founder counted.
+CensusCounts count_founders(const Model& model, const RunState& state);
+
+// The same census by a visit of every founder (what tests compare count_founders with).
+CensusCounts count_every_founder(const Model& model, const RunState& state);
 
 }  // namespace kopa

@@ -129,6 +129,7 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed, Paralle
   state.joined.resize(state.block_tallies.size());
   state.idle_context.assign(model.region_count(), IdleContext{});
   state.idle_redraw.assign(model.region_count(), 0);
+  state.idle_census.assign(model.region_count() * group_count, CensusCell{});
   state.flows.reset(model.region_count());
   return state;
 }

@@ -4,6 +4,7 @@
 #include <limits>
 #include <vector>
 
+#include "model/census.hpp"
 #include "model/founders.hpp"
 #include "model/kinds.hpp"
 #include "model/metrics.hpp"
@@ -176,6 +177,12 @@ struct RunState {
   // draws them again where it changes), and scratch for which regions changed this month.
   std::vector<IdleContext> idle_context;
   std::vector<std::uint8_t> idle_redraw;
+  // Per region x group cell (cell_of): the census of the founders in an idle stage (latent,
+  // dormant, closed), counted afresh when the engaged founders are listed by a scan of all and
+  // kept up to date since (model/census.hpp): a founder is added when it enters an idle stage,
+  // taken away when it forms an idea, and taken away and added again when a tie's diffusion
+  // changes its skills. observe adds it to a count of the engaged founders' lists.
+  std::vector<CensusCell> idle_census;
 };
 
 // Where funder k's pot for a founder of `region` is: its region's for a local funder, else the

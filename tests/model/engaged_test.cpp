@@ -123,5 +123,40 @@ TEST(EngagedFounders, SameSeriesAsWhenEveryFounderIsListed) {
   EXPECT_GT(with_lists.at(Metric::awards, 12) + with_lists.at(Metric::awards, 30), 0.0);
 }
 
+// The idle founders' census (RunState::idle_census), kept up to date as founders enter and leave
+// the idle stages and as ties change idle founders' skills, is what a count of every founder
+// finds, every month, under both schedulings; a transition that forgot it would show.
+TEST(IdleCensus, KeptUpToDateEqualsACountOfEveryFounder) {
+  const Model model(all_levers(12000, 48));
+  for (const Scheduling scheduling : {Scheduling::events, Scheduling::monthly}) {
+    RunState state = initial_state(model, replicate_seed(3, 2));
+    state.scheduling = scheduling;
+    RunSeries series(model.months(), model.labels());
+    std::size_t idle_tie_ends = 0;
+    while (state.month < model.months()) {
+      step_checked(model, state, series, [&](const char* when) {
+        if (std::string(when) != "operated") return;
+        const CensusCounts counted = count_every_founder(model, state);
+        ASSERT_TRUE(count_founders(model, state) == counted) << "month " << state.month;
+        for (const Tie& tie : state.ties) {
+          idle_tie_ends += is_idle_stage(state.founders.stage[tie.a]) ? 1 : 0;
+          idle_tie_ends += is_idle_stage(state.founders.stage[tie.b]) ? 1 : 0;
+        }
+      });
+    }
+    // Every way in and out of the idle stages was taken, and ties reached idle founders.
+    double ideas = 0, dormancies = 0, closures = 0;
+    for (int m = 0; m < model.months(); ++m) {
+      ideas += series.at(Metric::new_ideas, m);
+      dormancies += series.at(Metric::dormancies, m);
+      closures += series.at(Metric::closures, m);
+    }
+    EXPECT_GT(ideas, 0.0);
+    EXPECT_GT(dormancies, 0.0);
+    EXPECT_GT(closures, 0.0);
+    EXPECT_GT(idle_tie_ends, 0u);
+  }
+}
+
 }  // namespace
 }  // namespace kopa

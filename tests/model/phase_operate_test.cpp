@@ -245,9 +245,9 @@ TEST(PhaseObserve, SupportedCountsOnlyFoundersStillInTheActiveStages) {
   EXPECT_EQ(series.at(Metric::founders_supported_by_region, 3, f.region[0]), 1.0);
 }
 
-// The census sums its blocks in block order, never in the order threads finish them: with skills
-// of 24 significant bits spanning 40 binary orders of magnitude, sums of 10^5 of them round, and
-// a different order would change their last bits.
+// The census is the same whatever order its blocks are counted in: its sums are integers
+// (model/census.hpp). Skills of 24 significant bits spanning 40 binary orders of magnitude would
+// show a sum of doubles taken in the order threads finish (sums of 10^5 of them round).
 TEST(PhaseObserve, CensusAddsBlocksInBlockOrder) {
   SmallRun run(testing::test_parameters(100000));
   Founders& f = run.state.founders;
