@@ -2,10 +2,10 @@
 // Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC): Toni et al. 2009 (J R Soc
 // Interface 6:187), with the importance weights and the kernel of Beaumont et al. 2009
 // (Biometrika 96:983: a Gaussian random walk whose variance is twice the weighted variance of
-// the previous generation; or, as `Kernel::olcm`, the optimal local covariance of Filippi,
-// Barnes, Cornebise & Stumpf 2013, Stat Appl Genet Mol Biol 12:87, in probit coordinates where
-// no proposal leaves the prior's range) and an adaptive tolerance (Del Moral et al. 2012; Beaumont
-// 2009): the tolerance of generation t is a quantile of generation t-1's distances.
+// the previous generation; or kernels after the optimal local covariance of Filippi, Barnes,
+// Cornebise & Stumpf 2013, Stat Appl Genet Mol Biol 12:87: `Kernel` below) and an adaptive
+// tolerance (Del Moral et al. 2012; Beaumont 2009): the tolerance of generation t is a quantile
+// of generation t-1's distances.
 // docs/calibration.md argues the choice.
 //
 // The sampler knows nothing of the model: it proposes parameter vectors and asks `evaluate` for
