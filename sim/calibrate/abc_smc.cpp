@@ -2,6 +2,8 @@
 
 #include <Random123/philox.h>
 
+#include <boost/math/special_functions/erf.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -56,7 +58,7 @@ double to_internal(const PriorRange& p, double value) {
   return p.log ? std::log(value) : value;
 }
 double from_internal(const PriorRange& p, double x) {
-  return p.log ? std::exp(x) : x;
+  return p.log ? std::clamp(std::exp(x), p.min, p.max) : x;
 }
 
 struct Box {
@@ -69,64 +71,221 @@ struct Box {
   }
 };
 
-// The previous generation in internal coordinates, with its kernel.
+// The olcm kernel's coordinates: y = probit of x's place in [low, high] (the standard normal's
+// quantile), so that every y maps inside the range and the prior, flat in x, is the standard
+// normal in y. The place is kept off 0 and 1 (by 2^-60 and 2^-53), so y stays finite (|y| < 9).
+// Not the logit: its prior density in y, s (1 - s), has exponential tails that a Gaussian kernel's
+// cannot cover, and the importance weights of loosely fitted parameters blow up
+// (docs/calibration.md: the fifth calibration's first try).
+double to_probit(const Box& box, std::size_t j, double x) {
+  const double place =
+      std::clamp((x - box.low[j]) / (box.high[j] - box.low[j]), 0x1.0p-60, 1.0 - 0x1.0p-53);
+  return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * place);
+}
+double from_probit(const Box& box, std::size_t j, double y) {
+  const double place = 0.5 * std::erfc(-y / std::sqrt(2.0));
+  return std::clamp(box.low[j] + place * (box.high[j] - box.low[j]), box.low[j], box.high[j]);
+}
+// log of the prior's density in y, up to a constant: dx/dy = (high - low) phi(y), so the prior
+// (flat in x) is the standard normal in y.
+double log_prior_in_probit(const std::vector<double>& y) {
+  double total = 0;
+  for (const double v : y) total -= 0.5 * v * v;
+  return total;
+}
+
+// The lower Cholesky factor of the d x d matrix a (row-major), or nothing when a is not
+// positive definite.
+std::optional<std::vector<double>> cholesky(const std::vector<double>& a, std::size_t d) {
+  std::vector<double> l(d * d, 0.0);
+  for (std::size_t i = 0; i < d; ++i) {
+    for (std::size_t j = 0; j <= i; ++j) {
+      double sum = a[i * d + j];
+      for (std::size_t k = 0; k < j; ++k) sum -= l[i * d + k] * l[j * d + k];
+      if (i == j) {
+        if (!(sum > 0) || !std::isfinite(sum)) return std::nullopt;
+        l[i * d + i] = std::sqrt(sum);
+      } else {
+        l[i * d + j] = sum / l[j * d + j];
+      }
+    }
+  }
+  return l;
+}
+
+// A covariance's Cholesky factor; a matrix that is not positive definite (fewer particles within
+// the tolerance than dimensions, or a collapsed one) gets a jitter on its diagonal, from 1e-10
+// of its mean variance up, until it is.
+std::vector<double> factor_with_jitter(std::vector<double> a, std::size_t d) {
+  double trace = 0;
+  for (std::size_t j = 0; j < d; ++j) trace += a[j * d + j];
+  const double scale = std::max(trace / static_cast<double>(d), 1e-12);
+  if (auto l = cholesky(a, d)) return *l;
+  for (double jitter = 1e-10; jitter <= 1.0; jitter *= 10) {
+    std::vector<double> b = a;
+    for (std::size_t j = 0; j < d; ++j) b[j * d + j] += jitter * scale;
+    if (auto l = cholesky(b, d)) return *l;
+  }
+  std::vector<double> l(d * d, 0.0);  // not reached for a finite covariance
+  for (std::size_t j = 0; j < d; ++j) l[j * d + j] = std::sqrt(scale);
+  return l;
+}
+
+// The previous generation in the kernel's coordinates (internal for componentwise, probit for
+// olcm), with its kernel.
 struct Ancestors {
+  Kernel kernel = Kernel::componentwise;
   std::vector<std::vector<double>> x;
   std::vector<double> weight;
   std::vector<double> cumulative;
-  std::vector<double> sd;  // kernel standard deviation per dimension
+  std::vector<double> sd;                // componentwise: standard deviation per dimension
+  std::vector<std::vector<double>> l;    // olcm: each ancestor's Cholesky factor (row-major)
+  std::vector<double> log_weight_scale;  // olcm: log weight - sum log diag(l) (the normal's factor)
 
   std::size_t pick(double u) const {
     const double target = u * cumulative.back();
     const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), target);
     return std::min(static_cast<std::size_t>(it - cumulative.begin()), x.size() - 1);
   }
-  // sum_j w_j K(x | x_j), up to the kernel's constant factor (it cancels on normalising).
-  double mixture_density(const std::vector<double>& point) const {
-    double total = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      double exponent = 0;
-      for (std::size_t j = 0; j < point.size(); ++j) {
-        const double z = (point[j] - x[i][j]) / sd[j];
-        exponent += z * z;
+  // Beaumont et al. 2009: prior / sum_j w_j K(point | x_j), up to a constant factor (it cancels
+  // on normalising). componentwise: the prior is flat in internal coordinates inside the range,
+  // so only the mixture density remains. olcm: the prior's density in probit coordinates over
+  // the mixture of the ancestors' own normals, summed in logs (their scales differ).
+  double weight_of(const std::vector<double>& point) const {
+    const std::size_t d = point.size();
+    if (kernel == Kernel::componentwise) {
+      double total = 0;
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        double exponent = 0;
+        for (std::size_t j = 0; j < d; ++j) {
+          const double z = (point[j] - x[i][j]) / sd[j];
+          exponent += z * z;
+        }
+        total += weight[i] * std::exp(-0.5 * exponent);
       }
-      total += weight[i] * std::exp(-0.5 * exponent);
+      return 1.0 / total;
     }
-    return total;
+    std::vector<double> terms(x.size());
+    std::vector<double> z(d);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      // Solve l z = point - x_i; the exponent is -|z|^2 / 2.
+      double squares = 0;
+      for (std::size_t r = 0; r < d; ++r) {
+        double sum = point[r] - x[i][r];
+        for (std::size_t c = 0; c < r; ++c) sum -= l[i][r * d + c] * z[c];
+        z[r] = sum / l[i][r * d + r];
+        squares += z[r] * z[r];
+      }
+      terms[i] = log_weight_scale[i] - 0.5 * squares;
+    }
+    const double top = *std::max_element(terms.begin(), terms.end());
+    double sum = 0;
+    for (const double t : terms) sum += std::exp(t - top);
+    const double log_prior = kernel == Kernel::olcm_probit ? log_prior_in_probit(point) : 0.0;
+    return std::exp(log_prior - top - std::log(sum));
   }
 };
 
+// Beaumont et al. 2009: twice the weighted variance of the previous generation, per dimension.
+void componentwise_kernel(Ancestors& a, const Box& box, double total_weight) {
+  const std::size_t d = box.low.size();
+  a.sd.assign(d, 0.0);
+  for (std::size_t j = 0; j < d; ++j) {
+    double mean = 0;
+    for (std::size_t i = 0; i < a.x.size(); ++i) mean += a.weight[i] * a.x[i][j];
+    mean /= total_weight;
+    double variance = 0;
+    for (std::size_t i = 0; i < a.x.size(); ++i) {
+      variance += a.weight[i] * (a.x[i][j] - mean) * (a.x[i][j] - mean);
+    }
+    variance /= total_weight;
+    // A collapsed dimension still moves: a floor at a millionth of the prior's width.
+    const double floor = 1e-6 * (box.high[j] - box.low[j]);
+    a.sd[j] = std::max(std::sqrt(2.0 * variance), floor);
+  }
+}
+
+// Filippi et al. 2013, the optimal local covariance: for ancestor i,
+// sum_k w~_k (y_k - y_i)(y_k - y_i)^T over the ancestors k whose distance is within the new
+// tolerance, w~ their weights renormalised (all of them when none is).
+void olcm_kernel(Ancestors& a, const std::vector<Particle>& particles, double tolerance) {
+  const std::size_t d = a.x.empty() ? 0 : a.x.front().size();
+  std::vector<std::size_t> near;
+  double near_weight = 0;
+  for (std::size_t k = 0; k < particles.size(); ++k) {
+    if (particles[k].distance <= tolerance) {
+      near.push_back(k);
+      near_weight += a.weight[k];
+    }
+  }
+  if (near.empty() || !(near_weight > 0)) {
+    near.resize(particles.size());
+    std::iota(near.begin(), near.end(), 0);
+    near_weight = std::accumulate(a.weight.begin(), a.weight.end(), 0.0);
+  }
+  std::vector<std::vector<double>> covariances;
+  for (std::size_t i = 0; i < a.x.size(); ++i) {
+    std::vector<double> covariance(d * d, 0.0);
+    for (const std::size_t k : near) {
+      const double w = a.weight[k] / near_weight;
+      for (std::size_t r = 0; r < d; ++r) {
+        const double dr = a.x[k][r] - a.x[i][r];
+        for (std::size_t c = 0; c <= r; ++c)
+          covariance[r * d + c] += w * dr * (a.x[k][c] - a.x[i][c]);
+      }
+    }
+    for (std::size_t r = 0; r < d; ++r) {
+      for (std::size_t c = r + 1; c < d; ++c) covariance[r * d + c] = covariance[c * d + r];
+    }
+    covariances.push_back(std::move(covariance));
+  }
+  if (a.kernel == Kernel::olcm_mean) {
+    // One covariance for every ancestor: the weighted mean of theirs.
+    std::vector<double> mean(d * d, 0.0);
+    const double total = std::accumulate(a.weight.begin(), a.weight.end(), 0.0);
+    for (std::size_t i = 0; i < covariances.size(); ++i) {
+      for (std::size_t e = 0; e < d * d; ++e) mean[e] += a.weight[i] / total * covariances[i][e];
+    }
+    for (auto& c : covariances) c = mean;
+  }
+  for (auto& covariance : covariances) {
+    std::vector<double> l = factor_with_jitter(std::move(covariance), d);
+    double log_scale = 0;
+    for (std::size_t j = 0; j < d; ++j) log_scale -= std::log(l[j * d + j]);
+    a.l.push_back(std::move(l));
+    a.log_weight_scale.push_back(log_scale);
+  }
+}
+
 Ancestors ancestors_of(const std::vector<Particle>& particles,
-                       const std::vector<PriorRange>& priors, const Box& box) {
+                       const std::vector<PriorRange>& priors, const Box& box, Kernel kernel,
+                       double tolerance) {
   Ancestors a;
+  a.kernel = kernel;
   const std::size_t d = priors.size();
   double running = 0;
   for (const auto& p : particles) {
     std::vector<double> x(d);
-    for (std::size_t j = 0; j < d; ++j) x[j] = to_internal(priors[j], p.theta[j]);
+    for (std::size_t j = 0; j < d; ++j) {
+      x[j] = to_internal(priors[j], p.theta[j]);
+      if (kernel == Kernel::olcm_probit) x[j] = to_probit(box, j, x[j]);
+    }
     a.x.push_back(std::move(x));
     a.weight.push_back(p.weight);
     running += p.weight;
     a.cumulative.push_back(running);
   }
-  // Beaumont et al. 2009: twice the weighted variance of the previous generation, per dimension.
-  a.sd.assign(d, 0.0);
-  for (std::size_t j = 0; j < d; ++j) {
-    double mean = 0;
-    for (std::size_t i = 0; i < a.x.size(); ++i) mean += a.weight[i] * a.x[i][j];
-    mean /= running;
-    double variance = 0;
-    for (std::size_t i = 0; i < a.x.size(); ++i) {
-      variance += a.weight[i] * (a.x[i][j] - mean) * (a.x[i][j] - mean);
-    }
-    variance /= running;
-    // A collapsed dimension still moves: a floor at a millionth of the prior's width.
-    const double floor = 1e-6 * (box.high[j] - box.low[j]);
-    a.sd[j] = std::max(std::sqrt(2.0 * variance), floor);
+  if (kernel == Kernel::componentwise) {
+    componentwise_kernel(a, box, running);
+  } else {
+    olcm_kernel(a, particles, tolerance);
+    for (std::size_t i = 0; i < a.weight.size(); ++i)
+      a.log_weight_scale[i] += std::log(a.weight[i]);
   }
   return a;
 }
 
+// A proposal in the kernel's coordinates (internal coordinates for the prior's generation 0).
 std::vector<double> propose(const std::vector<PriorRange>& priors, const Box& box,
                             const Ancestors* ancestors, SlotRandom& random) {
   const std::size_t d = priors.size();
@@ -138,8 +297,28 @@ std::vector<double> propose(const std::vector<PriorRange>& priors, const Box& bo
     return x;
   }
   const std::size_t i = ancestors->pick(random.uniform());
-  for (std::size_t j = 0; j < d; ++j)
-    x[j] = ancestors->x[i][j] + ancestors->sd[j] * random.normal();
+  if (ancestors->kernel == Kernel::componentwise) {
+    for (std::size_t j = 0; j < d; ++j)
+      x[j] = ancestors->x[i][j] + ancestors->sd[j] * random.normal();
+    return x;
+  }
+  std::vector<double> z(d);
+  for (std::size_t j = 0; j < d; ++j) z[j] = random.normal();
+  const std::vector<double>& l = ancestors->l[i];
+  for (std::size_t r = 0; r < d; ++r) {
+    double sum = ancestors->x[i][r];
+    for (std::size_t c = 0; c <= r; ++c) sum += l[r * d + c] * z[c];
+    x[r] = sum;
+  }
+  return x;
+}
+
+// A proposal's internal coordinates, from the kernel's.
+std::vector<double> internal_of(const Box& box, const Ancestors* ancestors,
+                                const std::vector<double>& point) {
+  if (!ancestors || ancestors->kernel != Kernel::olcm_probit) return point;
+  std::vector<double> x(point.size());
+  for (std::size_t j = 0; j < point.size(); ++j) x[j] = from_probit(box, j, point[j]);
   return x;
 }
 
@@ -199,13 +378,13 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
     summary.generation = generation;
     summary.tolerance = std::numeric_limits<double>::infinity();
     if (generation > 0) {
-      ancestors = ancestors_of(previous, priors, box);
       std::vector<double> distances, weights;
       for (const auto& p : previous) {
         distances.push_back(p.distance);
         weights.push_back(p.weight);
       }
       summary.tolerance = weighted_quantile(distances, weights, settings.quantile);
+      ancestors = ancestors_of(previous, priors, box, settings.kernel, summary.tolerance);
     }
     std::vector<Particle> accepted;
     std::uint32_t next_slot = 0;
@@ -220,7 +399,7 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
       // density 0 and are dropped unrun, as in Toni et al.), never more than the cap leaves.
       std::vector<Proposal> proposals;
       std::vector<std::uint32_t> slots;
-      std::vector<std::vector<double>> internal;
+      std::vector<std::vector<double>> points;  // in the kernel's coordinates
       std::vector<bool> inside;
       const std::uint64_t wanted = std::min<std::uint64_t>(batch, cap - summary.evaluated);
       std::uint64_t end = next_slot;
@@ -228,7 +407,9 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
         end = s + 1;
         const auto slot = static_cast<std::uint32_t>(s);
         SlotRandom random(settings.seed, generation, slot);
-        auto x = propose(priors, box, ancestors ? &*ancestors : nullptr, random);
+        const Ancestors* from = ancestors ? &*ancestors : nullptr;
+        auto point = propose(priors, box, from, random);
+        const std::vector<double> x = internal_of(box, from, point);
         slots.push_back(slot);
         inside.push_back(box.contains(x));
         if (inside.back()) {
@@ -236,7 +417,7 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
           for (std::size_t j = 0; j < x.size(); ++j) theta[j] = from_internal(priors[j], x[j]);
           proposals.push_back({generation, slot, std::move(theta)});
         }
-        internal.push_back(std::move(x));
+        points.push_back(std::move(point));
       }
       auto evaluations = evaluate(proposals);
       if (!evaluations) return evaluations.error();
@@ -260,9 +441,7 @@ Expected<SmcResult> run_abc_smc(const std::vector<PriorRange>& priors, const Smc
         particle.distance = evaluation.distance;
         particle.kept = std::move(evaluation.kept);
         particle.slot = slots[k];
-        // Beaumont et al. 2009: prior / sum_j w_j K(x | x_j); the prior is flat in internal
-        // coordinates inside the range, so only the mixture density remains.
-        particle.weight = ancestors ? 1.0 / ancestors->mixture_density(internal[k]) : 1.0;
+        particle.weight = ancestors ? ancestors->weight_of(points[k]) : 1.0;
         accepted.push_back(std::move(particle));
       }
       next_slot =

@@ -2,9 +2,11 @@
 // Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC): Toni et al. 2009 (J R Soc
 // Interface 6:187), with the importance weights and the kernel of Beaumont et al. 2009
 // (Biometrika 96:983: a Gaussian random walk whose variance is twice the weighted variance of
-// the previous generation) and an adaptive tolerance (Del Moral et al. 2012; Beaumont 2009): the
-// tolerance of generation t is a quantile of generation t-1's distances. docs/calibration.md
-// argues the choice.
+// the previous generation; or kernels after the optimal local covariance of Filippi, Barnes,
+// Cornebise & Stumpf 2013, Stat Appl Genet Mol Biol 12:87: `Kernel` below) and an adaptive
+// tolerance (Del Moral et al. 2012; Beaumont 2009): the tolerance of generation t is a quantile
+// of generation t-1's distances.
+// docs/calibration.md argues the choice.
 //
 // The sampler knows nothing of the model: it proposes parameter vectors and asks `evaluate` for
 // their distances, a batch at a time. Every random number is a pure function of (seed,
@@ -28,6 +30,17 @@ struct PriorRange {
   bool log = false;
 };
 
+// How generation t > 0 perturbs a particle of generation t-1 (docs/calibration.md):
+//   componentwise: Beaumont et al. 2009, a Gaussian in internal coordinates with twice the
+//                  previous generation's weighted variance per coordinate;
+//   olcm:          Filippi et al. 2013, a multivariate Gaussian in internal coordinates around
+//                  ancestor i with covariance sum_k w_k (x_k - x_i)(x_k - x_i)^T over the previous
+//                  particles k within the new tolerance;
+//   olcm_probit:   the same in y = probit of each internal coordinate's place in its range, so
+//                  that no proposal leaves the range; its weight uses the prior's density in y.
+// Under the first two, proposals outside the prior's range are dropped unrun.
+enum class Kernel { componentwise, olcm, olcm_probit, olcm_mean };
+
 struct SmcSettings {
   int particles = 100;
   int generations = 5;  // after generation 0 (the prior, every proposal accepted)
@@ -40,6 +53,7 @@ struct SmcSettings {
   // identity: a generation may stop in the middle of a batch, and the batch decides which
   // proposals were evaluated, never which were accepted.
   int batch = 0;
+  Kernel kernel = Kernel::componentwise;
 };
 
 // A proposal to evaluate: its place (generation, slot) identifies it, and seeds its simulation.

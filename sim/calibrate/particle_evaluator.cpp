@@ -19,6 +19,7 @@ SmcSettings smc_settings(const Targets& t) {
   s.seed = t.sampler.seed;
   s.quantile = t.sampler.quantile;
   s.min_acceptance = t.sampler.min_acceptance;
+  s.kernel = t.sampler.kernel;
   return s;
 }
 

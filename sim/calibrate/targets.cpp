@@ -21,9 +21,9 @@ using sweep::FileReader;
 using sweep::listing;
 
 const std::vector<std::string> top_keys{"description", "calibration", "prior", "target"};
-const std::vector<std::string> calibration_keys{"base",       "set",  "particles", "generations",
-                                                "replicates", "seed", "quantile",  "min_acceptance",
-                                                "distance"};
+const std::vector<std::string> calibration_keys{
+    "base", "set",      "particles",      "generations", "replicates",
+    "seed", "quantile", "min_acceptance", "distance",    "kernel"};
 const std::vector<std::string> prior_keys{"path", "min", "max", "log"};
 const std::vector<std::string> target_keys{
     "name",          "survival", "output",    "per",    "reference_output",
@@ -32,6 +32,8 @@ const std::vector<std::string> quantity_keys{"metric", "label", "months", "reduc
 const std::vector<std::string> reduce_names{"sum", "mean", "last"};
 const std::vector<std::string> use_names{"fit", "validation"};
 const std::vector<std::string> distance_names{"rms", "max"};
+// In the order of enum Kernel.
+const std::vector<std::string> kernel_names{"componentwise", "olcm", "olcm_probit", "olcm_mean"};
 
 // The most particles, generations or replicates a targets file may ask for.
 constexpr std::int64_t max_particles = 100000;
@@ -147,6 +149,7 @@ class TargetsLoader {
     if (auto v = bounded_number(t, "quantile", 0, 1)) s.quantile = *v;
     if (auto v = bounded_number(t, "min_acceptance", 0, 1)) s.min_acceptance = *v;
     read_distance(t, s);
+    read_kernel(t, s);
     // Runs are numbered slot * replicates + replicate within a generation (an int).
     const double runs = 64 * std::ceil(s.particles / s.min_acceptance) * s.replicates;
     if (runs > static_cast<double>(INT32_MAX)) {
@@ -184,6 +187,27 @@ class TargetsLoader {
     } else {
       reader_.report(t.get("distance"), "calibration.distance",
                      "unknown distance '" + *name + "'" + did_you_mean(*name, distance_names) +
+                         "; expected " + expected);
+    }
+  }
+
+  void read_kernel(const toml::table& t, SamplerSettings& s) {
+    const char* expected =
+        "\"componentwise\" (Beaumont et al. 2009), \"olcm\" (Filippi et al. 2013's optimal "
+        "local covariance) or \"olcm_probit\" (the same in probit coordinates)";
+    auto name = reader_.get<std::string>(t, "calibration", "kernel", expected);
+    if (!name) return;
+    if (*name == "componentwise") {
+      s.kernel = Kernel::componentwise;
+    } else if (*name == "olcm") {
+      s.kernel = Kernel::olcm;
+    } else if (*name == "olcm_probit") {
+      s.kernel = Kernel::olcm_probit;
+    } else if (*name == "olcm_mean") {
+      s.kernel = Kernel::olcm_mean;
+    } else {
+      reader_.report(t.get("kernel"), "calibration.kernel",
+                     "unknown kernel '" + *name + "'" + did_you_mean(*name, kernel_names) +
                          "; expected " + expected);
     }
   }
@@ -569,6 +593,10 @@ std::string_view use_name(TargetUse use) {
 
 std::string_view distance_name(Distance distance) {
   return distance == Distance::rms ? "rms" : "max";
+}
+
+std::string_view kernel_name(Kernel kernel) {
+  return kernel_names.at(static_cast<std::size_t>(kernel));  // in the enum's order
 }
 
 }  // namespace kopa::calibrate

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "calibrate/abc_smc.hpp"
 #include "model/metrics.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/scenario.hpp"
@@ -74,6 +75,7 @@ struct SamplerSettings {
   double quantile = 0.5;         // tolerance of generation t: this quantile of t-1's distances
   double min_acceptance = 0.05;  // a generation needing more proposals than particles / this ends
   Distance distance = Distance::rms;
+  Kernel kernel = Kernel::componentwise;  // how a generation perturbs the previous one's particles
 };
 
 struct Targets {
@@ -106,5 +108,6 @@ std::vector<std::string> particle_overrides(const Targets& targets,
 
 std::string_view use_name(TargetUse use);           // "fit", "validation"
 std::string_view distance_name(Distance distance);  // "rms", "max"
+std::string_view kernel_name(Kernel kernel);        // "componentwise", "olcm", "olcm_probit"
 
 }  // namespace kopa::calibrate

@@ -147,6 +147,7 @@ io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::
   c.seed = t.sampler.seed;
   c.replicates = t.sampler.replicates;
   c.distance_function = std::string(calibrate::distance_name(t.sampler.distance));
+  c.kernel = std::string(calibrate::kernel_name(t.sampler.kernel));
   c.status = r.stopped_early ? "stopped early" : "complete";
   for (const auto& prior : t.priors) {
     c.parameters.push_back(prior.path);

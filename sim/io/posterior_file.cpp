@@ -80,7 +80,12 @@ void write_group(hid_t file, const PosteriorContents& c) {
   hdf5::write_attribute(g, "seed", c.seed);
   hdf5::write_attribute(g, "replicates", c.replicates);
   hdf5::write_attribute(g, "distance_function", c.distance_function);
-  hdf5::write_attribute(g, "method", "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009)");
+  hdf5::write_attribute(g, "kernel", c.kernel);
+  hdf5::write_attribute(g, "method",
+                        c.kernel != "componentwise"
+                            ? "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009; optimal local "
+                              "covariance kernel of Filippi et al. 2013)"
+                            : "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009)");
   hdf5::write_attribute(g, "result", c.status);
   const std::size_t n = c.particles(), d = c.parameters.size(), t = c.targets.size(),
                     gens = c.generation_tolerance.size();
@@ -148,6 +153,9 @@ void read_group(hid_t g, PosteriorContents& c) {
   c.distance_function = hdf5::has_attribute(g, "distance_function")
                             ? require_string(g, "distance_function")
                             : std::string("rms");
+  // Files before format 1.2 have no kernel: theirs was Beaumont et al.'s componentwise one.
+  c.kernel =
+      hdf5::has_attribute(g, "kernel") ? require_string(g, "kernel") : std::string("componentwise");
   c.status = require_string(g, "result");
   c.parameters = hdf5::read_string_dataset(open_dataset(g, "parameter").get());
   c.targets = hdf5::read_string_dataset(open_dataset(g, "target").get());

@@ -17,13 +17,14 @@ namespace kopa::io {
 
 inline constexpr std::string_view posterior_format_name = "kopa-posterior";
 inline constexpr int posterior_format_major = 1;
-inline constexpr int posterior_format_minor = 1;
+inline constexpr int posterior_format_minor = 2;
 
 struct PosteriorContents {
   std::string targets_toml;        // the targets file, as read
   std::string base_scenario_toml;  // the resolved base scenario (calibration.set applied)
   std::uint64_t seed = 0;
   std::int32_t replicates = 0;            // runs per particle
+  std::string kernel = "componentwise";   // "componentwise" or "olcm": the proposal kernel
   std::string distance_function = "rms";  // "rms" or "max": how fitted targets' misses fold
   std::string status = "complete";  // "complete", or "stopped early" (acceptance fell too low)
 

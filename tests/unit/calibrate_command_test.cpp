@@ -98,6 +98,9 @@ TEST_F(CalibrateCommand, BadTargetsFilesNameFileLineAndKeyAndWriteNothing) {
       {"seed = 5", "seed = 5\ndistance = \"mx\"",
        "targets.toml:8:12: error: calibration.distance: unknown distance 'mx' (did you mean "
        "'max'?); expected \"rms\" (root mean square) or \"max\" (largest miss)"},
+      {"seed = 5", "seed = 5\nkernel = \"olc\"",
+       "targets.toml:8:10: error: calibration.kernel: unknown kernel 'olc' (did you mean "
+       "'olcm'?); expected \"componentwise\" (Beaumont et al. 2009), \"olcm\""},
       {"seed = 5", "seed = 5\ndistance = 2",
        "targets.toml:8:12: error: calibration.distance: expected \"rms\" (root mean square) or "
        "\"max\" (largest miss), got "},
@@ -287,6 +290,45 @@ TEST_F(CalibrateCommand, MaxDistanceIsRecordedUsedAndPartOfTheJournalsIdentity) 
   outcome = kopa({"calibrate", (folder_ / "rms.toml").string(), "-o", resumed.string(), "--resume",
                   "--quiet"});
   EXPECT_EQ(outcome.code, exit_ok) << outcome.err;
+}
+
+// kernel = "olcm_probit": the posterior says so (format 1.2), no proposal was dropped outside
+// the priors, and a journal begun under the componentwise kernel is not resumed under it.
+TEST_F(CalibrateCommand, OlcmKernelIsRecordedAndPartOfTheJournalsIdentity) {
+  std::string text = small_targets(12, 1);
+  text.replace(text.find("seed = 5"), 8, "seed = 5\nkernel = \"olcm_probit\"");
+  const fs::path olcm = folder_ / "olcm.h5";
+  auto outcome =
+      kopa({"calibrate", write("olcm.toml", text).string(), "-o", olcm.string(), "--quiet"});
+  ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
+  auto contents = io::read_posterior(olcm);
+  ASSERT_TRUE(contents) << contents.error().message;
+  EXPECT_EQ(contents->kernel, "olcm_probit");
+  ASSERT_EQ(contents->generation_proposed.size(), 2u);
+  EXPECT_EQ(contents->generation_proposed[1], contents->generation_evaluated[1]);
+
+  // A journal begun under the default kernel (one made-up evaluation: only its header matters),
+  // resumed with the file now saying "olcm_probit".
+  const fs::path resumed = folder_ / "resumed.h5";
+  write("componentwise.toml", small_targets(12, 1));
+  auto componentwise = calibrate::load_targets(folder_ / "componentwise.toml");
+  ASSERT_TRUE(componentwise.targets);
+  EXPECT_EQ(componentwise.targets->sampler.kernel, calibrate::Kernel::componentwise);
+  {
+    auto journal = sweep::JournalWriter::create(sweep::journal_path_for(resumed),
+                                                calibrate::journal_header(*componentwise.targets));
+    ASSERT_TRUE(journal);
+    ASSERT_TRUE(journal->append(0, 0, {1.0, 40.0, 0.3, 0.5}));
+    ASSERT_TRUE(journal->sync());
+  }
+  write("componentwise.toml", text);
+  outcome = kopa({"calibrate", (folder_ / "componentwise.toml").string(), "-o", resumed.string(),
+                  "--resume", "--quiet"});
+  EXPECT_EQ(outcome.code, exit_bad_input);
+  EXPECT_NE(outcome.err.find("the targets file changed since the calibration was started"),
+            std::string::npos)
+      << outcome.err;
+  EXPECT_FALSE(fs::exists(resumed));
 }
 
 TEST_F(CalibrateCommand, RunWithPosteriorDrawsOneParticlePerReplicatePairedAcrossScenarios) {
