@@ -31,6 +31,7 @@ const std::vector<std::string> target_keys{
 const std::vector<std::string> quantity_keys{"metric", "label", "months", "reduce"};
 const std::vector<std::string> reduce_names{"sum", "mean", "last"};
 const std::vector<std::string> use_names{"fit", "validation"};
+// In the order of enum Distance.
 const std::vector<std::string> distance_names{"rms", "max"};
 // In the order of enum Kernel.
 const std::vector<std::string> kernel_names{"componentwise", "olcm", "olcm_probit", "olcm_mean"};
@@ -177,39 +178,32 @@ class TargetsLoader {
   }
 
   void read_distance(const toml::table& t, SamplerSettings& s) {
-    const char* expected = "\"rms\" (root mean square) or \"max\" (largest miss)";
-    auto name = reader_.get<std::string>(t, "calibration", "distance", expected);
-    if (!name) return;
-    if (*name == "rms") {
-      s.distance = Distance::rms;
-    } else if (*name == "max") {
-      s.distance = Distance::max;
-    } else {
-      reader_.report(t.get("distance"), "calibration.distance",
-                     "unknown distance '" + *name + "'" + did_you_mean(*name, distance_names) +
-                         "; expected " + expected);
-    }
+    read_choice(t, "distance", distance_names,
+                "\"rms\" (root mean square) or \"max\" (largest miss)", s.distance);
   }
 
   void read_kernel(const toml::table& t, SamplerSettings& s) {
-    const char* expected =
-        "\"componentwise\" (Beaumont et al. 2009), \"olcm\" (Filippi et al. 2013's optimal "
-        "local covariance) or \"olcm_probit\" (the same in probit coordinates)";
-    auto name = reader_.get<std::string>(t, "calibration", "kernel", expected);
+    read_choice(t, "kernel", kernel_names,
+                "\"componentwise\" (Beaumont et al. 2009), \"olcm\" (Filippi et al. 2013's optimal "
+                "local covariance), \"olcm_probit\" (the same in probit coordinates) or "
+                "\"olcm_mean\" (one covariance, their weighted mean)",
+                s.kernel);
+  }
+
+  // calibration.<key>: one of `names`, which list the enum's values in its order.
+  template <typename Enum>
+  void read_choice(const toml::table& t, const char* key, const std::vector<std::string>& names,
+                   const char* expected, Enum& into) {
+    auto name = reader_.get<std::string>(t, "calibration", key, expected);
     if (!name) return;
-    if (*name == "componentwise") {
-      s.kernel = Kernel::componentwise;
-    } else if (*name == "olcm") {
-      s.kernel = Kernel::olcm;
-    } else if (*name == "olcm_probit") {
-      s.kernel = Kernel::olcm_probit;
-    } else if (*name == "olcm_mean") {
-      s.kernel = Kernel::olcm_mean;
-    } else {
-      reader_.report(t.get("kernel"), "calibration.kernel",
-                     "unknown kernel '" + *name + "'" + did_you_mean(*name, kernel_names) +
-                         "; expected " + expected);
+    const auto found = std::find(names.begin(), names.end(), *name);
+    if (found != names.end()) {
+      into = static_cast<Enum>(found - names.begin());
+      return;
     }
+    reader_.report(t.get(key), std::string("calibration.") + key,
+                   "unknown " + std::string(key) + " '" + *name + "'" + did_you_mean(*name, names) +
+                       "; expected " + expected);
   }
 
   void load_base() {
@@ -592,7 +586,7 @@ std::string_view use_name(TargetUse use) {
 }
 
 std::string_view distance_name(Distance distance) {
-  return distance == Distance::rms ? "rms" : "max";
+  return distance_names.at(static_cast<std::size_t>(distance));  // in the enum's order
 }
 
 std::string_view kernel_name(Kernel kernel) {

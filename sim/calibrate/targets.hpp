@@ -108,6 +108,6 @@ std::vector<std::string> particle_overrides(const Targets& targets,
 
 std::string_view use_name(TargetUse use);           // "fit", "validation"
 std::string_view distance_name(Distance distance);  // "rms", "max"
-std::string_view kernel_name(Kernel kernel);        // "componentwise", "olcm", "olcm_probit"
+std::string_view kernel_name(Kernel kernel);        // "componentwise", "olcm", ...
 
 }  // namespace kopa::calibrate

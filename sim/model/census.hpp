@@ -104,19 +104,21 @@ struct CensusCounts {
   }
 };
 
+// Adds `value` to a sum that founder blocks add to in parallel (the idle founders' census):
+// relaxed atomic integer additions commute, so the sum is the same whatever the order.
+inline void add_shared(std::int64_t& into, std::int64_t value) {
+  std::atomic_ref<std::int64_t>(into).fetch_add(value, std::memory_order_relaxed);
+}
+
 // Adds founder i, in an idle stage, to the idle founders' census `idle` (sign 1) or takes it
-// away (sign -1). Founder blocks do this in parallel: relaxed atomic integer additions commute,
-// so the census is the same whatever the order.
+// away (sign -1).
 inline void tally_idle(std::vector<CensusCell>& idle, const Founders& f, std::size_t i,
                        std::int64_t sign) {
   CensusCell& c = idle[cell_of(f.region[i], f.group[i])];
-  auto add = [](std::int64_t& into, std::int64_t value) {
-    std::atomic_ref<std::int64_t>(into).fetch_add(value, std::memory_order_relaxed);
-  };
-  add(c.agents[index(f.stage[i])], sign);
-  add(c.skill, sign * fixed_point(f.business_skill[i]));
-  add(c.admin, sign * fixed_point(f.admin_capacity[i]));
-  add(c.awareness, sign * fixed_point(f.awareness[i]));
+  add_shared(c.agents[index(f.stage[i])], sign);
+  add_shared(c.skill, sign * fixed_point(f.business_skill[i]));
+  add_shared(c.admin, sign * fixed_point(f.admin_capacity[i]));
+  add_shared(c.awareness, sign * fixed_point(f.awareness[i]));
 }
 
 // Founder i has just entered an idle stage (its stage is set).

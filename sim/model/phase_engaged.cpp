@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <vector>
 
@@ -57,16 +56,13 @@ void count_idle_founders(RunState& state) {
     for (std::size_t i = begin; i < end; ++i) {
       if (is_idle_stage(f.stage[i])) block.count(f, i, state.month);
     }
-    auto add = [](std::int64_t& into, std::int64_t value) {
-      std::atomic_ref<std::int64_t>(into).fetch_add(value, std::memory_order_relaxed);
-    };
     for (std::size_t c = 0; c < block.cells.size(); ++c) {
       CensusCell& into = state.idle_census[c];
       const CensusCell& from = block.cells[c];
-      for (std::size_t s = 0; s < stage_count; ++s) add(into.agents[s], from.agents[s]);
-      add(into.skill, from.skill);
-      add(into.admin, from.admin);
-      add(into.awareness, from.awareness);
+      for (std::size_t s = 0; s < stage_count; ++s) add_shared(into.agents[s], from.agents[s]);
+      add_shared(into.skill, from.skill);
+      add_shared(into.admin, from.admin);
+      add_shared(into.awareness, from.awareness);
     }
   });
 }

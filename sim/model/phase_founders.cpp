@@ -57,9 +57,7 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   const double give_up = x.p.founders.idea_abandon_rate * (1.0 - f.motivation[i]) *
                          (1.0 - x.c.atmosphere[f.region[i]]) * (supported ? 0.5 : 1.0);
   if (u[2] < give_up) {
-    f.stage[i] = Stage::dormant;
-    f.months_in_stage[i] = 0;
-    enter_idle(x.state.idle_census, f, i);
+    set_stage(x.state, i, Stage::dormant);
     start_idle_wait(x.model, x.state, i);
     tally.dormancies += x.model.people_per_agent(f.region[i]);
   }

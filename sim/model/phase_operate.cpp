@@ -12,15 +12,6 @@ struct OperateContext {
   const StartupParameters& s;
 };
 
-// From an engaged stage (micro-project, start-up, sustained): a founder entering an idle one joins
-// the idle founders' census.
-void set_stage(RunState& state, std::size_t i, Stage stage) {
-  Founders& f = state.founders;
-  f.stage[i] = stage;
-  f.months_in_stage[i] = 0;
-  if (is_idle_stage(stage)) enter_idle(state.idle_census, f, i);
-}
-
 void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const auto u = x.state.random.uniforms(Stream::market, x.state.month, i);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/census.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
 #include "util/blocks.hpp"
@@ -24,6 +25,15 @@ inline bool is_active_stage(Stage stage) {
 
 inline bool is_operating(Stage stage) {
   return stage == Stage::startup || stage == Stage::sustained;
+}
+
+// Founder i, in an engaged stage (idea, micro-project, start-up, sustained), moves to `stage`; one
+// entering an idle stage joins the idle founders' census (model/census.hpp).
+inline void set_stage(RunState& state, std::size_t i, Stage stage) {
+  Founders& f = state.founders;
+  f.stage[i] = stage;
+  f.months_in_stage[i] = 0;
+  if (is_idle_stage(stage)) enter_idle(state.idle_census, f, i);
 }
 
 // Runs body(tally, begin, end) over founder blocks in parallel and adds the block tallies into

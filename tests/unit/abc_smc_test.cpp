@@ -7,6 +7,7 @@
 #include <random>
 
 #include "calibrate/abc_smc.hpp"
+#include "log_uniform_posterior.hpp"
 
 namespace kopa::calibrate {
 namespace {
@@ -83,16 +84,9 @@ TEST(AbcSmc, LogUniformPriorWeighsParticlesByItsDensity) {
   // A log-uniform prior on [0.1, 10]: density 1/mu, which pulls the posterior below the data's
   // mean. The exact posterior, N(0.7, 1/n) times 1/mu, by quadrature: a sampler that weighed
   // particles as if the prior were uniform in mu would miss its mean by 0.085.
-  double mass = 0, first = 0, second = 0;
-  for (int i = 0; i <= 200000; ++i) {
-    const double mu = 0.1 + 9.9 * i / 200000.0;
-    const double density = std::exp(-0.5 * n * (mu - observed_mean) * (mu - observed_mean)) / mu;
-    mass += density;
-    first += mu * density;
-    second += mu * mu * density;
-  }
-  const double exact_mean = first / mass;  // 0.615
-  const double exact_sd = std::sqrt(second / mass - exact_mean * exact_mean);
+  const auto exact = testing::log_uniform_posterior(n, observed_mean);
+  const double exact_mean = exact.mean;  // 0.615
+  const double exact_sd = exact.sd;
   auto result = run_abc_smc({{0.1, 10, true}}, toy_settings(), evaluate);
   ASSERT_TRUE(result) << result.error().message;
   for (const auto& p : result->particles) {

@@ -61,6 +61,30 @@ class CalibrateCommand : public testing::TestFolder {
     std::ofstream(path) << text;
     return path;
   }
+
+  // A journal for `out` begun under `targets_file` as it reads now, with one made-up evaluation
+  // in it: only its header matters to a resume.
+  void begin_journal(const fs::path& targets_file, const fs::path& out) {
+    auto targets = calibrate::load_targets(targets_file);
+    ASSERT_TRUE(targets.targets);
+    auto journal = sweep::JournalWriter::create(sweep::journal_path_for(out),
+                                                calibrate::journal_header(*targets.targets));
+    ASSERT_TRUE(journal);
+    ASSERT_TRUE(journal->append(0, 0, {1.0, 40.0, 0.3, 0.5}));
+    ASSERT_TRUE(journal->sync());
+  }
+
+  // `kopa calibrate targets_file --resume` into `out` is refused, writing nothing: the file
+  // changed since its journal began.
+  void expect_resume_refused(const fs::path& targets_file, const fs::path& out) {
+    const auto outcome =
+        kopa({"calibrate", targets_file.string(), "-o", out.string(), "--resume", "--quiet"});
+    EXPECT_EQ(outcome.code, exit_bad_input);
+    EXPECT_NE(outcome.err.find("the targets file changed since the calibration was started"),
+              std::string::npos)
+        << outcome.err;
+    EXPECT_FALSE(fs::exists(out));
+  }
 };
 
 struct BadCase {
@@ -268,23 +292,8 @@ TEST_F(CalibrateCommand, MaxDistanceIsRecordedUsedAndPartOfTheJournalsIdentity) 
   // A journal begun under "rms" (one made-up evaluation in it: only its header matters here),
   // resumed with the file now saying "max".
   const fs::path resumed = folder_ / "resumed.h5";
-  auto rms_targets = calibrate::load_targets(folder_ / "rms.toml");
-  ASSERT_TRUE(rms_targets.targets);
-  {
-    auto journal = sweep::JournalWriter::create(sweep::journal_path_for(resumed),
-                                                calibrate::journal_header(*rms_targets.targets));
-    ASSERT_TRUE(journal);
-    ASSERT_TRUE(journal->append(0, 0, {1.0, 40.0, 0.3, 0.5}));
-    ASSERT_TRUE(journal->sync());
-  }
-  write("rms.toml", text);
-  outcome = kopa({"calibrate", (folder_ / "rms.toml").string(), "-o", resumed.string(), "--resume",
-                  "--quiet"});
-  EXPECT_EQ(outcome.code, exit_bad_input);
-  EXPECT_NE(outcome.err.find("the targets file changed since the calibration was started"),
-            std::string::npos)
-      << outcome.err;
-  EXPECT_FALSE(fs::exists(resumed));
+  ASSERT_NO_FATAL_FAILURE(begin_journal(folder_ / "rms.toml", resumed));
+  expect_resume_refused(write("rms.toml", text), resumed);
   // Put back, it resumes.
   write("rms.toml", small_targets(12, 1));
   outcome = kopa({"calibrate", (folder_ / "rms.toml").string(), "-o", resumed.string(), "--resume",
@@ -314,21 +323,8 @@ TEST_F(CalibrateCommand, OlcmKernelIsRecordedAndPartOfTheJournalsIdentity) {
   auto componentwise = calibrate::load_targets(folder_ / "componentwise.toml");
   ASSERT_TRUE(componentwise.targets);
   EXPECT_EQ(componentwise.targets->sampler.kernel, calibrate::Kernel::componentwise);
-  {
-    auto journal = sweep::JournalWriter::create(sweep::journal_path_for(resumed),
-                                                calibrate::journal_header(*componentwise.targets));
-    ASSERT_TRUE(journal);
-    ASSERT_TRUE(journal->append(0, 0, {1.0, 40.0, 0.3, 0.5}));
-    ASSERT_TRUE(journal->sync());
-  }
-  write("componentwise.toml", text);
-  outcome = kopa({"calibrate", (folder_ / "componentwise.toml").string(), "-o", resumed.string(),
-                  "--resume", "--quiet"});
-  EXPECT_EQ(outcome.code, exit_bad_input);
-  EXPECT_NE(outcome.err.find("the targets file changed since the calibration was started"),
-            std::string::npos)
-      << outcome.err;
-  EXPECT_FALSE(fs::exists(resumed));
+  ASSERT_NO_FATAL_FAILURE(begin_journal(folder_ / "componentwise.toml", resumed));
+  expect_resume_refused(write("componentwise.toml", text), resumed);
 }
 
 TEST_F(CalibrateCommand, RunWithPosteriorDrawsOneParticlePerReplicatePairedAcrossScenarios) {
