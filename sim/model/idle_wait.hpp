@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -47,27 +48,71 @@ inline bool waits_for_idea(Stage s) {
   return s == Stage::latent || s == Stage::dormant;
 }
 
+// ln(1 - h) for a chance h in (0, 1). Below 2^-10 by six terms of its series, exact to double
+// precision (the terms left out add less than h^6 / 6 <= 2^-62 of the sum) at a fraction of
+// log1p's cost: a latent founder's chance is about 10^-4, and every idle founder's wait is drawn
+// at month 0.
+inline double log_of_complement(double h) {
+  if (h < 0x1.0p-10) {
+    return -h *
+           (1.0 + h * (1.0 / 2 + h * (1.0 / 3 + h * (1.0 / 4 + h * (1.0 / 5 + h * (1.0 / 6))))));
+  }
+  return std::log1p(-h);
+}
+
 // Months before the first success of independent monthly trials of chance `hazard`, from a
 // uniform u in [0, 1): K = floor(ln(1 - u) / ln(1 - h)), so P(K >= k) = (1 - h)^k, the chance of
-// k failures in a row. Beyond `limit` (or h = 0) the result is `limit`.
+// k failures in a row. Beyond `limit` (or h = 0) the result is `limit`. When u >= limit * h the
+// event is beyond the limit without a logarithm: the chance of an event within `limit` months,
+// 1 - (1 - h)^limit, is at most limit * h (Bernoulli's inequality), and K < limit exactly when u
+// is below that chance. About 99 in 100 latent founders' waits at month 0 end here.
 inline std::int64_t months_to_event(double hazard, double u, std::int64_t limit) {
   if (hazard >= 1.0) return 0;
   if (!(hazard > 0.0)) return limit;
-  const double k = std::floor(std::log1p(-u) / std::log1p(-hazard));
+  if (u >= static_cast<double>(limit) * hazard) return limit;
+  const double k = std::floor(std::log1p(-u) / log_of_complement(hazard));
   return k < static_cast<double>(limit) ? static_cast<std::int64_t>(k) : limit;
 }
 
+// The uniforms of the waits that start in month `from`: founder i's is word i mod 4 of
+// U(idle_wait, from, floor(i / 4), 0), so four neighbouring founders share one Philox call (one
+// call per founder was about a third of month 0's waits' instructions). Still a pure function of
+// (replicate, founder, month), and the four words are independent uniforms. Asked in increasing
+// order of founders (as within a block), each call is made once.
+class WaitUniforms {
+ public:
+  WaitUniforms(const RandomStreams& random, int from) : random_(random), from_(from) {}
+
+  double operator()(std::size_t i) {
+    if (i / 4 != quad_) {
+      quad_ = i / 4;
+      words_ = random_.uniforms(Stream::idle_wait, from_, quad_);
+    }
+    return words_[i % 4];
+  }
+
+ private:
+  const RandomStreams& random_;
+  int from_;
+  std::size_t quad_ = std::numeric_limits<std::size_t>::max();
+  std::array<double, 4> words_{};
+};
+
 // The month of idle founder i's next event when its wait starts in month `from`, with the
-// chance of the current month context: `U(idle_wait, from, i, 0)` u0.
-inline std::int16_t wake_month(const Model& model, const RunState& state, std::size_t i, int from) {
+// chance of the current month context and the founder's uniform `u` (WaitUniforms).
+inline std::int16_t wake_month(const Model& model, const RunState& state, std::size_t i, int from,
+                               double u) {
   const Founders& f = state.founders;
   const IdleContext c = idle_context(state.context, f.region[i]);
   const double hazard =
       f.stage[i] == Stage::latent ? ideation_hazard(model, f, i, c) : return_hazard(model, f, i, c);
   const std::int64_t left = model.months() - from;
-  const double u = state.random.uniforms(Stream::idle_wait, from, i)[0];
   const std::int64_t k = months_to_event(hazard, u, left);
   return k < left ? static_cast<std::int16_t>(from + k) : never_wakes;
+}
+
+inline std::int16_t wake_month(const Model& model, const RunState& state, std::size_t i, int from) {
+  return wake_month(model, state, i, from, WaitUniforms(state.random, from)(i));
 }
 
 // Founder i has just gone dormant (in this month, after founders_act's draws): under event

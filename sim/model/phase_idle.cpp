@@ -17,9 +17,10 @@ void schedule_idle_founders(const Model& model, RunState& state) {
   if (!any) return;
   Founders& f = state.founders;
   for_each_block(state.parallelism, f.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+    WaitUniforms uniforms(state.random, state.month);
     for (std::size_t i = begin; i < end; ++i) {
       if (!state.idle_redraw[f.region[i]] || !waits_for_idea(f.stage[i])) continue;
-      f.idea_month[i] = wake_month(model, state, i, state.month);
+      f.idea_month[i] = wake_month(model, state, i, state.month, uniforms(i));
     }
   });
 }

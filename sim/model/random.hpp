@@ -59,6 +59,14 @@ inline double standard_normal(double u1, double u2) {
   return r * std::cos(6.283185307179586 * u2);
 }
 
+// Two independent standard normals from two uniforms: both of Box-Muller's outputs (the cosine's
+// is standard_normal's), for half the logarithms and square roots.
+inline std::array<double, 2> standard_normals(double u1, double u2) {
+  const double r = std::sqrt(-2.0 * std::log(u1 > 0.0 ? u1 : 0x1.0p-53));
+  const double angle = 6.283185307179586 * u2;
+  return {r * std::cos(angle), r * std::sin(angle)};
+}
+
 // The seed of replicate r: a SplitMix64 mix of (base seed, r), so neighbouring replicates and
 // neighbouring base seeds give unrelated streams. Every scenario in a run uses the same
 // replicate seeds: common random numbers, paired differences.

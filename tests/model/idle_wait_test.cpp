@@ -3,6 +3,7 @@
 // whole runs with the month-by-month reference.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -38,6 +39,38 @@ TEST(IdleWait, MonthsToEventIsGeometric) {
   EXPECT_EQ(months_to_event(0.0, 0.999, 50), 50);
   EXPECT_EQ(months_to_event(1.0, 0.999, 50), 0);
   EXPECT_EQ(months_to_event(0.5, 0.999999, 5), 5);  // beyond the limit: the limit
+}
+
+// ln(1 - h) by its series below 2^-10 agrees with log1p to a few units in the last place, and
+// log1p is used above. Shown to fail with the series cut after h^3 (a relative error of h^3 / 4,
+// 2^-32 at 2^-10) or a wrong coefficient (1/5 for 1/4).
+TEST(IdleWait, LogOfComplementIsLog1pOfMinusH) {
+  for (double h = 1e-12; h < 0.5; h *= 1.37) {
+    const double exact = std::log1p(-h);
+    EXPECT_NEAR(log_of_complement(h), exact, 4.0 * std::abs(exact) * 0x1.0p-53) << "h = " << h;
+  }
+  EXPECT_EQ(log_of_complement(0.001), std::log1p(-0.001));  // above 2^-10: log1p itself
+}
+
+// Waits past the limit are decided without a logarithm when u >= limit * h; the decision must be
+// the logarithm's: over a grid of u, every limit and chances from 10^-6 to 0.5, the result is
+// min(floor(ln(1 - u) / ln(1 - h)), limit). Shown to fail with the bound at limit * h / 2 or
+// (limit - 1) * h.
+TEST(IdleWait, MonthsToEventDecidesLongWaitsWithoutChangingThem) {
+  constexpr int n = 20000;
+  for (const double h : {1e-6, 6.55e-5, 9.44e-4, 0.01, 0.3, 0.5}) {
+    for (const std::int64_t limit : {1, 2, 12, 60, 120, 240}) {
+      for (int j = 0; j < n; ++j) {
+        // Dense where the decision falls: u up to twice the bound.
+        const double u = std::min(1.0, 2.0 * static_cast<double>(limit) * h) * (j + 0.5) / n;
+        const double k = std::floor(std::log1p(-u) / std::log1p(-h));
+        const std::int64_t expected =
+            k < static_cast<double>(limit) ? static_cast<std::int64_t>(k) : limit;
+        ASSERT_EQ(months_to_event(h, u, limit), expected)
+            << "h = " << h << ", limit " << limit << ", u = " << u;
+      }
+    }
+  }
 }
 
 // The ally lever starts at month 12 in one region: from that month the region's idle founders

@@ -120,7 +120,8 @@ TEST(Streams, LaunchAndIdeationDrawFromTheirStreams) {
 
   // An idea forms in the month's draw: under monthly scheduling (the model as written) if u0 of
   // U(ideation, m, i) is below the hazard; under event scheduling in the month its wait ends, which
-  // is the first month of the wait (K = 0) exactly when u0 of U(idle_wait, m, i) is below it.
+  // is the first month of the wait (K = 0) exactly when its uniform, word i mod 4 of
+  // U(idle_wait, m, floor(i / 4)), is below it.
   p.founders.ideation_rate = 0.05;
   for (const auto& [scheduling, stream] : {std::pair{Scheduling::monthly, Stream::ideation},
                                            std::pair{Scheduling::events, Stream::idle_wait}}) {
@@ -135,7 +136,9 @@ TEST(Streams, LaunchAndIdeationDrawFromTheirStreams) {
       const Region& region = ideas.model.region(g.region[i]);
       const double hazard = 0.05 * (0.5 / 0.5) * (0.5 + region.local_demand) *
                             (0.75 + 0.5 * ideas.state.context.region_attitude[g.region[i]]);
-      const double u0 = ideas.state.random.uniforms(stream, month, i)[0];
+      const double u0 = stream == Stream::idle_wait
+                            ? ideas.state.random.uniforms(stream, month, i / 4)[i % 4]
+                            : ideas.state.random.uniforms(stream, month, i)[0];
       ASSERT_EQ(g.stage[i] == Stage::idea, u0 < hazard) << i;
       formed += g.stage[i] == Stage::idea ? 1 : 0;
     }
