@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "model/model.hpp"
+#include "model/pools.hpp"
 #include "model/state.hpp"
 
 // Idle founders' waits (docs/ODD.md section 3, "Idle founders"). A latent or dormant founder's
@@ -62,10 +63,12 @@ inline std::int64_t months_to_event(double hazard, double u, std::int64_t limit)
 inline std::int16_t wake_month(const Model& model, const RunState& state, std::size_t i, int from) {
   const Founders& f = state.founders;
   const IdleContext c = idle_context(state.context, f.region[i]);
-  const double hazard =
-      f.stage[i] == Stage::latent ? ideation_hazard(model, f, i, c) : return_hazard(model, f, i, c);
+  // A pool's wait is for the first of its people's ideas (model/pools.hpp).
+  const double hazard = f.stage[i] == Stage::latent
+                            ? pool_hazard(ideation_hazard(model, f, i, c), f.people(i))
+                            : return_hazard(model, f, i, c);
   const std::int64_t left = model.months() - from;
-  const double u = state.random.uniforms(Stream::idle_wait, from, i)[0];
+  const double u = state.random.uniforms(Stream::idle_wait, from, state.founders.stream_key(i))[0];
   const std::int64_t k = months_to_event(hazard, u, left);
   return k < left ? static_cast<std::int16_t>(from + k) : never_wakes;
 }
