@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/population.hpp"
 #include "util/system_memory.hpp"
 
 namespace kopa {
@@ -17,6 +18,18 @@ std::uint64_t series_bytes(const Model& model) {
   return 2 * values * static_cast<std::uint64_t>(model.months()) * sizeof(double);
 }
 
+// The founders a run holds: its agents (simulation.founders 0: one per person) and the people
+// who split off pools of several (model/pools.hpp), at most the rest of the population. A
+// 120-month baseline forms ideas in about 1.4 % of the people (docs/ODD.md 2.10); a sixteenth
+// leaves room for levers that raise it.
+std::uint64_t founders_in_memory(const Model& model) {
+  const auto& regions = model.parameters().regions;
+  const auto agents =
+      static_cast<std::uint64_t>(agent_count(model.parameters().simulation.founders, regions));
+  const auto people = static_cast<std::uint64_t>(total_population(regions));
+  return agents + std::min(people - std::min(people, agents), people / 16);
+}
+
 }  // namespace
 
 MemoryEstimate estimate_ensemble_memory(const std::vector<const Model*>& models, std::size_t jobs,
@@ -24,7 +37,7 @@ MemoryEstimate estimate_ensemble_memory(const std::vector<const Model*>& models,
   MemoryEstimate estimate;
   std::uint64_t series = 0;
   for (const Model* model : models) {
-    const auto founders = static_cast<std::uint64_t>(model->parameters().simulation.founders);
+    const auto founders = founders_in_memory(*model);
     series = std::max(series, series_bytes(*model));
     estimate.per_run = std::max(estimate.per_run, founders * bytes_per_founder + series);
   }

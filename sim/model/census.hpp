@@ -9,9 +9,10 @@
 #include "model/kinds.hpp"
 #include "model/lever_target.hpp"
 
-// The monthly census's exact sums (docs/ODD.md, "Observation"). The census counts agents and sums
+// The monthly census's exact sums (docs/ODD.md, "Observation"). The census counts people and sums
 // their traits per region x group cell (cell_of) in integers - traits in fixed point, in units of
-// 2^-36 - and weights each cell by its region's people per agent only when it reports. Integer
+// 2^-36 - each founder counted as the people it stands for (Founders::people: 1, or a latent
+// pool's people). Integer
 // sums are exact, so they are the same in any order and, unlike sums of doubles, can be kept up
 // to date: the idle founders' part (latent, dormant, closed: about 9 in 10 founders, whose stage
 // and traits no founder phase changes) is added when a founder enters an idle stage and taken
@@ -19,7 +20,7 @@
 // census visits only the engaged founders' lists.
 namespace kopa {
 
-// 2^36 per unit of a trait in [0, 1]: a cell's sum stays below 2^63 up to 2^27 agents, and a
+// 2^36 per unit of a trait in [0, 1]: a cell's sum stays below 2^63 up to 2^27 people, and a
 // trait is kept to about 1.5e-11, far below any difference a reported mean can show.
 inline constexpr double census_unit = 0x1p36;
 
@@ -27,9 +28,9 @@ inline std::int64_t fixed_point(float trait) {
   return static_cast<std::int64_t>(static_cast<double>(trait) * census_unit);
 }
 
-// What a region x group cell's agents add up to.
+// What a region x group cell's people add up to.
 struct CensusCell {
-  std::array<std::int64_t, stage_count> agents{};  // by stage
+  std::array<std::int64_t, stage_count> people{};  // by stage
   std::int64_t skill = 0;                          // business skill, fixed point
   std::int64_t admin = 0;                          // admin capacity, fixed point
   std::int64_t awareness = 0;                      // fixed point
@@ -38,7 +39,7 @@ struct CensusCell {
   bool operator==(const CensusCell&) const = default;
 };
 
-// What a region's agents add up to beyond their cells.
+// What a region's engaged founders add up to beyond their cells.
 struct RegionCensus {
   std::int64_t supported = 0;                      // on a caseload and in an active stage
   std::array<std::int64_t, form_count> lasting{};  // sustained, by form
@@ -50,7 +51,7 @@ struct RegionCensus {
   bool operator==(const RegionCensus&) const = default;
 };
 
-// A census of agents: `cells` per region x group, `regions` per region.
+// A census of people: `cells` per region x group, `regions` per region.
 struct CensusCounts {
   std::vector<CensusCell> cells;
   std::vector<RegionCensus> regions;
@@ -65,11 +66,12 @@ struct CensusCounts {
     const std::size_t r = f.region[i];
     const Stage s = f.stage[i];
     CensusCell& c = cells[cell_of(r, f.group[i])];
-    ++c.agents[index(s)];
-    c.skill += fixed_point(f.business_skill[i]);
-    c.admin += fixed_point(f.admin_capacity[i]);
-    c.awareness += fixed_point(f.awareness[i]);
-    if (is_idle_stage(s)) return;  // the rest counts engaged stages only
+    const std::int64_t people = f.people(i);  // more than 1 only for a latent pool
+    c.people[index(s)] += people;
+    c.skill += people * fixed_point(f.business_skill[i]);
+    c.admin += people * fixed_point(f.admin_capacity[i]);
+    c.awareness += people * fixed_point(f.awareness[i]);
+    if (is_idle_stage(s)) return;  // the rest counts engaged stages only: one person each
     RegionCensus& region = regions[r];
     // A founder who left the active stages this month is let go only next month
     // (release_caseloads); it is no longer counted as supported.
@@ -88,7 +90,7 @@ struct CensusCounts {
 
   void add(const CensusCounts& o) {
     for (std::size_t k = 0; k < cells.size(); ++k) {
-      for (std::size_t s = 0; s < stage_count; ++s) cells[k].agents[s] += o.cells[k].agents[s];
+      for (std::size_t s = 0; s < stage_count; ++s) cells[k].people[s] += o.cells[k].people[s];
       cells[k].skill += o.cells[k].skill;
       cells[k].admin += o.cells[k].admin;
       cells[k].awareness += o.cells[k].awareness;
@@ -110,25 +112,25 @@ inline void add_shared(std::int64_t& into, std::int64_t value) {
   std::atomic_ref<std::int64_t>(into).fetch_add(value, std::memory_order_relaxed);
 }
 
-// Adds founder i, in an idle stage, to the idle founders' census `idle` (sign 1) or takes it
-// away (sign -1).
+// Adds `people` of founder i's people, in an idle stage, to the idle founders' census `idle`
+// (below 0: takes them away).
 inline void tally_idle(std::vector<CensusCell>& idle, const Founders& f, std::size_t i,
-                       std::int64_t sign) {
+                       std::int64_t people) {
   CensusCell& c = idle[cell_of(f.region[i], f.group[i])];
-  add_shared(c.agents[index(f.stage[i])], sign);
-  add_shared(c.skill, sign * fixed_point(f.business_skill[i]));
-  add_shared(c.admin, sign * fixed_point(f.admin_capacity[i]));
-  add_shared(c.awareness, sign * fixed_point(f.awareness[i]));
+  add_shared(c.people[index(f.stage[i])], people);
+  add_shared(c.skill, people * fixed_point(f.business_skill[i]));
+  add_shared(c.admin, people * fixed_point(f.admin_capacity[i]));
+  add_shared(c.awareness, people * fixed_point(f.awareness[i]));
 }
 
 // Founder i has just entered an idle stage (its stage is set).
 inline void enter_idle(std::vector<CensusCell>& idle, const Founders& f, std::size_t i) {
-  tally_idle(idle, f, i, 1);
+  tally_idle(idle, f, i, f.people(i));
 }
 
 // Founder i, in an idle stage, is about to leave it or to change a counted trait.
 inline void leave_idle(std::vector<CensusCell>& idle, const Founders& f, std::size_t i) {
-  tally_idle(idle, f, i, -1);
+  tally_idle(idle, f, i, -static_cast<std::int64_t>(f.people(i)));
 }
 
 }  // namespace kopa

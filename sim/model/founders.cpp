@@ -25,6 +25,33 @@ void Founders::resize(std::size_t n) {
   cash.resize(n);
   revenue.resize(n);
   award_balance.resize(n);
+  people_or_person.resize(n, 1);
+}
+
+void Founders::reserve(std::size_t n) {
+  region.reserve(n);
+  group.reserve(n);
+  stage.reserve(n);
+  form.reserve(n);
+  funding.reserve(n);
+  jobs.reserve(n);
+  self_sufficient_months.reserve(n);
+  advocate.reserve(n);
+  months_in_stage.reserve(n);
+  idea_month.reserve(n);
+  launch_month.reserve(n);
+  award_end_month.reserve(n);
+  business_skill.reserve(n);
+  admin_capacity.reserve(n);
+  motivation.reserve(n);
+  social_capital.reserve(n);
+  awareness.reserve(n);
+  idea_quality.reserve(n);
+  need_fit.reserve(n);
+  cash.reserve(n);
+  revenue.reserve(n);
+  award_balance.reserve(n);
+  people_or_person.reserve(n);
 }
 
 }  // namespace kopa

@@ -6,12 +6,20 @@
 
 namespace kopa {
 
-inline constexpr std::int32_t no_advocate = -1;
+// An index into Model::advocates (at most 65,535 seats: validation), or no_advocate.
+using AdvocateIndex = std::uint16_t;
+inline constexpr AdvocateIndex no_advocate = 0xFFFF;
 inline constexpr float no_income_yet = -1.0f;  // a just-launched initiative's income history
 
-// Founders as structure-of-arrays: each phase streams through the few fields it needs. 61 of the
+// Founders as structure-of-arrays: each phase streams through the few fields it needs. 63 of the
 // 64 bytes of state per founder the budget allows (bench/ checks it); ties are held elsewhere
 // (RunState::ties).
+//
+// Super-individuals (docs/ODD.md 2.10): the first `sampled` founders are the agents sampled from
+// the regions' people. A sampled agent may stand for several identical people while they are all
+// latent (a pool); when one of them forms an idea, that one person splits off as a founder of its
+// own, appended after the others (a split-off person). So every founder who is not latent is one
+// person, and the model's capacities (caseloads, awards, seats) always act on single people.
 struct Founders {
   // Identity and stage.
   std::vector<std::uint16_t> region;
@@ -23,7 +31,7 @@ struct Founders {
   std::vector<std::uint8_t> funding;
   std::vector<std::uint8_t> jobs;                     // jobs for disadvantaged people
   std::vector<std::uint16_t> self_sufficient_months;  // up to the 1,200-month horizon
-  std::vector<std::int32_t> advocate;  // index into RunState::advocates, or no_advocate
+  std::vector<AdvocateIndex> advocate;
   std::vector<std::uint16_t> months_in_stage;
   std::vector<std::int16_t> idea_month;       // month the current idea formed
   std::vector<std::int16_t> launch_month;     // month the current initiative launched
@@ -41,13 +49,27 @@ struct Founders {
   // EUR cents of the running award not yet paid out (a grant) or repaid (a loan); 32 bits hold
   // any award up to the parameters' limit of EUR 20 M.
   std::vector<std::int32_t> award_balance;
+  // For a sampled agent (id < sampled): the people it stands for (1, or more while it is a latent
+  // pool). For a split-off person (id >= sampled): its person number (below the population), the
+  // identity its random streams are keyed by.
+  std::vector<std::uint32_t> people_or_person;
+  std::size_t sampled = 0;  // the sampled agents: ids [0, sampled)
 
   std::size_t size() const { return stage.size(); }
+  // The people founder i stands for now.
+  std::uint32_t people(std::size_t i) const { return i < sampled ? people_or_person[i] : 1; }
+  // The identity founder i's random streams are keyed by: a sampled agent's id, or `sampled`
+  // plus a split-off person's number. Neither depends on when or in which order people split
+  // off, so the streams are the same in every scenario (common random numbers).
+  std::uint64_t stream_key(std::size_t i) const {
+    return i < sampled ? i : sampled + people_or_person[i];
+  }
   bool operator==(const Founders&) const = default;
   void resize(std::size_t n);
+  void reserve(std::size_t n);
 
   static constexpr std::size_t bytes_per_founder =
-      2 + 1 + 1 + 1 + 1 + 1 + 2 + 4 + 2 + 2 + 2 + 2 + 9 * 4 + 4;
+      2 + 1 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 2 + 2 + 2 + 9 * 4 + 4 + 4;
 };
 
 inline int application_of(std::uint8_t funding) {

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "model/model.hpp"
+#include "model/pools.hpp"
 #include "model/state.hpp"
 
 // Idle founders' waits (docs/ODD.md section 3, "Idle founders"). A latent or dormant founder's
@@ -74,27 +75,28 @@ inline std::int64_t months_to_event(double hazard, double u, std::int64_t limit)
   return k < static_cast<double>(limit) ? static_cast<std::int64_t>(k) : limit;
 }
 
-// The uniforms of the waits that start in month `from`: founder i's is word i mod 4 of
-// U(idle_wait, from, floor(i / 4), 0), so four neighbouring founders share one Philox call (one
+// The uniforms of the waits that start in month `from`: the founder of stream key k's
+// (Founders::stream_key: its id for a sampled agent) is word k mod 4 of
+// U(idle_wait, from, floor(k / 4), 0), so four neighbouring founders share one Philox call (one
 // call per founder was about a third of month 0's waits' instructions). Still a pure function of
 // (replicate, founder, month), and the four words are independent uniforms. Asked in increasing
-// order of founders (as within a block), each call is made once.
+// order of keys (as sampled agents within a block are), each call is made once.
 class WaitUniforms {
  public:
   WaitUniforms(const RandomStreams& random, int from) : random_(random), from_(from) {}
 
-  double operator()(std::size_t i) {
-    if (i / 4 != quad_) {
-      quad_ = i / 4;
+  double operator()(std::uint64_t key) {
+    if (key / 4 != quad_) {
+      quad_ = key / 4;
       words_ = random_.uniforms(Stream::idle_wait, from_, quad_);
     }
-    return words_[i % 4];
+    return words_[key % 4];
   }
 
  private:
   const RandomStreams& random_;
   int from_;
-  std::size_t quad_ = std::numeric_limits<std::size_t>::max();
+  std::uint64_t quad_ = std::numeric_limits<std::uint64_t>::max();
   std::array<double, 4> words_{};
 };
 
@@ -104,15 +106,18 @@ inline std::int16_t wake_month(const Model& model, const RunState& state, std::s
                                double u) {
   const Founders& f = state.founders;
   const IdleContext c = idle_context(state.context, f.region[i]);
-  const double hazard =
-      f.stage[i] == Stage::latent ? ideation_hazard(model, f, i, c) : return_hazard(model, f, i, c);
+  // A pool's wait is for the first of its people's ideas (model/pools.hpp).
+  const double hazard = f.stage[i] == Stage::latent
+                            ? pool_hazard(ideation_hazard(model, f, i, c), f.people(i))
+                            : return_hazard(model, f, i, c);
   const std::int64_t left = model.months() - from;
   const std::int64_t k = months_to_event(hazard, u, left);
   return k < left ? static_cast<std::int16_t>(from + k) : never_wakes;
 }
 
 inline std::int16_t wake_month(const Model& model, const RunState& state, std::size_t i, int from) {
-  return wake_month(model, state, i, from, WaitUniforms(state.random, from)(i));
+  return wake_month(model, state, i, from,
+                    WaitUniforms(state.random, from)(state.founders.stream_key(i)));
 }
 
 // Founder i has just gone dormant (in this month, after founders_act's draws): under event

@@ -100,9 +100,14 @@ Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
         std::exp(-region.remoteness_minutes / parameters_.founders.remoteness_scale_minutes));
   }
   founders_per_region_ = agents_per_region(parameters_.simulation.founders, parameters_.regions);
+  std::int64_t agent_begin = 0, person_begin = 0;
   for (std::size_t r = 0; r < parameters_.regions.size(); ++r) {
     const auto agents = static_cast<double>(founders_per_region_[r]);
     people_per_agent_.push_back(agents > 0 ? parameters_.regions[r].population / agents : 0.0);
+    agent_begin_.push_back(agent_begin);
+    person_begin_.push_back(person_begin);
+    agent_begin += founders_per_region_[r];
+    person_begin += static_cast<std::int64_t>(parameters_.regions[r].population);
   }
   const auto agents =
       static_cast<double>(agent_count(parameters_.simulation.founders, parameters_.regions));
@@ -121,6 +126,20 @@ Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
     lever_targets_[l] =
         resolve_target(parameters_.targeting[l], lever_unit(lever), parameters_.regions);
   }
+}
+
+Model::PeopleShare Model::people_share(std::size_t region) const {
+  const auto population = static_cast<std::int64_t>(parameters_.regions[region].population);
+  const std::int64_t agents = founders_per_region_[region];
+  return {agent_begin_[region], population / agents, population % agents};
+}
+
+std::uint64_t Model::first_person(std::size_t id, std::size_t region) const {
+  const auto population = static_cast<std::int64_t>(parameters_.regions[region].population);
+  const std::int64_t agents = founders_per_region_[region];
+  const auto k = static_cast<std::int64_t>(id) - agent_begin_[region];
+  return static_cast<std::uint64_t>(person_begin_[region] + k * (population / agents) +
+                                    std::min(k, population % agents));
 }
 
 }  // namespace kopa

@@ -44,9 +44,27 @@ class Model {
   // Founder agents of each region: the regions' populations split by largest remainder (one
   // agent per person when simulation.founders is 0).
   const std::vector<std::int64_t>& founders_per_region() const { return founders_per_region_; }
-  // People each agent of region r stands for (population / agents; 0 for a region without agents,
-  // which validation rules out): every count an agent adds, it adds this many times.
+  // People each agent of region r stands for on average (population / agents; 0 for a region
+  // without agents, which validation rules out).
   double people_per_agent(std::size_t region) const { return people_per_agent_[region]; }
+  // The people sampled agent `id` of region r stands for at set-up: the region's population split
+  // over its agents as evenly as whole people allow (its first population mod agents agents get
+  // one more), and the number of the first of them, people being numbered over all regions in
+  // region and agent order (Founders::stream_key).
+  std::uint32_t agent_people(std::size_t id, std::size_t region) const {
+    return people_share(region).of(id);
+  }
+  struct PeopleShare {
+    std::int64_t first_agent;  // the region's first agent's id
+    std::int64_t each;         // floor(population / agents)
+    std::int64_t one_more;     // population mod agents: the first this many agents get one more
+    std::uint32_t of(std::size_t id) const {
+      const auto k = static_cast<std::int64_t>(id) - first_agent;
+      return static_cast<std::uint32_t>(each + (k < one_more ? 1 : 0));
+    }
+  };
+  PeopleShare people_share(std::size_t region) const;
+  std::uint64_t first_person(std::size_t id, std::size_t region) const;
   const std::vector<double>& people_per_agent() const { return people_per_agent_; }
   // Total population over total agents: the scale written to results files.
   double people_per_agent_overall() const { return people_per_agent_overall_; }
@@ -64,6 +82,8 @@ class Model {
   std::vector<double> reach_;
   std::vector<std::int64_t> founders_per_region_;
   std::vector<double> people_per_agent_;
+  std::vector<std::int64_t> agent_begin_;   // per region: its first agent's id
+  std::vector<std::int64_t> person_begin_;  // per region: its first person's number
   double people_per_agent_overall_ = 0.0;
   DimensionLabels labels_;
   std::array<LeverTarget, lever_count> lever_targets_;

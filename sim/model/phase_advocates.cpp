@@ -42,15 +42,16 @@ bool advocate_takes(const Model& model, const RunState& state, std::size_t advoc
 }
 
 // Free places, in people: the capacity in people (as many as the kind's caseload, raised by a
-// one-roof platform) less the people its agents stand for. An agent of region r takes
-// people_per_agent(r) places at once, so the room may be less than one agent or below zero.
+// one-roof platform) less the founders on its caseload, each one person (an engaged founder is
+// never a pool, model/pools.hpp). A fractional capacity leaves room for part of a person, and
+// the room may fall below zero.
 double free_room(const Model& model, const RunState& state, std::size_t advocate) {
   if (!state.context.advocate_active[advocate]) return 0.0;
   const AdvocateSeat& seat = model.advocates()[advocate];
   const double gain = state.context.capacity_multiplier[seat.region];
   const double people =
       std::floor(static_cast<double>(model.advocate_kind(seat.kind).capacity) * gain);
-  return people - model.people_per_agent(seat.region) * state.caseload[advocate];
+  return people - state.caseload[advocate];
 }
 
 // The room an advocate may fill now, in people, or 0. Room for a whole agent is always open.
@@ -61,8 +62,7 @@ double free_room(const Model& model, const RunState& state, std::size_t advocate
 double open_room(const Model& model, const RunState& state, std::size_t advocate) {
   const double room = free_room(model, state, advocate);
   if (room <= 0.0) return 0.0;
-  const double people = model.people_per_agent(model.advocates()[advocate].region);
-  return room >= people || state.unused_room[advocate] >= 0.0 ? room : 0.0;
+  return room >= 1.0 || state.unused_room[advocate] >= 0.0 ? room : 0.0;
 }
 
 // Monthly chance that an unsupported founder in the region is discovered: one chance per
@@ -91,7 +91,7 @@ void release_caseloads(const Model& model, RunState& state) {
   const auto graduation = model.parameters().startups.graduation_months;
   for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
     for_each_engaged(state, block, [&](std::size_t i) {
-      const std::int32_t a = f.advocate[i];
+      const AdvocateIndex a = f.advocate[i];
       if (a == no_advocate) return;
       const bool graduated = f.stage[i] == Stage::startup && f.months_in_stage[i] >= graduation;
       if (state.context.advocate_active[a] && is_active_stage(f.stage[i]) && !graduated) return;
@@ -115,7 +115,8 @@ void discover_founders(const Model& model, RunState& state) {
         return;  // graduated: no longer looking for an advocate
       }
       if (hazard[f.region[i]] <= 0.0) return;
-      const auto u = state.random.uniforms(Stream::outreach, state.month, i);
+      const auto u =
+          state.random.uniforms(Stream::outreach, state.month, state.founders.stream_key(i));
       if (u[0] < hazard[f.region[i]]) found.push_back(static_cast<std::uint32_t>(i));
     });
   });
@@ -125,8 +126,9 @@ void discover_founders(const Model& model, RunState& state) {
   std::vector<std::tuple<std::uint16_t, double, std::uint32_t>> queue;
   for (std::size_t b = 0; b < block_count(f.size()); ++b) {
     for (std::uint32_t i : state.block_candidates[b]) {
-      queue.emplace_back(f.region[i], state.random.uniforms(Stream::outreach, state.month, i)[1],
-                         i);
+      queue.emplace_back(
+          f.region[i],
+          state.random.uniforms(Stream::outreach, state.month, state.founders.stream_key(i))[1], i);
     }
   }
   std::sort(queue.begin(), queue.end());
@@ -146,9 +148,9 @@ void discover_founders(const Model& model, RunState& state) {
       }
     }
     if (best == last) continue;
-    f.advocate[i] = static_cast<std::int32_t>(best);
+    f.advocate[i] = static_cast<AdvocateIndex>(best);
     ++state.caseload[best];
-    const double people = model.people_per_agent(region);
+    const double people = f.people(i);
     state.flows.new_supported += people;
     state.flows.support_wait_months += people * (state.month - f.idea_month[i]);
   }
@@ -163,7 +165,7 @@ void coach_and_broker(const Model& model, RunState& state) {
   const auto& c = state.context;
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t) {
     for_each_engaged(state, block_of(begin), [&](std::size_t i) {
-      const std::int32_t a = f.advocate[i];
+      const AdvocateIndex a = f.advocate[i];
       if (a == no_advocate) return;
       const AdvocateKind kind = model.advocates()[a].kind;
       const AdvocateParameters& advocate = model.advocate_kind(kind);
@@ -173,10 +175,11 @@ void coach_and_broker(const Model& model, RunState& state) {
       // Individual coaching keeps founders going (seed: coaching is one of the interventions
       // that help).
       f.motivation[i] = gain_towards_one(f.motivation[i], advocate.coaching);
-      const auto u = state.random.uniforms(Stream::brokerage, state.month, i);
+      const auto u =
+          state.random.uniforms(Stream::brokerage, state.month, state.founders.stream_key(i));
       const std::size_t r = f.region[i];
       const double brokerage = std::min(1.0, advocate.brokerage * c.brokerage_multiplier[r]);
-      const double people = model.people_per_agent(r);
+      const double people = f.people(i);
       if (u[0] < brokerage) {
         tally.new_ties_by_kind[index(draw_partner(kind, u[1]))] += people;
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);

@@ -53,7 +53,7 @@ Application assess(const Model& model, const RunState& state, FunderKind kind, s
     bonus = model.advocate_kind(model.advocates()[f.advocate[i]].kind).advocacy;
     bonus += c.advocacy_bonus[r];  // 0 without advocacy
   }
-  const auto u = state.random.uniforms(Stream::scoring, state.month, i);
+  const auto u = state.random.uniforms(Stream::scoring, state.month, state.founders.stream_key(i));
   Application a;
   a.founder = static_cast<std::uint32_t>(i);
   a.score = funder.track_record_weight * track + (1.0 - funder.track_record_weight) * social +
@@ -87,7 +87,7 @@ void grant(const Model& model, RunState& state, FunderKind kind, const Applicati
     state.books[k].disbursed += a.request;
   }
   // Every person the agent stands for is awarded: the flows count them all.
-  const double people = model.people_per_agent(f.region[i]);
+  const double people = f.people(i);
   const double amount = people * to_eur(a.request);
   MonthFlows& flows = state.flows;
   const std::size_t g = index(f.group[i]);
@@ -118,7 +118,7 @@ Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
   for (std::size_t k = 0; k < ranked.size(); ++k) {
     const Application& a = ranked[k];
     if (awarded[k] || !take(a) || !a.eligible || a.score < threshold) continue;
-    const double people = model.people_per_agent(f.region[a.founder]);
+    const double people = f.people(a.founder);
     const Cents all = std::llround(people * static_cast<double>(a.request));
     const bool fits = all <= budget;
     const bool part_fits = a.request > 0 && budget >= a.request;  // some of its people fit
@@ -180,7 +180,7 @@ void award_calls(const Model& model, RunState& state) {
       const bool local = model.funder(kind).scope == static_cast<Integer>(Scope::local);
       rounds[pot_index(static_cast<std::size_t>(k), local, f.region[i], regions)].push_back(
           assess(model, state, kind, i));
-      const double people = model.people_per_agent(f.region[i]);
+      const double people = f.people(i);
       flows.applications[static_cast<std::size_t>(k)] += people;
       flows.applications_by_group[index(f.group[i])] += people;
       const std::size_t cell = cell_of(f.region[i], f.group[i]);

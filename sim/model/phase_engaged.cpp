@@ -13,7 +13,7 @@ namespace {
 std::uint32_t list_by_scan(const Founders& f, std::uint16_t* offsets, std::size_t begin,
                            std::size_t end) {
   const Stage* stage = f.stage.data() + begin;
-  const std::int32_t* advocate = f.advocate.data() + begin;
+  const AdvocateIndex* advocate = f.advocate.data() + begin;
   std::uint32_t count = 0;
   for (std::size_t k = 0; k < end - begin; ++k) {
     offsets[count] = static_cast<std::uint16_t>(k);
@@ -59,7 +59,7 @@ void count_idle_founders(RunState& state) {
     for (std::size_t c = 0; c < block.cells.size(); ++c) {
       CensusCell& into = state.idle_census[c];
       const CensusCell& from = block.cells[c];
-      for (std::size_t s = 0; s < stage_count; ++s) add_shared(into.agents[s], from.agents[s]);
+      for (std::size_t s = 0; s < stage_count; ++s) add_shared(into.people[s], from.people[s]);
       add_shared(into.skill, from.skill);
       add_shared(into.admin, from.admin);
       add_shared(into.awareness, from.awareness);

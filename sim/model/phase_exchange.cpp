@@ -29,7 +29,7 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
   for (std::size_t r = 0; r < keep.size(); ++r) {
     if (places[r] <= 0.0) continue;
     const double eligible = std::max<double>(1.0, state.training_eligible[r]);
-    const double agents = std::ceil(places[r] / model.people_per_agent(r)) + 1.0;
+    const double agents = std::ceil(places[r]) + 1.0;  // each engaged founder is one person
     keep[r] = std::min(1.0, 4.0 * agents / eligible);
   }
   for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
@@ -37,7 +37,8 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
     found.clear();
     for_each_engaged_or_joined(state, block, [&](std::size_t i) {
       if (!is_active_stage(f.stage[i])) return;
-      if (state.random.uniforms(Stream::exchange, state.month, i)[0] < keep[f.region[i]]) {
+      if (state.random.uniforms(Stream::exchange, state.month, state.founders.stream_key(i))[0] <
+          keep[f.region[i]]) {
         found.push_back(static_cast<std::uint32_t>(i));
       }
     });
@@ -45,15 +46,16 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
   std::vector<std::tuple<std::uint16_t, double, std::uint32_t>> order;
   for (std::size_t b = 0; b < block_count(f.size()); ++b) {
     for (std::uint32_t i : state.block_candidates[b]) {
-      order.emplace_back(f.region[i], state.random.uniforms(Stream::exchange, state.month, i)[1],
-                         i);
+      order.emplace_back(
+          f.region[i],
+          state.random.uniforms(Stream::exchange, state.month, state.founders.stream_key(i))[1], i);
     }
   }
   std::sort(order.begin(), order.end());
   std::vector<std::uint32_t> chosen;
   std::vector<double> left = places;
   for (const auto& [region, key, i] : order) {
-    const double people = model.people_per_agent(region);
+    const double people = f.people(i);
     if (left[region] >= people) {
       left[region] -= people;
       chosen.push_back(i);
@@ -64,7 +66,8 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
     const double part = left[region];
     if (part <= 0.0) continue;
     left[region] = 0.0;
-    if (state.random.uniforms(Stream::exchange, state.month, i)[2] < part / people) {
+    if (state.random.uniforms(Stream::exchange, state.month, state.founders.stream_key(i))[2] <
+        part / people) {
       chosen.push_back(i);
     }
   }
@@ -86,10 +89,11 @@ void hold_event(const Model& model, RunState& state) {
       // the expected number is the real one (docs/ODD.md 7.14).
       const double chance = per_pair * std::exp(-model.distance_km(f.region[a], f.region[b]) /
                                                 lever.distance_scale_km);
-      const double wa = model.people_per_agent(f.region[a]);
-      const double wb = model.people_per_agent(f.region[b]);
+      const double wa = f.people(a);
+      const double wb = f.people(b);
       const double agents_tie = std::min(1.0, std::sqrt(wa * wb) * chance);
-      if (state.random.uniforms(Stream::exchange, state.month, a, 1 + b)[0] >= agents_tie) {
+      if (state.random.uniforms(Stream::exchange, state.month, f.stream_key(a),
+                                1 + f.stream_key(b))[0] >= agents_tie) {
         continue;
       }
       const double ties = wa * wb * chance / agents_tie;
@@ -106,7 +110,7 @@ void hold_event(const Model& model, RunState& state) {
   for (std::uint32_t i : participants) {
     f.business_skill[i] = gain_towards_one(f.business_skill[i], lever.event_skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], lever.event_skill_gain);
-    people += model.people_per_agent(f.region[i]);
+    people += f.people(i);
   }
   state.flows.public_cost[index(Lever::knowledge_exchange)] +=
       lever.cost_per_event + lever.cost_per_participant * people;

@@ -2,6 +2,7 @@
 #include "model/idle_wait.hpp"
 #include "model/phase_support.hpp"
 #include "model/phases.hpp"
+#include "model/pools.hpp"
 
 namespace kopa {
 namespace {
@@ -18,28 +19,79 @@ struct FounderContext {
   const MonthContext& c;
 };
 
-void form_idea(const FounderContext& x, Tally& tally, std::size_t i, double u_quality,
-               double u_fit) {
-  Founders& f = x.state.founders;
-  leave_idle(x.state.idle_census, f, i);  // latent or dormant until now
+// Founder i, one person, has an idea from this month (u_quality, u_fit: its ideation draws).
+void begin_idea(RunState& state, std::size_t i, double u_quality, double u_fit) {
+  Founders& f = state.founders;
   f.stage[i] = Stage::idea;
   f.months_in_stage[i] = 0;
-  f.idea_month[i] = static_cast<std::int16_t>(x.state.month);
+  f.idea_month[i] = static_cast<std::int16_t>(state.month);
   f.idea_quality[i] = clamp_unit(0.5 * f.business_skill[i] + 0.5 * u_quality);
   f.need_fit[i] = static_cast<float>(u_fit);
-  tally.new_ideas += x.model.people_per_agent(f.region[i]);
+}
+
+void form_idea(const FounderContext& x, Tally& tally, std::size_t i, double u_quality,
+               double u_fit) {
+  leave_idle(x.state.idle_census, x.state.founders, i);  // latent or dormant until now
+  begin_idea(x.state, i, u_quality, u_fit);
+  tally.new_ideas += 1.0;
+}
+
+// `ideas` (>= 1) of pool i's people form an idea this month (model/pools.hpp). They split off:
+// recorded in `splits`, appended after the founder blocks (split_off_ideas); the pool keeps the
+// rest and, under event scheduling, draws its wait again from next month. If it is all of its
+// people, the agent itself keeps the last one's idea.
+void pool_ideas(const FounderContext& x, Tally& tally, std::size_t i, std::uint32_t ideas,
+                std::vector<std::uint32_t>& joined, std::vector<PoolSplit>& splits) {
+  Founders& f = x.state.founders;
+  const std::uint32_t people = f.people(i);
+  const std::uint32_t leaving = ideas >= people ? people - 1 : ideas;
+  if (leaving > 0) {
+    tally_idle(x.state.idle_census, f, i, -static_cast<std::int64_t>(leaving));
+    const std::uint32_t split_before = x.model.agent_people(i, f.region[i]) - people;
+    splits.push_back({static_cast<std::uint32_t>(i), split_before, leaving});
+    tally.new_ideas += leaving;
+    f.people_or_person[i] = people - leaving;
+  }
+  if (ideas >= people) {
+    const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, f.stream_key(i));
+    form_idea(x, tally, i, u[1], u[2]);
+    joined.push_back(static_cast<std::uint32_t>(i));
+  } else if (x.state.scheduling == Scheduling::events) {
+    f.idea_month[i] = wake_month(x.model, x.state, i, x.state.month + 1);
+  }
+}
+
+// A pool's people in the month-by-month reference: each forms an idea with its chance.
+void act_pool(const FounderContext& x, Tally& tally, std::size_t i,
+              std::vector<std::uint32_t>& joined, std::vector<PoolSplit>& splits) {
+  Founders& f = x.state.founders;
+  const double hazard = ideation_hazard(x.model, f, i, idle_context(x.c, f.region[i]));
+  UniformSequence u(x.state.random, Stream::ideation, x.state.month, f.stream_key(i), 1);
+  const std::uint32_t ideas = successes(f.people(i), hazard, u);
+  if (ideas > 0) pool_ideas(x, tally, i, ideas, joined, splits);
+}
+
+// A pool whose drawn wait ends this month: at least one of its people forms an idea.
+void wake_pool(const FounderContext& x, Tally& tally, std::size_t i,
+               std::vector<std::uint32_t>& joined, std::vector<PoolSplit>& splits) {
+  Founders& f = x.state.founders;
+  const double hazard = ideation_hazard(x.model, f, i, idle_context(x.c, f.region[i]));
+  UniformSequence u(x.state.random, Stream::ideation, x.state.month, f.stream_key(i), 1);
+  pool_ideas(x, tally, i, ideas_when_due(f.people(i), hazard, u), joined, splits);
 }
 
 void act_latent(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
-  const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
+  const auto u =
+      x.state.random.uniforms(Stream::ideation, x.state.month, x.state.founders.stream_key(i));
   const double hazard = ideation_hazard(x.model, f, i, idle_context(x.c, f.region[i]));
   if (u[0] < hazard) form_idea(x, tally, i, u[1], u[2]);
 }
 
 void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
-  const auto u = x.state.random.uniforms(Stream::co_creation, x.state.month, i);
+  const auto u =
+      x.state.random.uniforms(Stream::co_creation, x.state.month, x.state.founders.stream_key(i));
   const bool supported = f.advocate[i] != no_advocate;
   const double co_creation = x.p.founders.co_creation_rate * f.social_capital[i] +
                              (supported ? x.p.founders.supported_co_creation_rate : 0.0);
@@ -49,7 +101,7 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
     // A founder returning with a new idea keeps the form its earlier initiative took.
     if (f.form[i] == Form::undecided)
       f.form[i] = micro_project_form(x.model, f.business_skill[i], u[1]);
-    const double people = x.model.people_per_agent(f.region[i]);
+    const double people = f.people(i);
     tally.new_micro_projects += people;
     tally.new_micro_projects_by_region[f.region[i]] += people;
     return;
@@ -59,13 +111,14 @@ void act_idea(const FounderContext& x, Tally& tally, std::size_t i) {
   if (u[2] < give_up) {
     set_stage(x.state, i, Stage::dormant);
     start_idle_wait(x.model, x.state, i);
-    tally.dormancies += x.model.people_per_agent(f.region[i]);
+    tally.dormancies += f.people(i);
   }
 }
 
 void act_dormant(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
-  const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
+  const auto u =
+      x.state.random.uniforms(Stream::ideation, x.state.month, x.state.founders.stream_key(i));
   const double comeback = return_hazard(x.model, f, i, idle_context(x.c, f.region[i]));
   if (u[0] < comeback) form_idea(x, tally, i, u[1], u[2]);
 }
@@ -73,7 +126,8 @@ void act_dormant(const FounderContext& x, Tally& tally, std::size_t i) {
 // An idle founder whose drawn wait ends this month (event scheduling): its idea forms, with the
 // idea's draws of the monthly model (U(ideation, m, i, 0) u1, u2).
 void wake(const FounderContext& x, Tally& tally, std::size_t i) {
-  const auto u = x.state.random.uniforms(Stream::ideation, x.state.month, i);
+  const auto u =
+      x.state.random.uniforms(Stream::ideation, x.state.month, x.state.founders.stream_key(i));
   form_idea(x, tally, i, u[1], u[2]);
 }
 
@@ -81,11 +135,12 @@ void train(const FounderContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const std::size_t r = f.region[i];
   ++tally.training_eligible_by_region[r];
-  const auto u = x.state.random.uniforms(Stream::training, x.state.month, i);
+  const auto u =
+      x.state.random.uniforms(Stream::training, x.state.month, x.state.founders.stream_key(i));
   if (u[0] < x.c.training_chance[r]) {  // local training: no remoteness penalty
     f.business_skill[i] = gain_towards_one(f.business_skill[i], x.c.training_skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.c.training_admin_gain);
-    tally.lever_training_seats += x.model.people_per_agent(r);  // seats taken, in people
+    tally.lever_training_seats += f.people(i);  // seats taken, in people
   } else if (u[1] < x.p.founders.training_rate * x.model.reach(r)) {
     f.business_skill[i] = gain_towards_one(f.business_skill[i], x.p.founders.training_skill_gain);
     f.admin_capacity[i] = gain_towards_one(f.admin_capacity[i], x.p.founders.training_admin_gain);
@@ -145,7 +200,8 @@ void apply_to_calls(const FounderContext& x, std::size_t i) {
     if (kind == FunderKind::seed_fund ? !x.c.seed_eligible[cell]
                                       : funder.disadvantaged_only && !is_disadvantaged(f.group[i]))
       continue;
-    const auto u = x.state.random.uniforms(Stream::application, x.state.month, i, k);
+    const auto u = x.state.random.uniforms(Stream::application, x.state.month,
+                                           x.state.founders.stream_key(i), k);
     if (!supported && u[0] >= f.awareness[i]) continue;  // advocates tell of every call
     const double effort = x.p.founders.application_effort *
                           x.c.complexity[f.region[i] * funder_count + k] * (1.0 - quality) *
@@ -170,11 +226,15 @@ void act_active(const FounderContext& x, Tally& tally, std::size_t i) {
 
 // Every founder by its stage, idle ones with their monthly draw (the reference scheduling).
 void act_monthly(const FounderContext& x, Tally& tally, std::size_t begin, std::size_t end,
-                 std::vector<std::uint32_t>& joined) {
+                 std::vector<std::uint32_t>& joined, std::vector<PoolSplit>& splits) {
   Founders& f = x.state.founders;
   for (std::size_t i = begin; i < end; ++i) {
     switch (f.stage[i]) {
       case Stage::latent:
+        if (f.people(i) > 1) {
+          act_pool(x, tally, i, joined, splits);
+          continue;
+        }
         act_latent(x, tally, i);
         if (f.stage[i] == Stage::idea) joined.push_back(static_cast<std::uint32_t>(i));
         continue;
@@ -198,7 +258,7 @@ void act_monthly(const FounderContext& x, Tally& tally, std::size_t begin, std::
 // (model/idle_wait.hpp). Wake-up months are scanned 64 at a time with a test the compiler
 // vectorises; a block holds about one due founder a month.
 void act_on_events(const FounderContext& x, Tally& tally, std::size_t begin, std::size_t end,
-                   std::vector<std::uint32_t>& joined) {
+                   std::vector<std::uint32_t>& joined, std::vector<PoolSplit>& splits) {
   Founders& f = x.state.founders;
   for_each_engaged(x.state, block_of(begin), [&](std::size_t i) {
     if (is_active_stage(f.stage[i])) act_active(x, tally, i);
@@ -215,9 +275,33 @@ void act_on_events(const FounderContext& x, Tally& tally, std::size_t begin, std
       // Ideas and start-ups formed in an earlier month hold that month, never this one (at month
       // 0, those set up with an idea hold 0: the stage tells them apart).
       if (wakes[i] != month || !waits_for_idea(f.stage[i])) continue;
+      if (f.people(i) > 1) {
+        wake_pool(x, tally, i, joined, splits);
+        continue;
+      }
       wake(x, tally, i);
       joined.push_back(static_cast<std::uint32_t>(i));
     }
+  }
+}
+
+// The people who split off pools this month, appended in block order (so their ids do not
+// depend on threads), each with its idea's draws from its own stream (U(ideation, m, key, 0) u1,
+// u2, as a founder forming an idea alone); they join the engaged founders for this month's
+// exchange_knowledge. Counted already: in the pool's block tally and taken from the idle census.
+void split_off_ideas(const Model& model, RunState& state) {
+  const std::size_t blocks = block_count(state.founders.size());
+  for (std::size_t b = 0; b < blocks; ++b) {
+    for (const PoolSplit& split : state.block_splits[b]) {
+      for (std::uint32_t k = 0; k < split.count; ++k) {
+        const std::size_t id = append_person(model, state, split.parent, split.number + k);
+        const auto u =
+            state.random.uniforms(Stream::ideation, state.month, state.founders.stream_key(id));
+        begin_idea(state, id, u[1], u[2]);
+        state.joined[block_of(id)].push_back(static_cast<std::uint32_t>(id));
+      }
+    }
+    state.block_splits[b].clear();
   }
 }
 
@@ -228,13 +312,16 @@ void founders_act(const Model& model, RunState& state) {
   tally_founder_blocks(model, state, [&](Tally& tally, std::size_t begin, std::size_t end) {
     // Idle founders who form an idea join the engaged ones (for exchange_knowledge), in id order.
     auto& joined = state.joined[block_of(begin)];
+    auto& splits = state.block_splits[block_of(begin)];
     joined.clear();
+    splits.clear();
     if (state.scheduling == Scheduling::events) {
-      act_on_events(x, tally, begin, end, joined);
+      act_on_events(x, tally, begin, end, joined, splits);
     } else {
-      act_monthly(x, tally, begin, end, joined);
+      act_monthly(x, tally, begin, end, joined, splits);
     }
   });
+  split_off_ideas(model, state);
   for (std::size_t r = 0; r < model.region_count(); ++r) {
     state.training_eligible[r] = state.flows.founders.training_eligible_by_region[r];
   }

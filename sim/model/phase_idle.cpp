@@ -20,7 +20,7 @@ void schedule_idle_founders(const Model& model, RunState& state) {
     WaitUniforms uniforms(state.random, state.month);
     for (std::size_t i = begin; i < end; ++i) {
       if (!state.idle_redraw[f.region[i]] || !waits_for_idea(f.stage[i])) continue;
-      f.idea_month[i] = wake_month(model, state, i, state.month, uniforms(i));
+      f.idea_month[i] = wake_month(model, state, i, state.month, uniforms(f.stream_key(i)));
     }
   });
 }

@@ -9,7 +9,7 @@
 namespace kopa {
 namespace {
 
-// Stocks in people: the census's agent counts weighted by their regions' people per agent.
+// Stocks in people: the census counts people (model/census.hpp).
 struct Census {
   std::array<double, stage_count> stage{};
   std::array<double, form_count> lasting{};  // sustained, by form
@@ -26,40 +26,37 @@ struct Census {
         sustained_r(model.region_count()) {
     const StartupParameters& s = model.parameters().startups;
     for (std::size_t r = 0; r < model.region_count(); ++r) {
-      const double people = model.people_per_agent(r);
       for (std::size_t g = 0; g < group_count; ++g) {
         const CensusCell& c = counts.cells[cell_of(r, static_cast<Group>(g))];
-        std::int64_t agents = 0;
+        std::int64_t everyone = 0;
         for (std::size_t k = 0; k < stage_count; ++k) {
-          stage[k] += people * static_cast<double>(c.agents[k]);
-          agents += c.agents[k];
+          stage[k] += static_cast<double>(c.people[k]);
+          everyone += c.people[k];
         }
-        const double startups = people * static_cast<double>(c.agents[index(Stage::startup)]);
-        const double sustained_here =
-            people * static_cast<double>(c.agents[index(Stage::sustained)]);
-        population[g] += people * static_cast<double>(agents);
-        population_r[r] += people * static_cast<double>(agents);
+        const double startups = static_cast<double>(c.people[index(Stage::startup)]);
+        const double sustained_here = static_cast<double>(c.people[index(Stage::sustained)]);
+        population[g] += static_cast<double>(everyone);
+        population_r[r] += static_cast<double>(everyone);
         startup[g] += startups;
         startup_r[r] += startups;
         running[g] += startups + sustained_here;
-        sustained[g] += people * static_cast<double>(c.sustained_enterprises);
-        sustained_r[r] += people * static_cast<double>(c.sustained_enterprises);
-        skill_g[g] += people * static_cast<double>(c.skill) / census_unit;
-        admin_g[g] += people * static_cast<double>(c.admin) / census_unit;
-        awareness += people * static_cast<double>(c.awareness) / census_unit;
+        sustained[g] += static_cast<double>(c.sustained_enterprises);
+        sustained_r[r] += static_cast<double>(c.sustained_enterprises);
+        skill_g[g] += static_cast<double>(c.skill) / census_unit;
+        admin_g[g] += static_cast<double>(c.admin) / census_unit;
+        awareness += static_cast<double>(c.awareness) / census_unit;
       }
       const RegionCensus& region = counts.regions[r];
-      supported_r[r] = people * static_cast<double>(region.supported);
+      supported_r[r] = static_cast<double>(region.supported);
       supported += supported_r[r];
       for (std::size_t k = 0; k < form_count; ++k) {
-        lasting[k] += people * static_cast<double>(region.lasting[k]);
+        lasting[k] += static_cast<double>(region.lasting[k]);
       }
-      jobs += people * static_cast<double>(region.jobs);
+      jobs += static_cast<double>(region.jobs);
       // People an initiative has served since its launch: people_served_<form> for each month
       // it has operated.
-      served +=
-          people * (s.people_served_enterprise * static_cast<double>(region.months_enterprise) +
-                    s.people_served_other * static_cast<double>(region.months_other));
+      served += s.people_served_enterprise * static_cast<double>(region.months_enterprise) +
+                s.people_served_other * static_cast<double>(region.months_other);
     }
     for (std::size_t g = 0; g < group_count; ++g) {
       skill += skill_g[g];

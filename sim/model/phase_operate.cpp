@@ -14,7 +14,8 @@ struct OperateContext {
 
 void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
-  const auto u = x.state.random.uniforms(Stream::market, x.state.month, i);
+  const auto u =
+      x.state.random.uniforms(Stream::market, x.state.month, x.state.founders.stream_key(i));
   const double cost = launch_cost(x.model, f.form[i]);
   if (f.months_in_stage[i] >= x.s.min_micro_project_months && launch_gap(x.model, f, i) <= 0 &&
       u[0] < x.s.launch_rate * (0.5 + f.business_skill[i])) {
@@ -30,7 +31,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
     f.launch_month[i] = static_cast<std::int16_t>(x.state.month);
     f.self_sufficient_months[i] = 0;
     f.revenue[i] = no_income_yet;
-    const double people = x.model.people_per_agent(f.region[i]);
+    const double people = f.people(i);
     tally.new_startups += people;
     tally.new_startups_by_group[index(f.group[i])] += people;
     // The cohorts whose survival the run can see: anniversaries within the horizon.
@@ -48,7 +49,7 @@ void try_launch(const OperateContext& x, Tally& tally, std::size_t i) {
     settle_award(x.model, f, i, tally);  // a grant not yet spent goes back to its funder
     set_stage(x.state, i, Stage::dormant);
     start_idle_wait(x.model, x.state, i);
-    tally.dormancies += x.model.people_per_agent(f.region[i]);
+    tally.dormancies += f.people(i);
   }
 }
 
@@ -89,7 +90,7 @@ void exit_initiative(const OperateContext& x, Tally& tally, std::size_t i, doubl
   f.cash[i] = std::max(0.0f, f.cash[i]);  // debts are written off; a comeback starts from zero
   settle_award(x.model, f, i, tally);
   f.revenue[i] = 0.0f;
-  const double people = x.model.people_per_agent(f.region[i]);
+  const double people = f.people(i);
   if (u < x.s.closure_share) {
     set_stage(x.state, i, Stage::closed);
     tally.closures += people;
@@ -125,8 +126,8 @@ Instalment pay_instalment(const OperateContext& x, Tally& tally, std::size_t i) 
 void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   Founders& f = x.state.founders;
   const int month = x.state.month;
-  const auto u = x.state.random.uniforms(Stream::market, month, i);
-  const auto v = x.state.random.uniforms(Stream::exit, month, i);
+  const auto u = x.state.random.uniforms(Stream::market, month, x.state.founders.stream_key(i));
+  const auto v = x.state.random.uniforms(Stream::exit, month, x.state.founders.stream_key(i));
   const double revenue = monthly_revenue(x, i, u[0], u[1]);
   const Instalment paid = pay_instalment(x, tally, i);
   const double costs = monthly_costs(x, i, paid.repayment);
@@ -163,7 +164,7 @@ void operate(const OperateContext& x, Tally& tally, std::size_t i) {
   }
   if (f.self_sufficient_months[i] >= x.s.self_sufficiency_months) {
     set_stage(x.state, i, Stage::sustained);
-    const double people = x.model.people_per_agent(f.region[i]);
+    const double people = f.people(i);
     if (f.form[i] == Form::enterprise) {
       tally.new_sustained += people;
     } else {
@@ -180,8 +181,7 @@ void count_anniversary(const OperateContext& x, Tally& tally, std::size_t i) {
   if (!is_operating(f.stage[i])) return;
   const int age = x.state.month - f.launch_month[i];
   if (age <= 0 || age % 12 != 0 || age / 12 > static_cast<int>(survival_years)) return;
-  tally.survival.operating[static_cast<std::size_t>(age / 12 - 1)] +=
-      x.model.people_per_agent(f.region[i]);
+  tally.survival.operating[static_cast<std::size_t>(age / 12 - 1)] += f.people(i);
 }
 
 }  // namespace

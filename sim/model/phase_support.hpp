@@ -58,7 +58,7 @@ inline bool advocate_funded(const Model& model, const RunState& state, AdvocateK
 
 // Plan quality of a founder's applications: own capacity plus an advocate's co-writing.
 inline double plan_quality(const Model& model, const RunState& state, std::size_t i) {
-  const std::int32_t a = state.founders.advocate[i];
+  const AdvocateIndex a = state.founders.advocate[i];
   const double co_writing =
       a == no_advocate ? 0.0 : model.advocate_kind(model.advocates()[a].kind).co_writing;
   return std::min(1.0, state.founders.admin_capacity[i] + co_writing);

@@ -71,32 +71,6 @@ std::vector<Capacity> capacities(const Model& model) {
   return found;
 }
 
-// Whether every region's capacities hold at least one of its agents at these agent counts.
-bool holds(const std::vector<double>& smallest, const std::vector<Region>& regions,
-           const std::vector<std::int64_t>& agents) {
-  for (std::size_t r = 0; r < regions.size(); ++r) {
-    if (agents[r] <= 0) return false;
-    const double weight = regions[r].population / static_cast<double>(agents[r]);
-    if (smallest[r] < weight * (1.0 - 1e-12)) return false;
-  }
-  return true;
-}
-
-std::int64_t smallest_sound(const std::vector<double>& smallest,
-                            const std::vector<Region>& regions) {
-  const std::int64_t people = total_population(regions);
-  double least = smallest.empty() ? 0.0 : smallest.front();
-  for (double c : smallest) least = std::min(least, c);
-  if (least < 1.0) return 0;  // not even one agent per person resolves it
-  auto n = static_cast<std::int64_t>(std::ceil(static_cast<double>(people) / least));
-  n = std::clamp<std::int64_t>(n, 1, people);
-  // Largest remainders may leave a small region a little short at n: step up until it holds.
-  for (int step = 0; step < 4096 && n < people; ++step, ++n) {
-    if (holds(smallest, regions, agents_per_region(n, regions))) return n;
-  }
-  return people;
-}
-
 }  // namespace
 
 CapacityResolution capacity_resolution(const Model& model) {
@@ -105,8 +79,10 @@ CapacityResolution capacity_resolution(const Model& model) {
   std::vector<double> smallest(regions.size(), std::numeric_limits<double>::infinity());
   double worst_ratio = std::numeric_limits<double>::infinity();
   const std::vector<Capacity> binding = capacities(model);
+  // Whatever the agent count, every founder a capacity acts on is one person: a pool of latent
+  // people splits into people as they form ideas (model/pools.hpp).
+  constexpr double weight = 1.0;
   for (std::size_t r = 0; r < regions.size(); ++r) {
-    const double weight = model.people_per_agent(r);
     for (const Capacity& capacity : binding) {
       smallest[r] = std::min(smallest[r], capacity.people);
       const double ratio = capacity.people / weight;
@@ -121,24 +97,18 @@ CapacityResolution capacity_resolution(const Model& model) {
     }
   }
   result.sound = !(worst_ratio < 1.0 - 1e-12);
-  result.smallest_sound_founders = smallest_sound(smallest, regions);
+  double least = std::numeric_limits<double>::infinity();
+  for (const double c : smallest) least = std::min(least, c);
+  result.smallest_sound_founders = least < 1.0 - 1e-12 ? 0 : agents_for_every_region(regions);
   return result;
 }
 
 std::string resolution_warning(const std::string& scenario, const Model& model) {
   const CapacityResolution check = capacity_resolution(model);
   if (check.sound) return "";
-  std::string text = "warning: scenario '" + scenario + "': " + check.tightest +
-                     " holds less than one founder agent (one stands for " +
-                     number_text(check.people_per_agent) +
-                     " people); results then depend on the agent count beyond sampling error. ";
-  if (check.smallest_sound_founders > 0) {
-    text += "The smallest sound simulation.founders is " +
-            std::to_string(check.smallest_sound_founders) + " (or 0: one agent per person).";
-  } else {
-    text += "No agent count resolves a capacity below one person: raise it.";
-  }
-  return text;
+  return "warning: scenario '" + scenario + "': " + check.tightest +
+         " holds less than one person, so it is won whole or not at all. No agent count resolves "
+         "a capacity below one person: raise it.";
 }
 
 }  // namespace kopa

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "model/model.hpp"
+#include "model/pools.hpp"
 #include "model/state.hpp"
 #include "util/blocks.hpp"
 
@@ -38,6 +39,15 @@ Form draw_form(const Model& model, float business_skill, double u) {
   return rest < 1.0 / 3 ? Form::platform : rest < 2.0 / 3 ? Form::civic : Form::ngo;
 }
 
+// A founder set up with an idea or a micro-project: its idea's quality and fit and the form it
+// aims at, from q = U(setup, 0, key, 2) u0-u2.
+void start_with_idea(const Model& model, Founders& f, std::size_t id,
+                     const std::array<double, 4>& q) {
+  f.idea_quality[id] = clamp01(0.5 * f.business_skill[id] + 0.5 * q[0]);
+  f.need_fit[id] = static_cast<float>(q[1]);
+  f.form[id] = draw_form(model, f.business_skill[id], q[2]);
+}
+
 // Founders [begin, end) of region r: their traits and starting stages, from the Setup stream keyed
 // by founder id (the same draws whichever thread sets them up, in whatever order).
 void draw_founders(const Model& model, const RandomStreams& random, Founders& f, std::size_t r,
@@ -45,6 +55,7 @@ void draw_founders(const Model& model, const RandomStreams& random, Founders& f,
   const ModelParameters& p = model.parameters();
   const Region& region = model.region(r);
   const double remote = model.reach(r);
+  const Model::PeopleShare share = model.people_share(r);
   for (std::size_t id = begin; id < end; ++id) {
     // Two Philox calls, and the four normals from two Box-Muller pairs: the set-up was about
     // half of a 60-month run's instructions once the census kept its idle part up to date.
@@ -65,6 +76,10 @@ void draw_founders(const Model& model, const RandomStreams& random, Founders& f,
     // Those with paperwork skills know the schemes; remoteness hides them.
     f.awareness[id] = clamp01(p.founders.awareness_mean * 2.0 * v[2] * (0.5 + 0.5 * remote) *
                               (0.5 + f.admin_capacity[id]));
+    f.people_or_person[id] = share.of(id);
+    // A pool of several people starts latent; those of them who start with an idea split off
+    // after (split_initial_ideas).
+    if (f.people_or_person[id] > 1) continue;
     const double start = v[3];
     if (start < p.founders.initial_micro_project_share) {
       f.stage[id] = Stage::micro_project;
@@ -74,11 +89,37 @@ void draw_founders(const Model& model, const RandomStreams& random, Founders& f,
       f.stage[id] = Stage::latent;
     }
     if (f.stage[id] != Stage::latent) {
-      const auto q = random.uniforms(Stream::setup, 0, id, 2);
-      f.idea_quality[id] = clamp01(0.5 * f.business_skill[id] + 0.5 * q[0]);
-      f.need_fit[id] = static_cast<float>(q[1]);
-      f.form[id] = draw_form(model, f.business_skill[id], q[2]);
+      start_with_idea(model, f, id, random.uniforms(Stream::setup, 0, id, 2));
     }
+  }
+}
+
+// The people of a pool (a sampled agent of several latent people) who start with an idea or a
+// micro-project, as many as one draw per person would give: each does with chance
+// initial_micro_project_share + initial_idea_share, which of the two in proportion (u3 of its own
+// U(setup, 0, key, 2)); the gaps between them are read from U(setup, 0, pool, 3), 4, ... Each
+// splits off as a founder of its own; if all of them do, the agent keeps the last. Serial, in id
+// order: the appended founders' ids do not depend on threads.
+void split_initial_ideas(const Model& model, RunState& state) {
+  const FounderParameters& p = model.parameters().founders;
+  const double chance = p.initial_micro_project_share + p.initial_idea_share;
+  if (!(chance > 0.0) || model.people_per_agent_overall() == 1.0) return;  // no pool
+  const double micro_share = p.initial_micro_project_share / chance;
+  Founders& f = state.founders;  // appending resizes its vectors, not the object
+  for (std::size_t parent = 0; parent < f.sampled; ++parent) {
+    const std::uint32_t n = f.people_or_person[parent];
+    if (n <= 1) continue;
+    UniformSequence u(state.random, Stream::setup, 0, parent, 3);
+    const std::uint32_t starting = successes(n, chance, u);
+    for (std::uint32_t k = 0; k < starting; ++k) {
+      const bool keeps_last = k + 1 == n;  // every one of them: the agent is the last
+      const std::size_t id = keeps_last ? parent : append_person(model, state, parent, k);
+      if (keeps_last) f.people_or_person[parent] = 1;
+      const auto q = state.random.uniforms(Stream::setup, 0, f.stream_key(id), 2);
+      f.stage[id] = q[3] < micro_share ? Stage::micro_project : Stage::idea;
+      start_with_idea(model, f, id, q);
+    }
+    if (starting < n) f.people_or_person[parent] = n - starting;
   }
 }
 
@@ -101,6 +142,7 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed, Paralle
   }
   Founders& f = state.founders;
   f.resize(total);
+  f.sampled = total;
   // Set up by founder blocks in parallel: a serial set-up was about a quarter of a 60-month run's
   // instructions, the largest serial part of a run on 2 threads (docs/performance.md).
   for_each_block(parallelism, total, [&](std::size_t, std::size_t begin, std::size_t end) {
@@ -113,22 +155,20 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed, Paralle
     }
   });
 
+  fit_blocks(model, state);
+  split_initial_ideas(model, state);
+  const std::size_t founders = f.size();
+
   state.caseload.assign(model.advocates().size(), 0);
   state.unused_room.assign(model.advocates().size(), 0.0);
   state.pots.assign(funder_count * (model.region_count() + 1), 0);
   state.budget_balance.assign(state.pots.size(), 0);
   // Month 0's local-training seats are shared by the founders already holding an idea.
   state.training_eligible.assign(model.region_count(), 0);
-  for (std::size_t i = 0; i < total; ++i) {
+  for (std::size_t i = 0; i < founders; ++i) {
     if (f.stage[i] != Stage::latent) ++state.training_eligible[f.region[i]];
   }
   state.context.size_for(model.region_count(), model.advocates().size());
-  state.block_tallies.resize(std::max<std::size_t>(1, block_count(total)));
-  for (auto& tally : state.block_tallies) tally.reset(model.region_count());
-  state.block_candidates.resize(state.block_tallies.size());
-  state.engaged.assign(total, 0);
-  state.engaged_count.assign(state.block_tallies.size(), 0);
-  state.joined.resize(state.block_tallies.size());
   state.idle_context.assign(model.region_count(), IdleContext{});
   state.idle_redraw.assign(model.region_count(), 0);
   state.idle_census.assign(model.region_count() * group_count, CensusCell{});

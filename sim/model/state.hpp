@@ -131,6 +131,15 @@ struct IdleContext {
   bool operator==(const IdleContext&) const = default;
 };
 
+// People of pool `parent` who split off in this month's founders_act (model/pools.hpp): the
+// pool's people numbered `number` ... number + count - 1 (Model::first_person). Recorded by
+// founder blocks in parallel, appended after them in block order.
+struct PoolSplit {
+  std::uint32_t parent;
+  std::uint32_t number;
+  std::uint32_t count;
+};
+
 // Everything one run changes. A plain value: copy it to fork a scenario from a warmed-up state.
 struct RunState {
   int month = 0;
@@ -138,7 +147,7 @@ struct RunState {
   Scheduling scheduling = Scheduling::events;
   RandomStreams random{0};
   Founders founders;
-  std::vector<std::int32_t> caseload;  // per advocate, in agents
+  std::vector<std::int32_t> caseload;  // per advocate: founders, each one person
   // Per advocate: the room it has left unused, summed over the run's months (person-months; below
   // zero while it has held more people than its capacity). Gates taking an agent into room for
   // less than one agent (7.14).
@@ -172,6 +181,7 @@ struct RunState {
   std::vector<std::uint16_t> engaged;
   std::vector<std::uint32_t> engaged_count;
   std::vector<std::vector<std::uint32_t>> joined;
+  std::vector<std::vector<PoolSplit>> block_splits;  // scratch, one per founder block
   int engaged_listed_month = -1;
   // Per region: the context the idle founders' waits were last drawn with (schedule_idle_founders
   // draws them again where it changes), and scratch for which regions changed this month.

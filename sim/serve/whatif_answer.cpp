@@ -90,9 +90,8 @@ report::Json resolution_warning_json(const std::string& scenario, const Model& m
                    std::string(capacity_kind_names[static_cast<std::size_t>(capacity.kind)])));
   capacity_json.set("values", std::move(capacity_values));
   report::Json warning = report::Json::object();
-  warning.set("message",
-              report::Json(check.smallest_sound_founders > 0 ? "warning.resolution"
-                                                             : "warning.resolution_unresolvable"));
+  // Only a capacity below one person warns: no agent count resolves it (model/resolution.hpp).
+  warning.set("message", report::Json("warning.resolution_unresolvable"));
   warning.set("values", std::move(values));
   warning.set("capacity", std::move(capacity_json));
   warning.set("text", report::Json(resolution_warning(scenario, model)));

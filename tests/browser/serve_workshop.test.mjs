@@ -117,13 +117,24 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     assert.notEqual(targeted.chart, bigger.chart, 'the charts follow the targeting');
     assert.match(await page.locator('#tried-table tr[data-whatif="4"]').textContent(), /For whom young people/);
 
-    // A region preset for both scenarios: the page says whom the run now stands for, and that
-    // 2,000 agents are too coarse for 25,000 residents (kopa's resolution warning).
+    // A region preset for both scenarios: the page says whom the run now stands for; 2,000
+    // agents for 25,000 residents are sound (a capacity acts on people, never on a pool of them),
+    // so kopa gives no resolution warning.
     assert.ok(await page.locator('#regions option[value="latvia_planning/latgale"]').count() === 1);
     await page.locator('#regions').selectOption('latvia/cesis');
     await answered();
     assert.match(await page.locator('#population').textContent(), /25,000 working-age residents of cesis \(latvia\): 2,000 agents, each for 12\.5 people/);
-    assert.match(await page.locator('#warnings').textContent(), /smallest sound simulation\.founders/);
+    assert.equal(await page.locator('#warnings li').count(), 0);
+    // A seed fund of EUR 10,000 a year whose largest grant is EUR 15,000 holds less than one
+    // person: kopa's resolution warning, which no agent count lifts.
+    for (const [where, value] of [['levers.seed_funding.grant_max', '15000'], ['levers.seed_funding.budget_per_year', '10000']]) {
+      await page.locator(`input[data-path="${where}"]`).evaluate((input, v) => {
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, value);
+      await answered();
+    }
+    assert.match(await page.locator('#warnings').textContent(), /No number of agents resolves a capacity below one person/);
     assert.deepEqual(await page.$$eval('select[data-where="one_roof"] option', (o) => o.map((x) => x.value)), ['', 'cesis']);
 
     // Latvian: every label from lv.json, the sentences in Latvian, numbers its way.
@@ -152,7 +163,7 @@ test('the workshop page answers what-ifs, speaks Latvian and exports', { timeout
     for (const [name, text] of choices) assert.equal(text, catalogue.lv['choice.' + name], `choice ${name} in Latvian`);
     // kopa's resolution warning, worded from lv.json with Latvian numbers.
     const warning = await page.locator('#warnings li').first().textContent();
-    assert.match(warning, /^Izšķirtspēja: Scenārijs “.*”, reģions cesis: .* Mazākais pietiekamais simulation\.founders ir \d[\d\s\u00a0]*\d \(vai 0/, warning);
+    assert.match(warning, /^Izšķirtspēja: Scenārijs “.*”, reģions cesis: .* mazāka par vienu cilvēku.* palieliniet to\./, warning);
     assert.doesNotMatch(warning, /smallest|agent count|\{\w+\}/, warning);
     const latvian = await page.locator('#sentences li').first().textContent();
     assert.match(latvian, /ilgtspējīgi sociālie uzņēmumi .* pēc 4 gadiem/);

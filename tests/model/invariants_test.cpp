@@ -103,7 +103,7 @@ int check_month(const Model& model, const RunState& state, const RunSeries& s,
   int full = 0;
   std::vector<std::int32_t> counted(model.advocates().size(), 0);
   for (std::size_t i = 0; i < state.founders.size(); ++i) {
-    const std::int32_t a = state.founders.advocate[i];
+    const AdvocateIndex a = state.founders.advocate[i];
     if (a != no_advocate) ++counted[static_cast<std::size_t>(a)];
   }
   for (std::size_t a = 0; a < model.advocates().size(); ++a) {

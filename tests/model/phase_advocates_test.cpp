@@ -28,10 +28,10 @@ TEST(PhaseAdvocates, ReleaseDropsLeaversAndGraduatesAndKeepsTheRest) {
   run.open(1);
   release_caseloads(run.model, run.state);
   EXPECT_EQ(run.state.caseload[a], 2);
-  EXPECT_EQ(run.state.founders.advocate[0], static_cast<std::int32_t>(a));
+  EXPECT_EQ(run.state.founders.advocate[0], static_cast<AdvocateIndex>(a));
   EXPECT_EQ(run.state.founders.advocate[1], no_advocate);
   EXPECT_EQ(run.state.founders.advocate[2], no_advocate);
-  EXPECT_EQ(run.state.founders.advocate[3], static_cast<std::int32_t>(a));
+  EXPECT_EQ(run.state.founders.advocate[3], static_cast<AdvocateIndex>(a));
 }
 
 TEST(PhaseAdvocates, ReleaseEmptiesTheCaseloadWhenProjectFundingEnds) {
@@ -126,8 +126,8 @@ TEST(PhaseAdvocates, TiedAdvocatesGoToTheFirst) {
   const std::size_t served_first = priority(0) < priority(1) ? 0 : 1;
   run.open(2);
   discover_founders(run.model, run.state);
-  EXPECT_EQ(f.advocate[served_first], static_cast<std::int32_t>(first));
-  EXPECT_EQ(f.advocate[1 - served_first], static_cast<std::int32_t>(first + 1));
+  EXPECT_EQ(f.advocate[served_first], static_cast<AdvocateIndex>(first));
+  EXPECT_EQ(f.advocate[1 - served_first], static_cast<AdvocateIndex>(first + 1));
 }
 
 TEST(PhaseAdvocates, IncubatorRefusesFoundersBelowItsSkillBar) {

@@ -48,7 +48,7 @@ struct SmallRun {
 
   // Puts founder i on advocate a's caseload.
   void support(std::size_t i, std::size_t a) {
-    state.founders.advocate[i] = static_cast<std::int32_t>(a);
+    state.founders.advocate[i] = static_cast<AdvocateIndex>(a);
     ++state.caseload[a];
   }
 

@@ -185,7 +185,7 @@ CaseloadMonth caseload_month(SmallRun& run, int month) {
 void one_leaves(SmallRun& run, std::size_t a) {
   Founders& f = run.state.founders;
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.advocate[i] == static_cast<std::int32_t>(a)) {
+    if (f.advocate[i] == static_cast<AdvocateIndex>(a)) {
       f.stage[i] = Stage::dormant;
       return;
     }

@@ -151,10 +151,12 @@ def test_progress_into_a_closed_pipe_keeps_finished_runs(tmp):
 
 
 def test_warning_into_a_closed_pipe_interrupts(tmp):
-    # 10,000 agents of the shipped regions: kopa warns that they are too coarse before running;
-    # a reader gone by then interrupts the run (exit 130, a valid file), never kills it (SIGPIPE).
+    # A municipal round of EUR 2,000 (less than one of its EUR 5,000 awards): kopa warns that no
+    # agent count resolves it before running; a reader gone by then interrupts the run (exit 130,
+    # a valid file), never kills it (SIGPIPE).
     path = os.path.join(tmp, "warned.h5")
-    kopa_run = subprocess.Popen([KOPA, "run", *long_run_args(path, quiet=False)],
+    kopa_run = subprocess.Popen([KOPA, "run", *long_run_args(path, quiet=False),
+                                 "--set", "funders.municipal_grant.budget_per_year=2000"],
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     head = subprocess.run(["head", "-c", "5"], stdin=kopa_run.stdout, capture_output=True)
     kopa_run.stdout.close()

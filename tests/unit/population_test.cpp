@@ -80,42 +80,31 @@ ModelParameters two_regions(Integer founders) {
 }
 
 TEST(CapacityResolution, CaseloadsHoldOnAverageAtAnyAgentCount) {
-  // Without funders only the caseloads bind, and they hold their capacity on average whatever
-  // the people per agent (docs/ODD.md 7.14): 1,000 people per agent is sound.
+  // Without funders only the caseloads bind, and they hold their capacity on average (docs/ODD.md
+  // 7.14): 1,000 people per agent is sound.
   ModelParameters p = two_regions(40);
   for (auto& funder : p.funders) funder.enabled = false;
   EXPECT_TRUE(capacity_resolution(Model(p)).sound);
   EXPECT_EQ(resolution_warning("s", Model(p)), "");
 }
 
-TEST(CapacityResolution, SoundWhileEveryCapacityHoldsAnAgent) {
-  // The smallest capacity is the municipal round's, 6 awards: agents of up to 6 people resolve it.
-  ModelParameters p = two_regions(40000 / 6 + 1);
-  EXPECT_TRUE(capacity_resolution(Model(p)).sound);
-  p.simulation.founders = 0;
-  EXPECT_TRUE(capacity_resolution(Model(p)).sound);
-  EXPECT_EQ(resolution_warning("s", Model(p)), "");
-}
-
-TEST(CapacityResolution, CoarseAgentsWarnNamingTheCapacityAndTheSmallestSoundCount) {
-  const Model coarse(two_regions(4000));  // 10 people per agent
-  const CapacityResolution check = capacity_resolution(coarse);
-  EXPECT_FALSE(check.sound);
-  EXPECT_EQ(check.capacity_people, 6.0);
-  EXPECT_EQ(check.people_per_agent, 10.0);
-  EXPECT_NE(check.tightest.find("funders.municipal_grant's year of EUR 30000 (6 of its largest"),
-            std::string::npos)
-      << check.tightest;
-  // The least count at which every region's agents stand for at most 6 people.
-  EXPECT_EQ(check.smallest_sound_founders, 6667);
-  ModelParameters at = two_regions(check.smallest_sound_founders);
-  EXPECT_TRUE(capacity_resolution(Model(at)).sound);
-  at.simulation.founders = check.smallest_sound_founders - 1;
-  EXPECT_FALSE(capacity_resolution(Model(at)).sound);
-  const std::string warning = resolution_warning("baseline", coarse);
-  EXPECT_NE(warning.find("scenario 'baseline'"), std::string::npos) << warning;
-  EXPECT_NE(warning.find("smallest sound simulation.founders is 6667"), std::string::npos)
-      << warning;
+TEST(CapacityResolution, AgentsOfManyPeopleAreSoundSinceCapacitiesActOnPeople) {
+  // The smallest capacity is the municipal round's, 6 awards. Agents of 10 or 1,000 people are
+  // latent pools whose people split off one by one as they form ideas (model/pools.hpp), so every
+  // founder the round funds is one person and 6 awards resolve at any agent count.
+  for (const Integer founders : {Integer{40}, Integer{4000}, Integer{0}}) {
+    const Model model(two_regions(founders));
+    const CapacityResolution check = capacity_resolution(model);
+    EXPECT_TRUE(check.sound) << founders;
+    EXPECT_EQ(check.capacity_people, 6.0);
+    EXPECT_EQ(check.people_per_agent, 1.0);
+    EXPECT_NE(check.tightest.find("funders.municipal_grant's year of EUR 30000 (6 of its largest"),
+              std::string::npos)
+        << check.tightest;
+    // Any count that gives each region an agent: 4 (30,000 and 10,000 people).
+    EXPECT_EQ(check.smallest_sound_founders, agents_for_every_region(model.parameters().regions));
+    EXPECT_EQ(resolution_warning("baseline", model), "");
+  }
 }
 
 TEST(CapacityResolution, ARoundSmallerThanOneAwardCannotBeResolvedAtAnyCount) {
@@ -129,7 +118,9 @@ TEST(CapacityResolution, ARoundSmallerThanOneAwardCannotBeResolvedAtAnyCount) {
   EXPECT_FALSE(check.sound);
   EXPECT_DOUBLE_EQ(check.capacity_people, 0.2);
   EXPECT_EQ(check.smallest_sound_founders, 0);
-  EXPECT_NE(resolution_warning("s", Model(p)).find("No agent count resolves"), std::string::npos);
+  const std::string warning = resolution_warning("s", Model(p));
+  EXPECT_NE(warning.find("scenario 's'"), std::string::npos) << warning;
+  EXPECT_NE(warning.find("No agent count resolves"), std::string::npos) << warning;
 }
 
 }  // namespace

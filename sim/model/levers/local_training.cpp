@@ -16,7 +16,7 @@ LeverUnit local_training_lever() {
     MonthContext& c = state.context;
     const double seats = lever.sessions_per_month * lever.seats_per_session;
     target.for_each_region([&](std::size_t r) {
-      const double eligible = std::max(1.0, state.training_eligible[r] * model.people_per_agent(r));
+      const double eligible = std::max<double>(1.0, state.training_eligible[r]);  // one person each
       c.training_chance[r] = std::min(1.0, seats / eligible);
     });
     c.training_skill_gain = lever.skill_gain;
