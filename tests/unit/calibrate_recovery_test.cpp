@@ -22,7 +22,16 @@ std::string targets_text(double ideas, double holding) {
   return "[calibration]\nbase = \"" + base +
          "\"\n"
          "particles = 100\ngenerations = 4\nreplicates = 1\nseed = 17\n"
-         "set = { \"simulation.founders\" = 300, \"simulation.months\" = 24 }\n"
+         // 300 residents, one agent each: with agents of many people (latent pools, ODD 2.10)
+         // every person who forms an idea becomes a founder of its own, so a small population,
+         // not a small agent count, keeps the runs cheap at the prior's high ideation rates.
+         "set = { \"simulation.founders\" = 0, \"simulation.months\" = 24, "
+         "\"regions.cesis.population\" = 34, \"regions.liepaja.population\" = 34, "
+         "\"regions.nordfriesland_south.population\" = 34, "
+         "\"regions.nordfriesland_north.population\" = 33, "
+         "\"regions.norrland_coast.population\" = 33, \"regions.norrland_inland.population\" = 33, "
+         "\"regions.south_jutland.population\" = 33, \"regions.harju.population\" = 33, "
+         "\"regions.panevezys.population\" = 33 }\n"
          "[[prior]]\npath = \"founders.ideation_rate\"\nmin = 0.001\nmax = 0.03\nlog = true\n"
          "[[prior]]\npath = \"founders.initial_idea_share\"\nmin = 0.005\nmax = 0.2\n"
          "[[target]]\nname = \"ideas\"\noutput = { metric = \"new_ideas\" }\n"
