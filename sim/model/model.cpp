@@ -143,11 +143,10 @@ Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
   }
 }
 
-std::uint32_t Model::agent_people(std::size_t id, std::size_t region) const {
+Model::PeopleShare Model::people_share(std::size_t region) const {
   const auto population = static_cast<std::int64_t>(parameters_.regions[region].population);
   const std::int64_t agents = founders_per_region_[region];
-  const auto k = static_cast<std::int64_t>(id) - agent_begin_[region];
-  return static_cast<std::uint32_t>(population / agents + (k < population % agents ? 1 : 0));
+  return {agent_begin_[region], population / agents, population % agents};
 }
 
 std::uint64_t Model::first_person(std::size_t id, std::size_t region) const {

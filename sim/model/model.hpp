@@ -59,7 +59,19 @@ class Model {
   // over its agents as evenly as whole people allow (its first population mod agents agents get
   // one more), and the number of the first of them, people being numbered over all regions in
   // region and agent order (Founders::stream_key).
-  std::uint32_t agent_people(std::size_t id, std::size_t region) const;
+  std::uint32_t agent_people(std::size_t id, std::size_t region) const {
+    return people_share(region).of(id);
+  }
+  struct PeopleShare {
+    std::int64_t first_agent;  // the region's first agent's id
+    std::int64_t each;         // floor(population / agents)
+    std::int64_t one_more;     // population mod agents: the first this many agents get one more
+    std::uint32_t of(std::size_t id) const {
+      const auto k = static_cast<std::int64_t>(id) - first_agent;
+      return static_cast<std::uint32_t>(each + (k < one_more ? 1 : 0));
+    }
+  };
+  PeopleShare people_share(std::size_t region) const;
   std::uint64_t first_person(std::size_t id, std::size_t region) const;
   const std::vector<double>& people_per_agent() const { return people_per_agent_; }
   // Total population over total agents: the scale written to results files.

@@ -55,6 +55,7 @@ void draw_founders(const Model& model, const RandomStreams& random, Founders& f,
   const ModelParameters& p = model.parameters();
   const Region& region = model.region(r);
   const double remote = model.reach(r);
+  const Model::PeopleShare share = model.people_share(r);
   for (std::size_t id = begin; id < end; ++id) {
     const auto u = random.uniforms(Stream::setup, 0, id, 0);
     const auto v = random.uniforms(Stream::setup, 0, id, 1);
@@ -73,7 +74,7 @@ void draw_founders(const Model& model, const RandomStreams& random, Founders& f,
     // Those with paperwork skills know the schemes; remoteness hides them.
     f.awareness[id] = clamp01(p.founders.awareness_mean * 2.0 * w[2] * (0.5 + 0.5 * remote) *
                               (0.5 + f.admin_capacity[id]));
-    f.people_or_person[id] = model.agent_people(id, r);
+    f.people_or_person[id] = share.of(id);
     // A pool of several people starts latent; those of them who start with an idea split off
     // after (split_initial_ideas).
     if (f.people_or_person[id] > 1) continue;
@@ -99,7 +100,7 @@ void draw_founders(const Model& model, const RandomStreams& random, Founders& f,
 void split_initial_ideas(const Model& model, RunState& state) {
   const FounderParameters& p = model.parameters().founders;
   const double chance = p.initial_micro_project_share + p.initial_idea_share;
-  if (!(chance > 0.0)) return;
+  if (!(chance > 0.0) || model.people_per_agent_overall() == 1.0) return;  // no pool
   const double micro_share = p.initial_micro_project_share / chance;
   Founders& f = state.founders;  // appending resizes its vectors, not the object
   for (std::size_t parent = 0; parent < f.sampled; ++parent) {

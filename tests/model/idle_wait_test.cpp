@@ -117,6 +117,13 @@ std::vector<testing::NamedParameters> cases() {
   fast.levers.ally.start_month = 6;
   fast.levers.ally.end_month = 16;
   all.push_back({"fast idle", fast});
+  // The same with agents of 12 people: latent pools whose wait is for the first of their people's
+  // ideas and whose month of ideas draws how many (model/pools.hpp).
+  ModelParameters pools = testing::test_parameters(2000, 24, 12);
+  pools.founders = fast.founders;
+  pools.levers = fast.levers;
+  pools.targeting = fast.targeting;
+  all.push_back({"fast idle, pools", pools});
   return all;
 }
 

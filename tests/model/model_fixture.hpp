@@ -50,8 +50,9 @@ inline ModelParameters test_parameters(std::int64_t founders = 2000, std::int64_
 }
 
 // The same with every lever on, so that every phase and stream takes part.
-inline ModelParameters all_levers(std::int64_t founders, std::int64_t months) {
-  ModelParameters p = test_parameters(founders, months);
+inline ModelParameters all_levers(std::int64_t founders, std::int64_t months,
+                                  std::int64_t people_per_agent = 1) {
+  ModelParameters p = test_parameters(founders, months, people_per_agent);
   for (std::size_t l = 0; l < lever_count; ++l) {
     p.levers.calendar(static_cast<Lever>(l)).enabled = true;
   }
