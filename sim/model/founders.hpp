@@ -6,9 +6,11 @@
 
 namespace kopa {
 
-// An index into Model::advocates (at most 65,535 seats: validation), or no_advocate.
+// An index into Model::advocates, or no_advocate. Indices run 0 .. 0xFFFE, so a scenario may have
+// at most 65,535 advocate seats (the scenario loader checks it: advocate_seat_count).
 using AdvocateIndex = std::uint16_t;
 inline constexpr AdvocateIndex no_advocate = 0xFFFF;
+inline constexpr std::int64_t max_advocate_seats = no_advocate;
 inline constexpr float no_income_yet = -1.0f;  // a just-launched initiative's income history
 
 // Founders as structure-of-arrays: each phase streams through the few fields it needs. 63 of the

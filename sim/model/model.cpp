@@ -70,6 +70,22 @@ LeverTarget resolve_target(const LeverTargeting& targeting, const LeverUnit& uni
 
 }  // namespace
 
+Integer advocate_seats_in(const ModelParameters& parameters, std::size_t region,
+                          AdvocateKind kind) {
+  if (kind == AdvocateKind::incubator && !parameters.regions[region].has_incubator) return 0;
+  return parameters.advocates[index(kind)].per_region;
+}
+
+std::int64_t advocate_seat_count(const ModelParameters& parameters) {
+  std::int64_t seats = 0;
+  for (std::size_t r = 0; r < parameters.regions.size(); ++r) {
+    for (std::size_t k = 0; k < advocate_kind_count; ++k) {
+      seats += advocate_seats_in(parameters, r, static_cast<AdvocateKind>(k));
+    }
+  }
+  return seats;
+}
+
 Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
   for (std::size_t f = 0; f + 1 < funder_count; ++f) funders_[f] = parameters_.funders[f];
   funders_[index(FunderKind::seed_fund)] = seed_fund_from_lever(parameters_.levers.seed_funding);
@@ -78,8 +94,7 @@ Model::Model(ModelParameters parameters) : parameters_(std::move(parameters)) {
     advocate_begin_.push_back(advocates_.size());
     for (std::size_t k = 0; k < advocate_kind_count; ++k) {
       const auto kind = static_cast<AdvocateKind>(k);
-      if (kind == AdvocateKind::incubator && !parameters_.regions[r].has_incubator) continue;
-      for (Integer n = 0; n < parameters_.advocates[k].per_region; ++n) {
+      for (Integer n = 0; n < advocate_seats_in(parameters_, r, kind); ++n) {
         advocates_.push_back({static_cast<std::uint16_t>(r), kind});
       }
     }

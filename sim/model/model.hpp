@@ -16,6 +16,14 @@ struct AdvocateSeat {
   AdvocateKind kind;
 };
 
+// Advocates of `kind` that region r has: per_region, or none for an incubator where the region
+// has none. Model builds its seats from it; validation counts them (advocate_seat_count).
+Integer advocate_seats_in(const ModelParameters& parameters, std::size_t region, AdvocateKind kind);
+
+// All the advocate seats of the parameters' regions, which Founders::advocate must be able to
+// index (at most max_advocate_seats, model/founders.hpp; the scenario loader checks it).
+std::int64_t advocate_seat_count(const ModelParameters& parameters);
+
 // The frozen model: validated parameters plus what follows from them once (the funders with the
 // seed fund filled in from its lever, the advocates of every region, distances, founders per
 // region). Immutable while runs use it; every run owns its own RunState.

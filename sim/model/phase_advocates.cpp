@@ -41,32 +41,21 @@ bool advocate_takes(const Model& model, const RunState& state, std::size_t advoc
   return state.founders.business_skill[founder] >= model.advocate_kind(kind).min_business_skill;
 }
 
-// Free places, in people: the capacity in people (as many as the kind's caseload, raised by a
-// one-roof platform) less the founders on its caseload, each one person (an engaged founder is
-// never a pool, model/pools.hpp). A fractional capacity leaves room for part of a person, and
-// the room may fall below zero.
+// Free places, in people: the capacity in whole people (as many as the kind's caseload, raised by
+// a one-roof platform, rounded down) less the founders on its caseload, each one person (an
+// engaged founder is never a pool, model/pools.hpp). So the room is a whole number of people,
+// never part of one: a founder fits or it does not (docs/ODD.md 7.14).
 double free_room(const Model& model, const RunState& state, std::size_t advocate) {
   if (!state.context.advocate_active[advocate]) return 0.0;
   const AdvocateSeat& seat = model.advocates()[advocate];
   const double gain = state.context.capacity_multiplier[seat.region];
   const double people =
       std::floor(static_cast<double>(model.advocate_kind(seat.kind).capacity) * gain);
-  return people - state.caseload[advocate];
-}
-
-// The room an advocate may fill now, in people, or 0. Room for a whole agent is always open.
-// Room for only part of an agent's people (fractional capacity, docs/ODD.md 7.14) is open while
-// the advocate has left at least as much room unused over the run as it has overfilled: its
-// caseload then holds its capacity on average over time, whatever the people per agent. With one
-// agent per person room is whole people, so this is the plain rule.
-double open_room(const Model& model, const RunState& state, std::size_t advocate) {
-  const double room = free_room(model, state, advocate);
-  if (room <= 0.0) return 0.0;
-  return room >= 1.0 || state.unused_room[advocate] >= 0.0 ? room : 0.0;
+  return std::max(0.0, people - state.caseload[advocate]);
 }
 
 // Monthly chance that an unsupported founder in the region is discovered: one chance per
-// advocate with open room, raised by a one-roof platform and a LEN, lowered by remoteness.
+// advocate with free room, raised by a one-roof platform and a LEN, lowered by remoteness.
 std::vector<double> discovery_hazards(const Model& model, const RunState& state) {
   const auto& c = state.context;
   std::vector<double> hazard(model.region_count(), 0.0);
@@ -74,7 +63,7 @@ std::vector<double> discovery_hazards(const Model& model, const RunState& state)
     double miss = 1.0;
     const auto [first, last] = model.advocates_of(r);
     for (std::size_t a = first; a < last; ++a) {
-      if (open_room(model, state, a) > 0.0) {
+      if (free_room(model, state, a) > 0.0) {
         miss *= 1.0 - model.advocate_kind(model.advocates()[a].kind).outreach;
       }
     }
@@ -138,7 +127,7 @@ void discover_founders(const Model& model, RunState& state) {
     std::size_t best = last;
     std::pair<bool, double> best_rank{false, 0.0};
     for (std::size_t a = first; a < last; ++a) {
-      const double room = open_room(model, state, a);
+      const double room = free_room(model, state, a);
       if (room == 0.0 || !advocate_takes(model, state, a, i)) continue;
       const std::pair<bool, double> rank{
           model.advocates()[a].kind == AdvocateKind::accelerator_team, room};
@@ -153,10 +142,6 @@ void discover_founders(const Model& model, RunState& state) {
     const double people = f.people(i);
     state.flows.new_supported += people;
     state.flows.support_wait_months += people * (state.month - f.idea_month[i]);
-  }
-  // The month's unused room (negative while overfilled), in person-months.
-  for (std::size_t a = 0; a < model.advocates().size(); ++a) {
-    if (state.context.advocate_active[a]) state.unused_room[a] += free_room(model, state, a);
   }
 }
 

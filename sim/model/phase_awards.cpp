@@ -86,8 +86,7 @@ void grant(const Model& model, RunState& state, FunderKind kind, const Applicati
     f.cash[i] += static_cast<float>(to_eur(a.request));
     state.books[k].disbursed += a.request;
   }
-  // Every person the agent stands for is awarded: the flows count them all.
-  const double people = f.people(i);
+  const double people = f.people(i);  // one (model/phase_support.hpp)
   const double amount = people * to_eur(a.request);
   MonthFlows& flows = state.flows;
   const std::size_t g = index(f.group[i]);
@@ -101,29 +100,20 @@ void grant(const Model& model, RunState& state, FunderKind kind, const Applicati
   }
 }
 
-// Awards in rank order (score, then id) while the budget lasts; `take` says who may compete
-// in this pass. An agent stands for `people` applicants asking its request each: while they
-// all fit in the budget left they are all awarded. When the budget holds some of them but not
-// all, the agent is awarded whole, overdrawing the round (which then funds no one else), only
-// while the funder's balance of earlier rounds is not below zero; otherwise it is passed over and
-// smaller requests further down may still be funded (docs/ODD.md 7.14). With one agent per person
-// a partial fit never arises, so this is the plain rule: a request that does not fit is skipped.
-// Returns what is left (below zero after an overdraft).
+// Awards in rank order (score, then id) while the budget lasts; `take` says who may compete in
+// this pass. Each applicant is one person (model/phase_support.hpp): a request that fits what is
+// left is awarded, one that does not is skipped, and smaller requests further down may still be
+// funded. Returns what is left (never below zero).
 template <class Filter>
 Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
                           std::vector<Application>& ranked, std::vector<bool>& awarded,
-                          Cents budget, Cents balance, Filter take) {
+                          Cents budget, Filter take) {
   const double threshold = model.funder(kind).score_threshold;
-  const Founders& f = state.founders;
   for (std::size_t k = 0; k < ranked.size(); ++k) {
     const Application& a = ranked[k];
     if (awarded[k] || !take(a) || !a.eligible || a.score < threshold) continue;
-    const double people = f.people(a.founder);
-    const Cents all = std::llround(people * static_cast<double>(a.request));
-    const bool fits = all <= budget;
-    const bool part_fits = a.request > 0 && budget >= a.request;  // some of its people fit
-    if (!fits && !(part_fits && balance >= 0)) continue;
-    budget -= all;
+    if (a.request > budget) continue;
+    budget -= a.request;
     awarded[k] = true;
     grant(model, state, kind, a);
   }
@@ -132,7 +122,7 @@ Cents award_in_rank_order(const Model& model, RunState& state, FunderKind kind,
 
 // One round spends from its pot and leaves the rest in it.
 void award_round(const Model& model, RunState& state, FunderKind kind, std::size_t slot,
-                 std::vector<Application>& ranked, Cents& pot, Cents balance) {
+                 std::vector<Application>& ranked, Cents& pot) {
   rank_applications(ranked);
   std::vector<bool> awarded(ranked.size(), false);
   Cents budget = pot;
@@ -145,10 +135,10 @@ void award_round(const Model& model, RunState& state, FunderKind kind, std::size
     // open_schemes: a reserved share of the round goes first to the founders it targets.
     const auto reserved = static_cast<Cents>(static_cast<double>(budget) * c.reserved_share);
     const Cents unused =
-        award_in_rank_order(model, state, kind, ranked, awarded, reserved, balance, reserved_for);
+        award_in_rank_order(model, state, kind, ranked, awarded, reserved, reserved_for);
     budget = budget - reserved + unused;
   }
-  pot = award_in_rank_order(model, state, kind, ranked, awarded, budget, balance,
+  pot = award_in_rank_order(model, state, kind, ranked, awarded, budget,
                             [](const Application&) { return true; });
   for (std::size_t k = 0; k < ranked.size(); ++k) {
     if (awarded[k]) continue;
@@ -195,7 +185,7 @@ void award_calls(const Model& model, RunState& state) {
       auto& round = rounds[k * (regions + 1) + r];
       if (!round.empty()) {
         award_round(model, state, static_cast<FunderKind>(k), r, round,
-                    state.pots[k * (regions + 1) + r], state.budget_balance[k * (regions + 1) + r]);
+                    state.pots[k * (regions + 1) + r]);
       }
     }
   }

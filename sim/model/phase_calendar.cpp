@@ -9,10 +9,7 @@ namespace {
 // and what it leaves lapses; a rolling funder adds a twelfth of the year's budget every month and
 // carries what it does not award, up to one year's budget, so that it can fund an award larger
 // than a month's share (the impact investor's EUR 20,000 minimum against EUR 12,500 a month).
-// The twelfths are whole cents that add up to the year's budget exactly. A round may overdraw
-// its pot by part of one agent's people (7.14): a rolling pot then refills from below zero; an
-// annual call's leftover, overdraft or lapse, goes into its running balance before the pot is
-// reset.
+// The twelfths are whole cents that add up to the year's budget exactly.
 void fill_pots(const Model& model, RunState& state, FunderKind kind, bool exists, bool rolling) {
   const FunderParameters& funder = model.funder(kind);
   const std::size_t regions = model.region_count();
@@ -23,7 +20,6 @@ void fill_pots(const Model& model, RunState& state, FunderKind kind, bool exists
   for (std::size_t r = 0; r < (local ? regions : 1); ++r) {
     const std::size_t slot = pot_index(index(kind), local, r, regions);
     Cents& pot = state.pots[slot];
-    if (!rolling) state.budget_balance[slot] += pot;
     if (!exists) {
       pot = 0;
     } else if (rolling) {

@@ -17,11 +17,9 @@ void diffuse(std::vector<float>& skill, const Tie& tie, double rate) {
   (a < b ? a : b) += step;
 }
 
-// Participants of this event: per region, `participants_per_region` people, taken agent by
-// agent in a random order; the first agent whose people no longer all fit takes part with the
-// share of them the places left hold (docs/ODD.md 7.14), so that the expected participants are
-// the places. A cheap parallel pre-filter keeps the sort small
-// at a million founders.
+// Participants of this event: per region, the first `participants_per_region` founders in a
+// random order, each one person (model/phase_support.hpp). A cheap parallel pre-filter keeps the
+// sort small at a million founders.
 std::vector<std::uint32_t> choose_participants(const Model& model, RunState& state) {
   const Founders& f = state.founders;
   const std::vector<double>& places = state.context.exchange_places;  // 0 where it does not act
@@ -29,8 +27,7 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
   for (std::size_t r = 0; r < keep.size(); ++r) {
     if (places[r] <= 0.0) continue;
     const double eligible = std::max<double>(1.0, state.training_eligible[r]);
-    const double agents = std::ceil(places[r]) + 1.0;  // each engaged founder is one person
-    keep[r] = std::min(1.0, 4.0 * agents / eligible);
+    keep[r] = std::min(1.0, 4.0 * (places[r] + 1.0) / eligible);
   }
   for_each_block(state.parallelism, f.size(), [&](std::size_t block, std::size_t, std::size_t) {
     auto& found = state.block_candidates[block];
@@ -52,24 +49,13 @@ std::vector<std::uint32_t> choose_participants(const Model& model, RunState& sta
     }
   }
   std::sort(order.begin(), order.end());
+  // Places are whole people (participants_per_region is an integer): one each while any is left.
   std::vector<std::uint32_t> chosen;
   std::vector<double> left = places;
   for (const auto& [region, key, i] : order) {
-    const double people = f.people(i);
-    if (left[region] >= people) {
-      left[region] -= people;
-      chosen.push_back(i);
-      continue;
-    }
-    // The places left hold a part of its people: admitted with that chance, and the places are
-    // then full (exact with one agent per person, when no part is left).
-    const double part = left[region];
-    if (part <= 0.0) continue;
-    left[region] = 0.0;
-    if (state.random.uniforms(Stream::exchange, state.month, state.founders.stream_key(i))[2] <
-        part / people) {
-      chosen.push_back(i);
-    }
+    if (left[region] < 1.0) continue;
+    left[region] -= 1.0;
+    chosen.push_back(i);
   }
   return chosen;
 }
@@ -84,22 +70,15 @@ void hold_event(const Model& model, RunState& state) {
     for (std::size_t y = x + 1; y < participants.size(); ++y) {
       const std::uint32_t a = participants[x], b = participants[y];
       if (f.region[a] == f.region[b]) continue;
-      // Per pair of people; two agents' people pair off, so the agents tie with the chance
-      // that one of a's people ties with one of b's, and the tie counts so many real ties that
-      // the expected number is the real one (docs/ODD.md 7.14).
       const double chance = per_pair * std::exp(-model.distance_km(f.region[a], f.region[b]) /
                                                 lever.distance_scale_km);
-      const double wa = f.people(a);
-      const double wb = f.people(b);
-      const double agents_tie = std::min(1.0, std::sqrt(wa * wb) * chance);
       if (state.random.uniforms(Stream::exchange, state.month, f.stream_key(a),
-                                1 + f.stream_key(b))[0] >= agents_tie) {
+                                1 + f.stream_key(b))[0] >= chance) {
         continue;
       }
-      const double ties = wa * wb * chance / agents_tie;
       state.ties.push_back({a, b});
-      state.flows.founders.new_ties_by_kind[index(PartnerKind::founder)] += ties;
-      state.cross_region_ties += ties;
+      state.flows.founders.new_ties_by_kind[index(PartnerKind::founder)] += 1.0;
+      state.cross_region_ties += 1.0;
       for (std::uint32_t i : {a, b}) {
         f.social_capital[i] = gain_towards_one(f.social_capital[i], 0.05);
         f.awareness[i] = gain_towards_one(f.awareness[i], 0.05);

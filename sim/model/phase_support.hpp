@@ -8,6 +8,16 @@
 #include "util/blocks.hpp"
 
 // Helpers shared by the phase implementations (not part of the public interface).
+//
+// Every founder the phases act on beyond forming an idea (an idea, a micro-project, a start-up,
+// a sustained or dormant or closed founder, one on a caseload, an applicant, an event's
+// participant) is one person: a sampled agent of several people is a latent pool until its people
+// split off one by one as they form ideas (model/pools.hpp, docs/ODD.md 2.10). So capacities act
+// on people directly: a founder takes one caseload place, one request's worth of a round's
+// budget, one event place, one training seat, with no rule for part of an agent (7.14). Counts
+// still add f.people(i), the people founder i stands for, as observe does for every founder
+// (pools included), rather than a literal 1 that would hold only by that invariant: the same
+// words everywhere, and 1 wherever a capacity is taken.
 namespace kopa {
 
 inline float clamp_unit(double x) {

@@ -45,9 +45,8 @@ std::vector<Capacity> funder_rounds(const Model& model) {
   return rounds;
 }
 
-// Every non-zero capacity that binds on each region's agents (the same in every region).
-// Advocates' caseloads are not among them: they hold their capacity on average over time at any
-// people per agent (7.14).
+// Every non-zero capacity that binds on each region's founders (the same in every region).
+// Advocates' caseloads are not among them: their capacity is whole people (7.14).
 std::vector<Capacity> capacities(const Model& model) {
   const ModelParameters& p = model.parameters();
   std::vector<Capacity> found;

@@ -6,13 +6,12 @@
 
 #include "model/model.hpp"
 
-// Whether the agents resolve the regions' one-shot capacities. Capacities are real quantities
-// (seats, event places, a round's money in largest awards); an agent of region r takes
-// people_per_agent(r) of them at once. A round smaller than one agent is won whole or not at all
-// (docs/ODD.md, section 7.14): its expected award is right, but the lumped demand of a few coarse
-// agents meets the budget less often than many people would, so results depend on the agent
-// count. The check below flags it, and names the least agent count at which every capacity holds
-// an agent. Advocates' caseloads are exempt: they hold their capacity on average at any count.
+// Whether the regions' one-shot capacities can be resolved. Capacities are real quantities (seats,
+// event places, a round's money in largest awards) and every founder who takes one is one person
+// (a pool of latent people splits into people as they form ideas, docs/ODD.md 2.10), so any agent
+// count resolves a capacity of at least one person. One below a person (a round smaller than its
+// largest award) is won whole or not at all even one to one: the check below flags it (7.14).
+// Advocates' caseloads are whole people (an integer capacity) and are not checked.
 namespace kopa {
 
 // The kinds of one-shot capacity; the workshop page words each from its catalogue's

@@ -160,9 +160,7 @@ RunState initial_state(const Model& model, std::uint64_t replicate_seed, Paralle
   const std::size_t founders = f.size();
 
   state.caseload.assign(model.advocates().size(), 0);
-  state.unused_room.assign(model.advocates().size(), 0.0);
   state.pots.assign(funder_count * (model.region_count() + 1), 0);
-  state.budget_balance.assign(state.pots.size(), 0);
   // Month 0's local-training seats are shared by the founders already holding an idea.
   state.training_eligible.assign(model.region_count(), 0);
   for (std::size_t i = 0; i < founders; ++i) {

@@ -43,7 +43,7 @@ struct MonthContext {
   std::vector<double> brokerage_multiplier;  // advocacy
   std::vector<double> public_body_tie_rate;  // advocacy
   std::vector<double> advocacy_bonus;        // advocacy: bonus in funders' scoring
-  std::vector<double> exchange_places;       // knowledge_exchange: people per region at an event
+  std::vector<double> exchange_places;       // knowledge_exchange: whole people per region
   std::vector<double> complexity_factor;     // simplification, for mainstream public funders
   std::vector<double> burden_factor;         // simplification
   std::vector<std::uint8_t> stable_funding;  // project-funded advocates are kept
@@ -79,8 +79,8 @@ struct MonthContext {
 };
 
 // Flows counted by one block of founders in a parallel phase, added up in block order. Counts
-// are in real people (an agent adds its region's people_per_agent), except the agent counts
-// training_eligible_by_region.
+// are in real people: a founder adds the people it stands for (Founders::people), one for every
+// founder the phases act on (model/phase_support.hpp); training_eligible_by_region counts them.
 struct Tally {
   double new_ideas = 0;
   double new_micro_projects = 0;
@@ -93,7 +93,7 @@ struct Tally {
   std::array<double, group_count> new_startups_by_group{};
   std::array<double, partner_kind_count> new_ties_by_kind{};
   std::vector<double> new_micro_projects_by_region;
-  std::vector<std::uint32_t> training_eligible_by_region;  // agents
+  std::vector<std::uint32_t> training_eligible_by_region;  // founders, each one person
   CohortSurvival survival;  // start-ups launched and operating at anniversaries (7.9)
   std::array<FunderBooks, funder_count> books{};  // paid out, repaid, returned, written off
 
@@ -148,23 +148,15 @@ struct RunState {
   RandomStreams random{0};
   Founders founders;
   std::vector<std::int32_t> caseload;  // per advocate: founders, each one person
-  // Per advocate: the room it has left unused, summed over the run's months (person-months; below
-  // zero while it has held more people than its capacity). Gates taking an agent into room for
-  // less than one agent (7.14).
-  std::vector<double> unused_room;
   std::vector<Tie> ties;
   std::array<double, partner_kind_count> collaborations{};  // cumulative, by partner kind
   double cross_region_ties = 0.0;
-  std::vector<std::uint32_t> training_eligible;  // per region, last month, in agents
+  std::vector<std::uint32_t> training_eligible;  // per region, last month: people
   CohortSurvival survival;                       // cumulative over the run (7.9)
   // EUR cents each funder may still award: one pot per funder and region for local funders and
-  // one per national funder (index: pot_index). A rolling funder's pot carries over.
+  // one per national funder (index: pot_index). A rolling funder's pot carries over. Never below
+  // zero: a round funds a request only while the pot holds it (7.8).
   std::vector<Cents> pots;
-  // Per pot: what an annual funder's rounds have left unspent, summed over the run's rounds (EUR
-  // cents; below zero while its rounds have awarded more than they held). Gates funding an agent
-  // whose people the round holds only in part (7.14). A rolling funder's pot carries its own
-  // balance, so this stays 0 for it.
-  std::vector<Cents> budget_balance;
   std::array<FunderBooks, funder_count> books{};  // cumulative over the run, per agent
   MonthContext context;
   MonthFlows flows;

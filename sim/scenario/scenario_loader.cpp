@@ -12,7 +12,9 @@
 #include <system_error>
 #include <utility>
 
+#include "model/founders.hpp"
 #include "model/lever_unit.hpp"
+#include "model/model.hpp"
 #include "model/population.hpp"
 #include "scenario/key_tree.hpp"
 #include "scenario/parameter_table.hpp"
@@ -891,6 +893,37 @@ class CrossChecks {
     const std::string problem = population_problem(parameters_.simulation.founders, regions);
     if (!problem.empty())
       loader_.report(where("simulation.founders"), "simulation.founders", problem);
+    advocate_seats();
+  }
+
+  // A founder names its advocate by a 16-bit index (model/founders.hpp): at most 65,535 seats.
+  // Blames the stated per_region that gives the most seats (else the one that does).
+  void advocate_seats() {
+    const std::int64_t seats = advocate_seat_count(parameters_);
+    if (seats <= max_advocate_seats) return;
+    std::string blamed;
+    std::int64_t most = -1;
+    bool most_stated = false;
+    for (std::size_t k = 0; k < advocate_kind_count; ++k) {
+      const auto kind = static_cast<AdvocateKind>(k);
+      std::int64_t of_kind = 0;
+      for (std::size_t r = 0; r < parameters_.regions.size(); ++r) {
+        of_kind += advocate_seats_in(parameters_, r, kind);
+      }
+      const std::string path = "advocates." + std::string(advocate_kind_names[k]) + ".per_region";
+      const bool is_stated = stated(path);
+      if (std::pair(is_stated, of_kind) > std::pair(most_stated, most)) {
+        blamed = path;
+        most = of_kind;
+        most_stated = is_stated;
+      }
+    }
+    loader_.report(where(blamed), blamed,
+                   std::to_string(seats) + " advocate seats (per_region of each kind in each of " +
+                       std::to_string(parameters_.regions.size()) +
+                       " regions, incubators only where has_incubator) exceed the " +
+                       std::to_string(max_advocate_seats) +
+                       " an advocate index holds; lower per_region or use fewer regions");
   }
 
   static std::string sum_message(double sum) {

@@ -1,4 +1,6 @@
 #pragma once
+#include <gtest/gtest.h>
+
 #include <utility>
 
 #include "model/phases.hpp"
@@ -28,10 +30,18 @@ struct SmallRun {
     list_engaged_founders(model, state);
   }
 
-  // Every founder at one stage, unsupported, with no money and no grant.
+  // Every founder at one stage, unsupported, with no money and no grant. Only a latent founder
+  // may stand for several people (a pool, model/pools.hpp): a founder at any other stage is one
+  // person, so a state with pools can only be set latent (one_founder_per_person makes one
+  // without pools at any people per agent).
   void set_all(Stage stage, float skill = 0.5f) {
     Founders& f = state.founders;
     for (std::size_t i = 0; i < f.size(); ++i) {
+      if (stage != Stage::latent && f.people(i) != 1) {
+        ADD_FAILURE() << "founder " << i << " stands for " << f.people(i)
+                      << " people: only a latent founder may (use one_founder_per_person)";
+        return;
+      }
       f.stage[i] = stage;
       f.months_in_stage[i] = 0;
       f.advocate[i] = no_advocate;
@@ -75,6 +85,15 @@ inline double full_income(const Model& model, const Founders& f, std::size_t i) 
 inline ModelParameters near_parameters(std::int64_t founders, std::int64_t months = 60) {
   ModelParameters p = test_parameters(founders, months);
   for (Region& r : p.regions) r.remoteness_minutes = 0.0;
+  return p;
+}
+
+// The same parameters with every person starting with an idea, so that set-up splits every pool
+// into founders of one person each (model/pools.hpp): the month-0 state then has one founder per
+// person, whatever the people per agent, and any stage may be set by hand (SmallRun::set_all).
+inline ModelParameters one_founder_per_person(ModelParameters p) {
+  p.founders.initial_micro_project_share = 0.0;
+  p.founders.initial_idea_share = 1.0;
   return p;
 }
 

@@ -204,6 +204,32 @@ TEST(ScenarioErrors, RegionFieldsAreChecked) {
                 "'remoteness_minutes'?)"}));
 }
 
+// A founder names its advocate by a 16-bit index (0xFFFF: none), so a scenario has at most
+// 65,535 advocate seats: per_region of each kind in every region, incubators only where a region
+// has one.
+std::string advocate_seats_text(int incubator_regions) {
+  std::string text =
+      "[advocates]\nngo.per_region = 9362\nlocal_leader.per_region = 0\n"
+      "social_service.per_region = 0\nincubator.per_region = 1\n"
+      "accelerator_team.per_region = 0\n";
+  for (int r = 0; r < 7; ++r) {
+    text += "[[region]]\nname = \"r" + std::to_string(r) +
+            "\"\ncountry = \"c\"\npopulation = 10\nhas_incubator = " +
+            (r < incubator_regions ? "true" : "false") + "\n";
+  }
+  return text;
+}
+
+TEST(ScenarioErrors, AdvocateSeatsMustFitTheAdvocateIndex) {
+  // 7 x 9,362 NGO seats = 65,534, plus one incubator per region that has one.
+  EXPECT_TRUE(formatted(load_scenario_text(advocate_seats_text(1), "x.toml")).empty());
+  EXPECT_EQ(formatted(load_scenario_text(advocate_seats_text(2), "x.toml")),
+            std::vector<std::string>{
+                "x.toml:2:18: error: advocates.ngo.per_region: 65536 advocate seats (per_region "
+                "of each kind in each of 7 regions, incubators only where has_incubator) exceed "
+                "the 65535 an advocate index holds; lower per_region or use fewer regions"});
+}
+
 TEST(ScenarioErrors, RegionNamesAreUnique) {
   const auto issues = formatted(load_scenario_text(std::string(one_region) + one_region, "x.toml"));
   EXPECT_EQ(issues, std::vector<std::string>{"x.toml:5:1: error: region[2]: region name 'here' "
