@@ -30,16 +30,18 @@ namespace {
 namespace fs = std::filesystem;
 
 // Runs averaged, enough that what is asserted is a property of the defaults and not of one seed.
-// Measured over 256 runs at this count (32 batches of 8), one run's standard deviation and the
-// mean's distance to its band's nearer edge: 1-year survival 0.024, 0.789 against 0.78 (0.790 over
-// 256 runs of the set-up draws before issue 19's second step); 5-year survival 0.035, 0.457
-// against 0.48; LEADER approval 0.046, 0.442 against 0.41; the women's, youth's and migrants'
-// ratios 0.078 / 0.11 / 0.14, 0.598 / 0.537 / 0.761 against 0.70 / 0.39 / 0.65. Over 64 runs the
-// standard errors are an eighth of those: 1-year survival, the tightest, stays about 3 standard
-// errors inside its band (a one-sided chance near 1e-3 of tipping out under another seed or other
-// random numbers; it sits that close to the edge as a property of the defaults,
-// docs/calibration.md), the others 5-11. At 8 runs it was 1 standard error, and the test flipped
-// with any change of random numbers. About 0.08 s a run on one core.
+// Measured over 256 runs at this count (32 batches of 8; main 8d98025, with latent pools and issue
+// 19's set-up draws), one run's standard deviation and the mean's distance to its band's nearer
+// edge: 1-year survival 0.016, 0.7865 against 0.78; 5-year survival 0.019, 0.454 against 0.48;
+// LEADER approval 0.029, 0.435 against 0.41; the women's, youth's and migrants' ratios 0.067 /
+// 0.072 / 0.098, 0.595 / 0.552 / 0.749 against 0.70 / 0.39 / 0.65 (before pools: standard
+// deviations 0.024, 0.035, 0.046 and 0.078 / 0.11 / 0.14; 1-year survival 0.789, and 0.790 before
+// issue 19's second step). Over 64 runs the standard errors are an eighth of those: 1-year
+// survival, the tightest, stays about 3 standard errors inside its band (a one-sided chance near
+// 1e-3 of tipping out under another seed or other random numbers; it sits that close to the edge
+// as a property of the defaults, docs/calibration.md), the others 7-18. At 8 runs it was 1
+// standard error, and the test flipped with any change of random numbers. About 0.08 s a run on
+// one core.
 constexpr int default_runs = 64;
 // The printed standard errors are those of the mean of `batches` batch means.
 constexpr int batches = 8;
@@ -52,15 +54,16 @@ bool asserted(const std::string& name) {
 }
 
 // The shipped defaults (the posterior medians of the third calibration: 9 parameters at 102,338
-// agents, 7 generations, final tolerance 1.49) miss these; docs/calibration.md and docs/ODD.md 9.1
-// report by how much. Not asserted, never hidden: the test prints each as inside or MISSED with
-// its distance from the band's edge in standard errors. The seniors' and disabled people's ratios
-// were missed by the second calibration too. 1-year survival is asserted again: with event
-// scheduling of idle founders (other random numbers, the same model) it is 0.789 over 256 runs,
-// inside 0.78-0.84 (0.778 month by month over 8 runs). Over 256 runs the seniors' ratio is 1.066
-// ± 0.011, on its band's lower edge (1.06): whether a seed prints it in or out is noise; the
-// disabled people's is 0.711 ± 0.008, a miss. Shrink this list only for a target inside by
-// several standard errors.
+// agents, 7 generations, final tolerance 1.49) miss these or sit on their band's edge;
+// docs/calibration.md and docs/ODD.md 9.1 report by how much. Not asserted, never hidden: the test
+// prints each as inside or MISSED with its distance from the band's edge in standard errors. The
+// seniors' and disabled people's ratios were missed by the second calibration too. 1-year survival
+// is asserted again: with event scheduling of idle founders, latent pools and issue 19's set-up
+// draws (main 8d98025) it is 0.7865 over 256 runs, inside 0.78-0.84 (0.778 month by month over 8
+// runs before them). Over those 256 runs (8 batches of 32) the seniors' ratio is 1.072 ± 0.0076,
+// 1.6 standard errors inside its band's lower edge (1.06; 1.4 over the 64 runs at this seed): a
+// marginal hit that other random numbers can tip out; the disabled people's is 0.710 ± 0.006,
+// a miss by 6.4. Shrink this list only for a target inside by several standard errors.
 const std::set<std::string> reported_misses{"startup_ratio_seniors", "startup_ratio_disabled"};
 
 // Each target's standard error over the runs, from the spread of the means of `batches` equal
