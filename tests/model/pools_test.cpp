@@ -48,7 +48,9 @@ Moments moments_of(int draws, Draw draw) {
 TEST(Pools, SuccessesAreBinomial) {
   const RandomStreams random(replicate_seed(11, 0));
   constexpr int draws = 200000;
-  for (const auto& [n, h] : {std::pair{15u, 0.05}, std::pair{400u, 0.002}, std::pair{3u, 0.6}}) {
+  for (const auto& c : {std::pair{15u, 0.05}, std::pair{400u, 0.002}, std::pair{3u, 0.6}}) {
+    const std::uint32_t n = c.first;  // named, not bound: lambdas capture them (clang)
+    const double h = c.second;
     const Moments m = moments_of(draws, [&](int k) {
       UniformSequence u(random, Stream::ideation, 0, static_cast<std::uint64_t>(k), 1);
       return static_cast<double>(successes(n, h, u));
@@ -63,7 +65,9 @@ TEST(Pools, SuccessesAreBinomial) {
 TEST(Pools, IdeasWhenDueAreBinomialGivenAtLeastOne) {
   const RandomStreams random(replicate_seed(12, 0));
   constexpr int draws = 200000;
-  for (const auto& [n, h] : {std::pair{15u, 0.05}, std::pair{400u, 0.002}, std::pair{3u, 0.6}}) {
+  for (const auto& c : {std::pair{15u, 0.05}, std::pair{400u, 0.002}, std::pair{3u, 0.6}}) {
+    const std::uint32_t n = c.first;  // named, not bound: lambdas capture them (clang)
+    const double h = c.second;
     std::vector<double> ones;
     const Moments m = moments_of(draws, [&](int k) {
       UniformSequence u(random, Stream::ideation, 0, static_cast<std::uint64_t>(k), 1);
