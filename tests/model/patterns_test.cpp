@@ -92,12 +92,11 @@ double disadvantaged_population_share(const RunSeries& s) {
 // P1. Baseline exclusion: mainstream support mostly reaches the already skilled.
 //
 // 64 replicates, not 30: over 256 (before latent pools) the approval gap below is 0.040 with one
-// replicate's standard
-// deviation 0.052 (0.043 and 0.055 over 128 before issue 19's set-up draws), so at 30 its
-// interval's lower end sat about 2 standard errors above zero (0.019 at this seed) and any change
-// of random numbers could tip it; at 64 the gap is 6 standard errors and the lower end about 4
-// above zero (a chance near 1e-5 of tipping out). The money gap is 0.102 with deviation 0.083: 10
-// standard errors. About 0.03 s a replicate on one core.
+// replicate's standard deviation 0.052 (0.043 and 0.055 over 128 before issue 19's set-up draws),
+// so at 30 its interval's lower end sat about 2 standard errors above zero (0.019 at this seed)
+// and any change of random numbers could tip it; at 64 the gap is 6 standard errors and the lower
+// end about 4 above zero (a chance near 1e-5 of tipping out). The money gap is 0.102 with
+// deviation 0.083: 10 standard errors. About 0.03 s a replicate on one core.
 TEST(Patterns, P1BaselineExcludesDisadvantagedGroups) {
   const auto base = ensemble(baseline_parameters(), pattern_replicates(64));
 
