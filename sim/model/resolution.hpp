@@ -47,8 +47,8 @@ struct CapacityResolution {
 
 CapacityResolution capacity_resolution(const Model& model);
 
-// The warning `kopa run` and `kopa validate` print, or "" when sound. Names the scenario, the
-// capacity and the smallest sound agent count.
+// The warning `kopa run` and `kopa validate` print, or "" when sound. Names the scenario and the
+// capacity below one person, which no agent count resolves.
 std::string resolution_warning(const std::string& scenario, const Model& model);
 
 }  // namespace kopa

@@ -210,12 +210,12 @@ TEST(ScaleInvariance, HeadlineMeansLeverEffectsAndCostOrderAgreeAcrossAgentCount
     const bool agree = std::fabs(w.t) <= critical;
     std::printf("[scale] %-60s %12.6g +- %-10.4g one-to-one %12.6g +- %-10.4g t=%+.2f%s\n",
                 c.what.c_str(), c.coarse.mean, c.coarse.se, c.exact.mean, c.exact.se, w.t,
-                agree ? "" : (c.asserted ? "  DIFFERS" : "  differs (below the sound N)"));
+                agree ? "" : (c.asserted ? "  DIFFERS" : "  differs (kopa warns at this level)"));
     if (!agree) ++(c.asserted ? failures : coarse_differences);
   }
   std::printf(
       "[scale] %zu comparisons asserted (critical |t| at alpha %.3g each); %zu differ "
-      "below the smallest sound agent count (reported, not asserted)\n",
+      "at a level kopa warns about (reported, not asserted)\n",
       static_cast<std::size_t>(asserted), per_test, coarse_differences);
   std::fflush(stdout);
   EXPECT_GT(asserted, 0.0);

@@ -1,6 +1,6 @@
 // The population scale: agents split over regions by population, the people each agent stands
 // for, the input errors (more agents than people, a region without an agent) and the capacity
-// resolution warning with its smallest sound agent count.
+// resolution warning (only a capacity below one person: any agent count resolves the rest).
 #include <gtest/gtest.h>
 
 #include "model/model.hpp"

@@ -352,8 +352,8 @@ TEST(WorkshopApi, AWhatIfAnswersWithTheComparisonAndTheBandsAndIsCachedAfterward
 }
 
 // The page opens on the workshop scenario: a what-if of nothing but the defaults is accepted,
-// within the server's bound, and its agents resolve every capacity (no resolution warning, at
-// or above the smallest sound agent count); the answer says whom the run stands for.
+// within the server's bound, and its agents resolve every capacity (no resolution warning); the
+// answer says whom the run stands for.
 TEST(WorkshopApi, TheDefaultWhatIfIsSmallSoundAndSaysWhomItStandsFor) {
   auto library = shipped_library();
   const serve::WorkshopLimits limits;
