@@ -9,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 #include "calibrate/abc_smc.hpp"
 #include "calibrate/particle_evaluator.hpp"
@@ -31,6 +33,42 @@ std::string base_scenario() {
   return (testing::scenarios_folder() / "baseline.toml").string();
 }
 
+// The baseline's nine regions with 300 residents in all, one agent each. With latent pools
+// (docs/ODD.md 2.10) every person who forms an idea is a founder of its own, so a small
+// population, not a small agent count, keeps runs at the prior's high ideation rates cheap.
+const std::vector<std::pair<std::string, int>>& small_population() {
+  static const std::vector<std::pair<std::string, int>> people{{"cesis", 34},
+                                                               {"liepaja", 34},
+                                                               {"nordfriesland_south", 34},
+                                                               {"nordfriesland_north", 33},
+                                                               {"norrland_coast", 33},
+                                                               {"norrland_inland", 33},
+                                                               {"south_jutland", 33},
+                                                               {"harju", 33},
+                                                               {"panevezys", 33}};
+  return people;
+}
+
+// As TOML entries ("regions.cesis.population" = 34, ...), each after `separator`.
+std::string small_population_toml(const char* separator) {
+  std::string text;
+  for (const auto& [region, people] : small_population()) {
+    text += separator;
+    text += "\"regions." + region + ".population\" = " + std::to_string(people);
+  }
+  return text;
+}
+
+// As `--set` options.
+std::vector<std::string> small_population_options() {
+  std::vector<std::string> options;
+  for (const auto& [region, people] : small_population()) {
+    options.push_back("--set");
+    options.push_back("regions." + region + ".population=" + std::to_string(people));
+  }
+  return options;
+}
+
 // Two parameters the start of the founders' pathway identifies: ideas and micro-projects.
 std::string small_targets(int particles = 24, int generations = 2) {
   return "description = \"test\"\n"
@@ -40,7 +78,9 @@ std::string small_targets(int particles = 24, int generations = 2) {
          "particles = " +
          std::to_string(particles) + "\ngenerations = " + std::to_string(generations) +
          "\nreplicates = 1\nseed = 5\n"
-         "set = { \"simulation.founders\" = 300, \"simulation.months\" = 24 }\n"
+         "set = { \"simulation.founders\" = 300, \"simulation.months\" = 24" +
+         small_population_toml(", ") +
+         " }\n"
          "[[prior]]\npath = \"founders.ideation_rate\"\nmin = 0.001\nmax = 0.03\nlog = true\n"
          "[[prior]]\npath = \"founders.co_creation_rate\"\nmin = 0.005\nmax = 0.1\n"
          "[[target]]\nname = \"ideas\"\noutput = { metric = \"new_ideas\" }\nobserved = 40\n"
@@ -332,10 +372,22 @@ TEST_F(CalibrateCommand, RunWithPosteriorDrawsOneParticlePerReplicatePairedAcros
   const fs::path posterior = folder_ / "posterior.h5";
   ASSERT_EQ(kopa({"calibrate", file.string(), "-o", posterior.string(), "--quiet"}).code, exit_ok);
   const fs::path results = folder_ / "results.h5";
-  const auto outcome =
-      kopa({"run", base_scenario(), (testing::scenarios_folder() / "seed_funding.toml").string(),
-            "--set", "simulation.founders=300", "--months", "24", "-r", "8", "-o", results.string(),
-            "--posterior", posterior.string(), "--quiet"});
+  std::vector<std::string> arguments{"run",
+                                     base_scenario(),
+                                     (testing::scenarios_folder() / "seed_funding.toml").string(),
+                                     "--set",
+                                     "simulation.founders=300",
+                                     "--months",
+                                     "24",
+                                     "-r",
+                                     "8",
+                                     "-o",
+                                     results.string(),
+                                     "--posterior",
+                                     posterior.string(),
+                                     "--quiet"};
+  for (const std::string& option : small_population_options()) arguments.push_back(option);
+  const auto outcome = kopa(arguments);
   ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
   auto file_contents = io::read_results(results);
   ASSERT_TRUE(file_contents) << file_contents.error().message;
@@ -374,7 +426,9 @@ TEST_F(CalibrateCommand, SweepWithPosteriorRunsEachReplicateWithOneParticleAtEve
   const std::string sweep_text =
       "[sweep]\nbase = \"" + base_scenario() +
       "\"\nreplicates = 6\ndesign = \"grid\"\n"
-      "[sweep.set]\n\"simulation.founders\" = 300\n\"simulation.months\" = 12\n"
+      "[sweep.set]\n\"simulation.founders\" = 300\n\"simulation.months\" = 12" +
+      small_population_toml("\n") +
+      "\n"
       "[[factor]]\npath = \"levers.seed_funding.start_month\"\nvalues = [0, 3]\n";
   const fs::path sweep_file = write("sweep.toml", sweep_text);
   const fs::path out = folder_ / "sweep.h5";
