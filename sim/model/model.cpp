@@ -150,11 +150,10 @@ Model::PeopleShare Model::people_share(std::size_t region) const {
 }
 
 std::uint64_t Model::first_person(std::size_t id, std::size_t region) const {
-  const auto population = static_cast<std::int64_t>(parameters_.regions[region].population);
-  const std::int64_t agents = founders_per_region_[region];
-  const auto k = static_cast<std::int64_t>(id) - agent_begin_[region];
-  return static_cast<std::uint64_t>(person_begin_[region] + k * (population / agents) +
-                                    std::min(k, population % agents));
+  const PeopleShare share = people_share(region);
+  const auto k = static_cast<std::int64_t>(id) - share.first_agent;
+  return static_cast<std::uint64_t>(person_begin_[region] + k * share.each +
+                                    std::min(k, share.one_more));
 }
 
 }  // namespace kopa

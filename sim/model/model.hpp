@@ -73,7 +73,6 @@ class Model {
   };
   PeopleShare people_share(std::size_t region) const;
   std::uint64_t first_person(std::size_t id, std::size_t region) const;
-  const std::vector<double>& people_per_agent() const { return people_per_agent_; }
   // Total population over total agents: the scale written to results files.
   double people_per_agent_overall() const { return people_per_agent_overall_; }
   const DimensionLabels& labels() const { return labels_; }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 #include <utility>
@@ -45,14 +46,23 @@ Moments moments_of(int draws, Draw draw) {
   return {mean, (squares - draws * mean * mean) / (draws - 1)};
 }
 
+// Pools of few and many people, rare and frequent ideas.
+const std::array<std::pair<std::uint32_t, double>, 3> binomial_cases{
+    {{15u, 0.05}, {400u, 0.002}, {3u, 0.6}}};
+
+// Draw k's uniforms, as a pool's month reads them (from U(ideation, m, key, 1) on).
+UniformSequence sequence(const RandomStreams& random, int k) {
+  return UniformSequence(random, Stream::ideation, 0, static_cast<std::uint64_t>(k), 1);
+}
+
 TEST(Pools, SuccessesAreBinomial) {
   const RandomStreams random(replicate_seed(11, 0));
   constexpr int draws = 200000;
-  for (const auto& c : {std::pair{15u, 0.05}, std::pair{400u, 0.002}, std::pair{3u, 0.6}}) {
+  for (const auto& c : binomial_cases) {
     const std::uint32_t n = c.first;  // named, not bound: lambdas capture them (clang)
     const double h = c.second;
     const Moments m = moments_of(draws, [&](int k) {
-      UniformSequence u(random, Stream::ideation, 0, static_cast<std::uint64_t>(k), 1);
+      UniformSequence u = sequence(random, k);
       return static_cast<double>(successes(n, h, u));
     });
     const double mean = n * h, variance = n * h * (1 - h);
@@ -65,12 +75,12 @@ TEST(Pools, SuccessesAreBinomial) {
 TEST(Pools, IdeasWhenDueAreBinomialGivenAtLeastOne) {
   const RandomStreams random(replicate_seed(12, 0));
   constexpr int draws = 200000;
-  for (const auto& c : {std::pair{15u, 0.05}, std::pair{400u, 0.002}, std::pair{3u, 0.6}}) {
+  for (const auto& c : binomial_cases) {
     const std::uint32_t n = c.first;  // named, not bound: lambdas capture them (clang)
     const double h = c.second;
     std::vector<double> ones;
     const Moments m = moments_of(draws, [&](int k) {
-      UniformSequence u(random, Stream::ideation, 0, static_cast<std::uint64_t>(k), 1);
+      UniformSequence u = sequence(random, k);
       const std::uint32_t ideas = ideas_when_due(n, h, u);
       EXPECT_GE(ideas, 1u);
       EXPECT_LE(ideas, n);

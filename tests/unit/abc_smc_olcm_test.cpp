@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <random>
 
+#include "abc_smc_checks.hpp"
 #include "calibrate/abc_smc.hpp"
 #include "log_uniform_posterior.hpp"
 
@@ -170,20 +171,9 @@ TEST(AbcSmcOlcm, BatchSizeAndEvaluationOrderChangeNothingAndTheKernelMatters) {
     settings.min_acceptance = 0.01;
     auto whole = run_abc_smc(toy_priors, settings, evaluate);
     settings.batch = 7;
-    auto reversed =
-        [](const std::vector<Proposal>& proposals) -> Expected<std::vector<Evaluation>> {
-      std::vector<Evaluation> out(proposals.size());
-      for (std::size_t i = proposals.size(); i-- > 0;) out[i] = (*evaluate({proposals[i]}))[0];
-      return out;
-    };
-    auto batched = run_abc_smc(toy_priors, settings, reversed);
+    auto batched = run_abc_smc(toy_priors, settings, testing::evaluated_in_reverse(evaluate));
     ASSERT_TRUE(whole && batched);
-    ASSERT_EQ(whole->particles.size(), batched->particles.size());
-    for (std::size_t i = 0; i < whole->particles.size(); ++i) {
-      EXPECT_EQ(whole->particles[i].theta, batched->particles[i].theta);
-      EXPECT_EQ(whole->particles[i].weight, batched->particles[i].weight);
-      EXPECT_EQ(whole->particles[i].slot, batched->particles[i].slot);
-    }
+    testing::expect_same_particles(*whole, *batched);
     // The same seed under the componentwise kernel: the same prior generation, other moves.
     settings.batch = 0;
     settings.kernel = Kernel::componentwise;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 
+#include "abc_smc_checks.hpp"
 #include "calibrate/abc_smc.hpp"
 #include "log_uniform_posterior.hpp"
 
@@ -107,19 +108,9 @@ TEST(AbcSmc, BatchSizeAndEvaluationOrderChangeNothing) {
   settings.generations = 4;
   auto whole = run_abc_smc({{-5, 5, false}}, settings, evaluate);
   settings.batch = 7;
-  auto reversed = [](const std::vector<Proposal>& proposals) -> Expected<std::vector<Evaluation>> {
-    std::vector<Evaluation> out(proposals.size());
-    for (std::size_t i = proposals.size(); i-- > 0;) out[i] = (*evaluate({proposals[i]}))[0];
-    return out;
-  };
-  auto batched = run_abc_smc({{-5, 5, false}}, settings, reversed);
+  auto batched = run_abc_smc({{-5, 5, false}}, settings, testing::evaluated_in_reverse(evaluate));
   ASSERT_TRUE(whole && batched);
-  ASSERT_EQ(whole->particles.size(), batched->particles.size());
-  for (std::size_t i = 0; i < whole->particles.size(); ++i) {
-    EXPECT_EQ(whole->particles[i].theta, batched->particles[i].theta);
-    EXPECT_EQ(whole->particles[i].weight, batched->particles[i].weight);
-    EXPECT_EQ(whole->particles[i].slot, batched->particles[i].slot);
-  }
+  testing::expect_same_particles(*whole, *batched);
   // A different seed gives other particles.
   settings.seed = 12;
   auto other = run_abc_smc({{-5, 5, false}}, settings, evaluate);
