@@ -1,8 +1,8 @@
 #include "calibrate/abc_smc.hpp"
 
-#include <Random123/philox.h>
+#include "calibrate/prior_coordinates.hpp"
 
-#include <boost/math/special_functions/erf.hpp>
+#include <Random123/philox.h>
 
 #include <algorithm>
 #include <array>
@@ -54,13 +54,6 @@ class SlotRandom {
   int used_ = 4;
 };
 
-double to_internal(const PriorRange& p, double value) {
-  return p.log ? std::log(value) : value;
-}
-double from_internal(const PriorRange& p, double x) {
-  return p.log ? std::clamp(std::exp(x), p.min, p.max) : x;
-}
-
 struct Box {
   std::vector<double> low, high;
   bool contains(const std::vector<double>& x) const {
@@ -71,64 +64,13 @@ struct Box {
   }
 };
 
-// The olcm kernel's coordinates: y = probit of x's place in [low, high] (the standard normal's
-// quantile), so that every y maps inside the range and the prior, flat in x, is the standard
-// normal in y. The place is kept off 0 and 1 (by 2^-60 and 2^-53), so y stays finite (|y| < 9).
-// Not the logit: its prior density in y, s (1 - s), has exponential tails that a Gaussian kernel's
-// cannot cover, and the importance weights of loosely fitted parameters blow up
-// (docs/calibration.md: the fifth calibration's first try).
-double to_probit(const Box& box, std::size_t j, double x) {
-  const double place =
-      std::clamp((x - box.low[j]) / (box.high[j] - box.low[j]), 0x1.0p-60, 1.0 - 0x1.0p-53);
-  return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * place);
-}
-double from_probit(const Box& box, std::size_t j, double y) {
-  const double place = 0.5 * std::erfc(-y / std::sqrt(2.0));
-  return std::clamp(box.low[j] + place * (box.high[j] - box.low[j]), box.low[j], box.high[j]);
-}
+// The olcm_probit kernel's coordinates are calibrate/prior_coordinates.hpp's probit.
 // log of the prior's density in y, up to a constant: dx/dy = (high - low) phi(y), so the prior
 // (flat in x) is the standard normal in y.
 double log_prior_in_probit(const std::vector<double>& y) {
   double total = 0;
   for (const double v : y) total -= 0.5 * v * v;
   return total;
-}
-
-// The lower Cholesky factor of the d x d matrix a (row-major), or nothing when a is not
-// positive definite.
-std::optional<std::vector<double>> cholesky(const std::vector<double>& a, std::size_t d) {
-  std::vector<double> l(d * d, 0.0);
-  for (std::size_t i = 0; i < d; ++i) {
-    for (std::size_t j = 0; j <= i; ++j) {
-      double sum = a[i * d + j];
-      for (std::size_t k = 0; k < j; ++k) sum -= l[i * d + k] * l[j * d + k];
-      if (i == j) {
-        if (!(sum > 0) || !std::isfinite(sum)) return std::nullopt;
-        l[i * d + i] = std::sqrt(sum);
-      } else {
-        l[i * d + j] = sum / l[j * d + j];
-      }
-    }
-  }
-  return l;
-}
-
-// A covariance's Cholesky factor; a matrix that is not positive definite (fewer particles within
-// the tolerance than dimensions, or a collapsed one) gets a jitter on its diagonal, from 1e-10
-// of its mean variance up, until it is.
-std::vector<double> factor_with_jitter(std::vector<double> a, std::size_t d) {
-  double trace = 0;
-  for (std::size_t j = 0; j < d; ++j) trace += a[j * d + j];
-  const double scale = std::max(trace / static_cast<double>(d), 1e-12);
-  if (auto l = cholesky(a, d)) return *l;
-  for (double jitter = 1e-10; jitter <= 1.0; jitter *= 10) {
-    std::vector<double> b = a;
-    for (std::size_t j = 0; j < d; ++j) b[j * d + j] += jitter * scale;
-    if (auto l = cholesky(b, d)) return *l;
-  }
-  std::vector<double> l(d * d, 0.0);  // not reached for a finite covariance
-  for (std::size_t j = 0; j < d; ++j) l[j * d + j] = std::sqrt(scale);
-  return l;
 }
 
 // The previous generation in the kernel's coordinates (internal for componentwise, probit for
@@ -268,7 +210,7 @@ Ancestors ancestors_of(const std::vector<Particle>& particles,
     std::vector<double> x(d);
     for (std::size_t j = 0; j < d; ++j) {
       x[j] = to_internal(priors[j], p.theta[j]);
-      if (kernel == Kernel::olcm_probit) x[j] = to_probit(box, j, x[j]);
+      if (kernel == Kernel::olcm_probit) x[j] = to_probit(box.low[j], box.high[j], x[j]);
     }
     a.x.push_back(std::move(x));
     a.weight.push_back(p.weight);
@@ -318,7 +260,8 @@ std::vector<double> internal_of(const Box& box, const Ancestors* ancestors,
                                 const std::vector<double>& point) {
   if (!ancestors || ancestors->kernel != Kernel::olcm_probit) return point;
   std::vector<double> x(point.size());
-  for (std::size_t j = 0; j < point.size(); ++j) x[j] = from_probit(box, j, point[j]);
+  for (std::size_t j = 0; j < point.size(); ++j)
+    x[j] = from_probit(box.low[j], box.high[j], point[j]);
   return x;
 }
 

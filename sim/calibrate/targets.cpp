@@ -22,8 +22,8 @@ using sweep::listing;
 
 const std::vector<std::string> top_keys{"description", "calibration", "prior", "target"};
 const std::vector<std::string> calibration_keys{
-    "base", "set",      "particles",      "generations", "replicates",
-    "seed", "quantile", "min_acceptance", "distance",    "kernel"};
+    "base",           "set",      "particles", "generations", "replicates", "seed", "quantile",
+    "min_acceptance", "distance", "kernel",    "adjustment"};
 const std::vector<std::string> prior_keys{"path", "min", "max", "log"};
 const std::vector<std::string> target_keys{
     "name",          "survival", "output",    "per",    "reference_output",
@@ -35,6 +35,8 @@ const std::vector<std::string> use_names{"fit", "validation"};
 const std::vector<std::string> distance_names{"rms", "max"};
 // In the order of enum Kernel.
 const std::vector<std::string> kernel_names{"componentwise", "olcm", "olcm_probit", "olcm_mean"};
+// In the order of enum Adjustment.
+const std::vector<std::string> adjustment_names{"none", "local_linear"};
 
 // The most particles, generations or replicates a targets file may ask for.
 constexpr std::int64_t max_particles = 100000;
@@ -151,6 +153,9 @@ class TargetsLoader {
     if (auto v = bounded_number(t, "min_acceptance", 0, 1)) s.min_acceptance = *v;
     read_distance(t, s);
     read_kernel(t, s);
+    read_choice(t, "adjustment", adjustment_names,
+                "\"none\" or \"local_linear\" (Beaumont et al. 2002's regression adjustment)",
+                s.adjustment);
     // Runs are numbered slot * replicates + replicate within a generation (an int).
     const double runs = 64 * std::ceil(s.particles / s.min_acceptance) * s.replicates;
     if (runs > static_cast<double>(INT32_MAX)) {
@@ -591,6 +596,10 @@ std::string_view distance_name(Distance distance) {
 
 std::string_view kernel_name(Kernel kernel) {
   return kernel_names.at(static_cast<std::size_t>(kernel));  // in the enum's order
+}
+
+std::string_view adjustment_name(Adjustment adjustment) {
+  return adjustment_names.at(static_cast<std::size_t>(adjustment));  // in the enum's order
 }
 
 }  // namespace kopa::calibrate

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "calibrate/abc_smc.hpp"
+#include "calibrate/regression_adjustment.hpp"
 #include "model/metrics.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/scenario.hpp"
@@ -76,6 +77,8 @@ struct SamplerSettings {
   double min_acceptance = 0.05;  // a generation needing more proposals than particles / this ends
   Distance distance = Distance::rms;
   Kernel kernel = Kernel::componentwise;  // how a generation perturbs the previous one's particles
+  // What is done to the last generation before it is written (calibrate/regression_adjustment.hpp).
+  Adjustment adjustment = Adjustment::none;
 };
 
 struct Targets {
@@ -106,8 +109,9 @@ TargetsLoad load_targets_text(std::string_view text, const std::filesystem::path
 std::vector<std::string> particle_overrides(const Targets& targets,
                                             const std::vector<double>& theta);
 
-std::string_view use_name(TargetUse use);           // "fit", "validation"
-std::string_view distance_name(Distance distance);  // "rms", "max"
-std::string_view kernel_name(Kernel kernel);        // "componentwise", "olcm", ...
+std::string_view use_name(TargetUse use);                 // "fit", "validation"
+std::string_view distance_name(Distance distance);        // "rms", "max"
+std::string_view kernel_name(Kernel kernel);              // "componentwise", "olcm", ...
+std::string_view adjustment_name(Adjustment adjustment);  // "none", "local_linear"
 
 }  // namespace kopa::calibrate

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <map>
+#include <optional>
 #include <ostream>
 
 #include <tbb/global_control.h>
@@ -139,8 +141,61 @@ Journal open_journal(const CalibrateRequest& request, const sweep::JournalHeader
   return journal;
 }
 
+// What the regression adjustment changed: the sampler's own particles, and the fitted slopes.
+struct AdjustmentRecord {
+  std::vector<calibrate::Particle> sampled;
+  std::vector<double> slope;  // [parameter][target], NaN for held-out targets
+};
+
+// The targets file's adjustment, applied to the last generation in place (its distances and
+// simulated values stay those of the particles the sampler accepted); nothing for "none".
+Expected<std::optional<AdjustmentRecord>> apply_adjustment(const calibrate::Targets& t,
+                                                           calibrate::SmcResult& r) {
+  if (t.sampler.adjustment == calibrate::Adjustment::none) return std::optional<AdjustmentRecord>{};
+  std::vector<std::vector<double>> misses;
+  for (const auto& p : r.particles) {
+    std::vector<double> row;
+    for (std::size_t k = 0; k < t.targets.size(); ++k) {
+      if (t.targets[k].use != calibrate::TargetUse::fit) continue;
+      row.push_back((p.kept[k] - t.targets[k].observed) / t.targets[k].tolerance);
+    }
+    misses.push_back(std::move(row));
+  }
+  std::vector<calibrate::PriorRange> ranges;
+  for (const auto& p : t.priors) ranges.push_back({p.min, p.max, p.log});
+  auto adjusted =
+      calibrate::adjust_local_linear(ranges, r.particles, misses, r.generations.back().tolerance);
+  if (!adjusted) return adjusted.error();
+  AdjustmentRecord record{r.particles, {}};
+  for (std::size_t j = 0; j < t.priors.size(); ++j) {
+    std::size_t fitted = 0;
+    for (const auto& target : t.targets) {
+      record.slope.push_back(target.use == calibrate::TargetUse::fit
+                                 ? adjusted->slope[j][fitted++]
+                                 : std::numeric_limits<double>::quiet_NaN());
+    }
+  }
+  for (std::size_t i = 0; i < r.particles.size(); ++i) {
+    r.particles[i].theta = adjusted->theta[i];
+    r.particles[i].weight = adjusted->weight[i];
+  }
+  return std::optional<AdjustmentRecord>(std::move(record));
+}
+
+std::vector<double> rounded_theta(const calibrate::Targets& t,
+                                  const std::vector<calibrate::Particle>& particles) {
+  std::vector<double> theta;
+  for (const auto& p : particles) {
+    for (std::size_t j = 0; j < p.theta.size(); ++j) {
+      theta.push_back(t.priors[j].integer ? std::round(p.theta[j]) : p.theta[j]);
+    }
+  }
+  return theta;
+}
+
 io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::SmcResult& r,
-                                  const std::vector<Evaluation>& predictive) {
+                                  const std::vector<Evaluation>& predictive,
+                                  const std::optional<AdjustmentRecord>& adjustment) {
   io::PosteriorContents c;
   c.targets_toml = t.text;
   c.base_scenario_toml = t.base.resolved_toml;
@@ -148,6 +203,7 @@ io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::
   c.replicates = t.sampler.replicates;
   c.distance_function = std::string(calibrate::distance_name(t.sampler.distance));
   c.kernel = std::string(calibrate::kernel_name(t.sampler.kernel));
+  c.adjustment = std::string(calibrate::adjustment_name(t.sampler.adjustment));
   c.status = r.stopped_early ? "stopped early" : "complete";
   for (const auto& prior : t.priors) {
     c.parameters.push_back(prior.path);
@@ -156,20 +212,21 @@ io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::
     c.prior_log.push_back(prior.log ? 1 : 0);
     c.units.emplace_back(prior.spec.unit);
   }
+  c.theta = rounded_theta(t, r.particles);
+  if (adjustment) {
+    c.theta_unadjusted = rounded_theta(t, adjustment->sampled);
+    for (const auto& p : adjustment->sampled) c.weight_unadjusted.push_back(p.weight);
+    c.adjustment_slope = adjustment->slope;
+  }
   for (const auto& p : r.particles) {
-    for (std::size_t j = 0; j < p.theta.size(); ++j) {
-      c.theta.push_back(t.priors[j].integer ? std::round(p.theta[j]) : p.theta[j]);
-    }
     c.weight.push_back(p.weight);
     c.distance.push_back(p.distance);
     c.simulated.insert(c.simulated.end(), p.kept.begin(), p.kept.end());
   }
   for (const auto& e : predictive)
     c.predictive.insert(c.predictive.end(), e.kept.begin(), e.kept.end());
+  c.prior_theta = rounded_theta(t, r.prior);
   for (const auto& p : r.prior) {
-    for (std::size_t j = 0; j < p.theta.size(); ++j) {
-      c.prior_theta.push_back(t.priors[j].integer ? std::round(p.theta[j]) : p.theta[j]);
-    }
     c.prior_simulated.insert(c.prior_simulated.end(), p.kept.begin(), p.kept.end());
   }
   for (const auto& target : t.targets) {
@@ -310,8 +367,17 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
       calibrate::smc_settings(targets), calibrate::model_evaluator(targets, options), observe,
       [&] { return interrupt.requested(); });
   if (progress) progress->finish();
-  // The posterior predictive: every particle once more under seeds the sampler never used
-  // (generation `generations + 1`), journaled like the rest.
+  std::optional<AdjustmentRecord> adjustment;
+  if (result && !interrupt.requested()) {
+    auto adjusted = apply_adjustment(targets, *result);
+    if (!adjusted) {
+      result = adjusted.error();
+    } else {
+      adjustment = std::move(*adjusted);
+    }
+  }
+  // The posterior predictive: every particle (adjusted, when the file asks for it) once more
+  // under seeds the sampler never used (generation `generations + 1`), journaled like the rest.
   std::vector<Evaluation> predictive;
   if (result && !interrupt.requested()) {
     std::vector<Proposal> proposals;
@@ -346,7 +412,7 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
     return exit_failure;
   }
   const io::RootInfo root{command_line("calibrate", context), request.threads};
-  const io::PosteriorContents contents = contents_of(targets, *result, predictive);
+  const io::PosteriorContents contents = contents_of(targets, *result, predictive, adjustment);
   if (Status written = io::write_posterior(request.output, true, root, contents); !written) {
     context.err << "kopa calibrate: " << written.error().message << "\n";
     return exit_failure;

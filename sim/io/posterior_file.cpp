@@ -41,6 +41,12 @@ Status validate(const PosteriorContents& c) {
       c.prior_theta.size() % d != 0 || c.prior_simulated.size() != c.prior_theta.size() / d * t) {
     return Error{"posterior contents of inconsistent sizes"};
   }
+  const bool adjusted = c.adjustment != "none";
+  if (adjusted != !c.theta_unadjusted.empty() ||
+      (adjusted && (c.theta_unadjusted.size() != n * d || c.weight_unadjusted.size() != n ||
+                    c.adjustment_slope.size() != d * t))) {
+    return Error{"posterior adjustment contents of inconsistent sizes"};
+  }
   const std::size_t g = c.generation_tolerance.size();
   if (c.generation_acceptance.size() != g || c.generation_ess.size() != g ||
       c.generation_proposed.size() != g || c.generation_evaluated.size() != g) {
@@ -81,11 +87,15 @@ void write_group(hid_t file, const PosteriorContents& c) {
   hdf5::write_attribute(g, "replicates", c.replicates);
   hdf5::write_attribute(g, "distance_function", c.distance_function);
   hdf5::write_attribute(g, "kernel", c.kernel);
-  hdf5::write_attribute(g, "method",
-                        c.kernel != "componentwise"
-                            ? "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009; optimal local "
-                              "covariance kernel of Filippi et al. 2013)"
-                            : "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009)");
+  std::string method = c.kernel != "componentwise"
+                           ? "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009; optimal local "
+                             "covariance kernel of Filippi et al. 2013)"
+                           : "ABC-SMC (Toni et al. 2009; Beaumont et al. 2009)";
+  if (c.adjustment == "local_linear") {
+    method += ", local-linear regression adjustment (Beaumont, Zhang & Balding 2002)";
+  }
+  hdf5::write_attribute(g, "method", method);
+  hdf5::write_attribute(g, "adjustment", c.adjustment);
   hdf5::write_attribute(g, "result", c.status);
   const std::size_t n = c.particles(), d = c.parameters.size(), t = c.targets.size(),
                     gens = c.generation_tolerance.size();
@@ -94,10 +104,26 @@ void write_group(hid_t file, const PosteriorContents& c) {
   const Handle target = layout::label_scale(g, "target", c.targets, target_dimid);
   const Handle generation =
       layout::index_scale(g, "generation", gens, generation_dimid, "ABC-SMC generation");
+  const bool adjusted = c.adjustment != "none";
   write_dataset(g, "theta", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.theta, {n, d},
-                {&particle, &parameter}, "parameter values of the particle");
+                {&particle, &parameter},
+                adjusted ? "parameter values of the particle, regression-adjusted"
+                         : "parameter values of the particle");
   write_dataset(g, "weight", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.weight, {n}, {&particle},
-                "importance weight (sums to 1)");
+                adjusted
+                    ? "importance weight times the adjustment's Epanechnikov kernel (sums to 1)"
+                    : "importance weight (sums to 1)");
+  if (adjusted) {
+    write_dataset(g, "theta_unadjusted", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.theta_unadjusted,
+                  {n, d}, {&particle, &parameter},
+                  "parameter values the sampler accepted (distance and simulated are theirs)");
+    write_dataset(g, "weight_unadjusted", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.weight_unadjusted,
+                  {n}, {&particle}, "the sampler's importance weight (sums to 1)");
+    write_dataset(g, "adjustment_slope", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.adjustment_slope,
+                  {d, t}, {&parameter, &target},
+                  "fitted change of the parameter's probit coordinate per tolerance of the "
+                  "target's miss (NaN: held out)");
+  }
   write_dataset(g, "distance", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.distance, {n}, {&particle},
                 c.distance_function == "max"
                     ? "distance to the fitted targets (largest |simulated - observed| / tolerance)"
@@ -156,6 +182,9 @@ void read_group(hid_t g, PosteriorContents& c) {
   // Files before format 1.2 have no kernel: theirs was Beaumont et al.'s componentwise one.
   c.kernel =
       hdf5::has_attribute(g, "kernel") ? require_string(g, "kernel") : std::string("componentwise");
+  // Files before format 1.3 have no adjustment.
+  c.adjustment =
+      hdf5::has_attribute(g, "adjustment") ? require_string(g, "adjustment") : std::string("none");
   c.status = require_string(g, "result");
   c.parameters = hdf5::read_string_dataset(open_dataset(g, "parameter").get());
   c.targets = hdf5::read_string_dataset(open_dataset(g, "target").get());
@@ -170,6 +199,11 @@ void read_group(hid_t g, PosteriorContents& c) {
   c.distance = doubles("distance", {n}, "[particle]");
   c.simulated = doubles("simulated", {n, t}, "[particle, target]");
   c.predictive = doubles("predictive", {n, t}, "[particle, target]");
+  if (c.adjustment != "none") {
+    c.theta_unadjusted = doubles("theta_unadjusted", {n, d}, "[particle, parameter]");
+    c.weight_unadjusted = doubles("weight_unadjusted", {n}, "[particle]");
+    c.adjustment_slope = doubles("adjustment_slope", {d, t}, "[parameter, target]");
+  }
   const hsize_t draws = hdf5::extent(open_dataset(g, "prior_draw").get()).at(0);
   c.prior_theta = doubles("prior_theta", {draws, d}, "[prior_draw, parameter]");
   c.prior_simulated = doubles("prior_simulated", {draws, t}, "[prior_draw, target]");

@@ -17,7 +17,7 @@ namespace kopa::io {
 
 inline constexpr std::string_view posterior_format_name = "kopa-posterior";
 inline constexpr int posterior_format_major = 1;
-inline constexpr int posterior_format_minor = 2;
+inline constexpr int posterior_format_minor = 3;
 
 struct PosteriorContents {
   std::string targets_toml;        // the targets file, as read
@@ -26,6 +26,9 @@ struct PosteriorContents {
   std::int32_t replicates = 0;            // runs per particle
   std::string kernel = "componentwise";   // "componentwise" or "olcm": the proposal kernel
   std::string distance_function = "rms";  // "rms" or "max": how fitted targets' misses fold
+  // "none", or "local_linear": theta and weight are the regression-adjusted particles
+  // (calibrate/regression_adjustment.hpp), the sampler's own in the *_unadjusted fields.
+  std::string adjustment = "none";
   std::string status = "complete";  // "complete", or "stopped early" (acceptance fell too low)
 
   std::vector<std::string> parameters;  // prior paths
@@ -35,6 +38,9 @@ struct PosteriorContents {
 
   std::vector<double> theta;  // [particle][parameter], row-major
   std::vector<double> weight, distance;
+  // With an adjustment only: the sampler's particles and weights (distance and simulated are
+  // theirs), and the fitted slopes [parameter][target] (NaN for held-out targets).
+  std::vector<double> theta_unadjusted, weight_unadjusted, adjustment_slope;
 
   std::vector<std::string> targets;
   std::vector<double> observed, tolerance;

@@ -165,6 +165,9 @@ TEST_F(CalibrateCommand, BadTargetsFilesNameFileLineAndKeyAndWriteNothing) {
       {"seed = 5", "seed = 5\nkernel = \"olc\"",
        "targets.toml:8:10: error: calibration.kernel: unknown kernel 'olc' (did you mean "
        "'olcm'?); expected \"componentwise\" (Beaumont et al. 2009), \"olcm\""},
+      {"seed = 5", "seed = 5\nadjustment = \"loclinear\"",
+       "targets.toml:8:14: error: calibration.adjustment: unknown adjustment 'loclinear' (did you "
+       "mean 'local_linear'?); expected \"none\" or \"local_linear\""},
       {"seed = 5", "seed = 5\ndistance = 2",
        "targets.toml:8:12: error: calibration.distance: expected \"rms\" (root mean square) or "
        "\"max\" (largest miss), got "},
@@ -365,6 +368,55 @@ TEST_F(CalibrateCommand, OlcmKernelIsRecordedAndPartOfTheJournalsIdentity) {
   EXPECT_EQ(componentwise.targets->sampler.kernel, calibrate::Kernel::componentwise);
   ASSERT_NO_FATAL_FAILURE(begin_journal(folder_ / "componentwise.toml", resumed));
   expect_resume_refused(write("componentwise.toml", text), resumed);
+}
+
+// adjustment = "local_linear": the file keeps the sampler's particles and weights as they are
+// without it, holds the adjusted ones (inside the priors, moved) as theta and weight, their slopes
+// (NaN for the held-out target), and the posterior predictive of the adjusted particles.
+TEST_F(CalibrateCommand, RegressionAdjustmentKeepsTheSamplersParticlesBesideTheAdjustedOnes) {
+  const std::string plain_text = small_targets(12, 1);
+  std::string text = plain_text;
+  text.replace(text.find("seed = 5"), 8, "seed = 5\nadjustment = \"local_linear\"");
+  const fs::path adjusted_file = folder_ / "adjusted.h5", plain_file = folder_ / "plain.h5";
+  for (const auto& [toml, out] :
+       {std::pair{text, adjusted_file}, std::pair{plain_text, plain_file}}) {
+    const auto outcome = kopa({"calibrate", write(out.stem().string() + ".toml", toml).string(),
+                               "-o", out.string(), "--quiet"});
+    ASSERT_EQ(outcome.code, exit_ok) << outcome.err;
+  }
+  auto adjusted = io::read_posterior(adjusted_file);
+  auto plain = io::read_posterior(plain_file);
+  ASSERT_TRUE(adjusted) << adjusted.error().message;
+  ASSERT_TRUE(plain) << plain.error().message;
+  EXPECT_EQ(adjusted->adjustment, "local_linear");
+  EXPECT_EQ(plain->adjustment, "none");
+  EXPECT_TRUE(plain->theta_unadjusted.empty());
+  EXPECT_EQ(adjusted->theta_unadjusted, plain->theta);
+  EXPECT_EQ(adjusted->weight_unadjusted, plain->weight);
+  EXPECT_EQ(adjusted->distance, plain->distance);
+  ASSERT_EQ(adjusted->simulated.size(), plain->simulated.size());  // NaN where no value: bitwise
+  EXPECT_EQ(std::memcmp(adjusted->simulated.data(), plain->simulated.data(),
+                        plain->simulated.size() * sizeof(double)),
+            0);
+  ASSERT_EQ(adjusted->theta.size(), plain->theta.size());
+  std::size_t moved = 0;
+  const std::size_t d = adjusted->parameters.size();
+  for (std::size_t e = 0; e < adjusted->theta.size(); ++e) {
+    EXPECT_GE(adjusted->theta[e], adjusted->prior_min[e % d]);
+    EXPECT_LE(adjusted->theta[e], adjusted->prior_max[e % d]);
+    moved += adjusted->theta[e] != plain->theta[e];
+  }
+  EXPECT_GT(moved, adjusted->theta.size() / 2);
+  EXPECT_NE(adjusted->predictive, plain->predictive);  // the adjusted particles' own runs
+  ASSERT_EQ(adjusted->adjustment_slope.size(), d * 3);
+  for (std::size_t j = 0; j < d; ++j) {
+    EXPECT_TRUE(std::isfinite(adjusted->adjustment_slope[j * 3 + 0]));
+    EXPECT_TRUE(std::isfinite(adjusted->adjustment_slope[j * 3 + 1]));
+    EXPECT_TRUE(std::isnan(adjusted->adjustment_slope[j * 3 + 2]));  // approval: held out
+  }
+  // A higher ideation rate gives more ideas: the rate's coordinate rises with the ideas' miss,
+  // and a particle with more ideas than the figure moves to a lower rate.
+  EXPECT_GT(adjusted->adjustment_slope[0 * 3 + 0], 0.0);
 }
 
 TEST_F(CalibrateCommand, RunWithPosteriorDrawsOneParticlePerReplicatePairedAcrossScenarios) {
