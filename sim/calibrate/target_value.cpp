@@ -67,21 +67,27 @@ std::vector<double> simulated_values(const Targets& targets,
   return values;
 }
 
-double distance(const Targets& targets, const std::vector<double>& simulated) {
-  double sum = 0;
-  double largest = 0;
-  std::size_t n = 0;
+std::vector<double> fitted_misses(const Targets& targets, const std::vector<double>& simulated) {
+  std::vector<double> misses;
   for (std::size_t t = 0; t < targets.targets.size(); ++t) {
     const Target& target = targets.targets[t];
     if (target.use != TargetUse::fit) continue;
-    if (!std::isfinite(simulated[t])) return std::numeric_limits<double>::infinity();
-    const double z = (simulated[t] - target.observed) / target.tolerance;
+    misses.push_back((simulated[t] - target.observed) / target.tolerance);
+  }
+  return misses;
+}
+
+double distance(const Targets& targets, const std::vector<double>& simulated) {
+  double sum = 0;
+  double largest = 0;
+  const std::vector<double> misses = fitted_misses(targets, simulated);
+  for (const double z : misses) {
+    if (!std::isfinite(z)) return std::numeric_limits<double>::infinity();
     sum += z * z;
     largest = std::max(largest, std::abs(z));
-    ++n;
   }
   if (targets.sampler.distance == Distance::max) return largest;
-  return n > 0 ? std::sqrt(sum / static_cast<double>(n)) : 0.0;
+  return misses.empty() ? 0.0 : std::sqrt(sum / static_cast<double>(misses.size()));
 }
 
 }  // namespace kopa::calibrate

@@ -21,7 +21,11 @@ RunTargetValues target_parts(const Targets& targets, const RunSeries& series);
 // run). NaN when a divisor is 0 (no start-up in the cohort, no application).
 std::vector<double> simulated_values(const Targets& targets, std::span<const RunTargetValues> runs);
 
-// The fitted targets' standardised misses z = (simulated - observed) / tolerance folded as the
+// The fitted targets' standardised misses z = (simulated - observed) / tolerance, in the targets'
+// order (held-out targets left out); NaN where a fitted value is.
+std::vector<double> fitted_misses(const Targets& targets, const std::vector<double>& simulated);
+
+// The fitted targets' standardised misses folded as the
 // targets' sampler.distance says: sqrt(mean z^2) ("rms": 1 means the model sits, on average, at
 // the edge of the targets' bands) or max |z| ("max": 1 means every target inside its band, one
 // on its edge); +inf when a fitted value is NaN.

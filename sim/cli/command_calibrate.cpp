@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <limits>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -16,6 +15,7 @@
 
 #include "calibrate/abc_smc.hpp"
 #include "calibrate/particle_evaluator.hpp"
+#include "calibrate/posterior_adjustment.hpp"
 #include "calibrate/targets.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/interrupt.hpp"
@@ -141,47 +141,6 @@ Journal open_journal(const CalibrateRequest& request, const sweep::JournalHeader
   return journal;
 }
 
-// What the regression adjustment changed: the sampler's own particles, and the fitted slopes.
-struct AdjustmentRecord {
-  std::vector<calibrate::Particle> sampled;
-  std::vector<double> slope;  // [parameter][target], NaN for held-out targets
-};
-
-// The targets file's adjustment, applied to the last generation in place (its distances and
-// simulated values stay those of the particles the sampler accepted); nothing for "none".
-Expected<std::optional<AdjustmentRecord>> apply_adjustment(const calibrate::Targets& t,
-                                                           calibrate::SmcResult& r) {
-  if (t.sampler.adjustment == calibrate::Adjustment::none) return std::optional<AdjustmentRecord>{};
-  std::vector<std::vector<double>> misses;
-  for (const auto& p : r.particles) {
-    std::vector<double> row;
-    for (std::size_t k = 0; k < t.targets.size(); ++k) {
-      if (t.targets[k].use != calibrate::TargetUse::fit) continue;
-      row.push_back((p.kept[k] - t.targets[k].observed) / t.targets[k].tolerance);
-    }
-    misses.push_back(std::move(row));
-  }
-  std::vector<calibrate::PriorRange> ranges;
-  for (const auto& p : t.priors) ranges.push_back({p.min, p.max, p.log});
-  auto adjusted =
-      calibrate::adjust_local_linear(ranges, r.particles, misses, r.generations.back().tolerance);
-  if (!adjusted) return adjusted.error();
-  AdjustmentRecord record{r.particles, {}};
-  for (std::size_t j = 0; j < t.priors.size(); ++j) {
-    std::size_t fitted = 0;
-    for (const auto& target : t.targets) {
-      record.slope.push_back(target.use == calibrate::TargetUse::fit
-                                 ? adjusted->slope[j][fitted++]
-                                 : std::numeric_limits<double>::quiet_NaN());
-    }
-  }
-  for (std::size_t i = 0; i < r.particles.size(); ++i) {
-    r.particles[i].theta = adjusted->theta[i];
-    r.particles[i].weight = adjusted->weight[i];
-  }
-  return std::optional<AdjustmentRecord>(std::move(record));
-}
-
 std::vector<double> rounded_theta(const calibrate::Targets& t,
                                   const std::vector<calibrate::Particle>& particles) {
   std::vector<double> theta;
@@ -195,7 +154,7 @@ std::vector<double> rounded_theta(const calibrate::Targets& t,
 
 io::PosteriorContents contents_of(const calibrate::Targets& t, const calibrate::SmcResult& r,
                                   const std::vector<Evaluation>& predictive,
-                                  const std::optional<AdjustmentRecord>& adjustment) {
+                                  const std::optional<calibrate::AdjustmentRecord>& adjustment) {
   io::PosteriorContents c;
   c.targets_toml = t.text;
   c.base_scenario_toml = t.base.resolved_toml;
@@ -367,9 +326,9 @@ int execute(const CalibrateRequest& request, const CommandContext& context) {
       calibrate::smc_settings(targets), calibrate::model_evaluator(targets, options), observe,
       [&] { return interrupt.requested(); });
   if (progress) progress->finish();
-  std::optional<AdjustmentRecord> adjustment;
+  std::optional<calibrate::AdjustmentRecord> adjustment;
   if (result && !interrupt.requested()) {
-    auto adjusted = apply_adjustment(targets, *result);
+    auto adjusted = calibrate::adjust_last_generation(targets, *result);
     if (!adjusted) {
       result = adjusted.error();
     } else {
