@@ -1,6 +1,7 @@
 #pragma once
 // The targets file's `adjustment` applied to a calibration's last generation
 // (calibrate/regression_adjustment.hpp): the particles moved, the sampler's own kept beside them.
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -17,8 +18,18 @@ struct AdjustmentRecord {
 };
 
 // Adjusts `result`'s last generation in place (theta and weight; its distances and kept values
-// stay those of the particles the sampler accepted); nothing for adjustment "none". Errors: the
-// adjustment's (too few particles for its coefficients).
+// stay those of the particles the sampler accepted); nothing for adjustment "none". Each particle
+// is moved to a point drawn uniformly in the targets' bands, the region where the distance is at
+// most 1 (every miss within +-1 for "max", the ball of radius sqrt(targets) for "rms"): the
+// adjusted sample is the ABC posterior at tolerance 1, the bands read as the figures' own
+// uncertainty, not the posterior given the figures exactly. The points are Philox draws keyed by
+// (the targets' seed, the particle's index). Errors: the adjustment's (too few particles for its
+// coefficients).
+// The point of particle `index` in the region where `distance` is at most 1, over `targets`
+// fitted targets.
+std::vector<double> point_in_bands(std::uint64_t seed, std::size_t index, Distance distance,
+                                   std::size_t targets);
+
 Expected<std::optional<AdjustmentRecord>> adjust_last_generation(const Targets& targets,
                                                                  SmcResult& result);
 

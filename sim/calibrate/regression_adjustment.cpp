@@ -65,13 +65,20 @@ std::vector<double> solve_factored(const std::vector<double>& l, std::vector<dou
 Expected<AdjustedParticles> adjust_local_linear(const std::vector<PriorRange>& priors,
                                                 const std::vector<Particle>& particles,
                                                 const std::vector<std::vector<double>>& misses,
-                                                double bandwidth) {
+                                                double bandwidth,
+                                                const std::vector<std::vector<double>>& points) {
   const std::size_t n = particles.size();
   const std::size_t m = misses.empty() ? 0 : misses.front().size();
   const std::size_t columns = m + 1;  // intercept, then one slope per target
   if (misses.size() != n) return Error{"regression adjustment: one row of misses per particle"};
   for (const auto& row : misses) {
     if (row.size() != m) return Error{"regression adjustment: misses of unequal length"};
+  }
+  if (!points.empty() && points.size() != n) {
+    return Error{"regression adjustment: one point per particle"};
+  }
+  for (const auto& row : points) {
+    if (row.size() != m) return Error{"regression adjustment: points of unequal length"};
   }
   const std::vector<double> k = kernel_weights(particles, bandwidth);
   const auto positive =
@@ -106,7 +113,10 @@ Expected<AdjustedParticles> adjust_local_linear(const std::vector<PriorRange>& p
   for (std::size_t i = 0; i < n; ++i) {
     std::vector<double> moved = y[i];
     for (std::size_t j = 0; j < priors.size(); ++j) {
-      for (std::size_t c = 0; c < m; ++c) moved[j] -= out.slope[j][c] * misses[i][c];
+      for (std::size_t c = 0; c < m; ++c) {
+        const double to = points.empty() ? 0.0 : points[i][c];
+        moved[j] -= out.slope[j][c] * (misses[i][c] - to);
+      }
     }
     out.theta.push_back(values_of(priors, moved));
   }

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "calibrate/abc_smc.hpp"
+#include "calibrate/posterior_adjustment.hpp"
 #include "calibrate/regression_adjustment.hpp"
 
 namespace kopa::calibrate {
@@ -111,6 +112,33 @@ TEST(RegressionAdjustment, RecoversTheAnalyticPosteriorOfANormalMeanAtACoarseTol
   EXPECT_NEAR(total, 1.0, 1e-12);
 }
 
+// Moved to points u_i drawn uniformly in [-h, h] rather than to the figure itself, the adjusted
+// particles are the posterior under a figure known only to +-h: N(0.7, 1/20) convolved with
+// U(-h, h), whose variance is 1/20 + h^2 / 3 (h = 0.3: sd 0.283 against 0.224).
+TEST(RegressionAdjustment, MovedToPointsOfABandGivesThePosteriorUnderTheBandsUncertainty) {
+  const double noise_sd = 1.0 / std::sqrt(20.0), h = 0.3;
+  const std::vector<PriorRange> priors{{-5, 5, false}};
+  const Sampled s = sample(
+      priors, {0.7},
+      [&](const Proposal& p) { return std::vector{p.theta[0] + noise(p, 1, noise_sd)[0]}; }, 2);
+  std::mt19937_64 engine(99);
+  std::uniform_real_distribution<double> band(-h, h);
+  std::vector<std::vector<double>> points;
+  for (std::size_t i = 0; i < s.misses.size(); ++i) points.push_back({band(engine)});
+  auto adjusted = adjust_local_linear(priors, s.result.particles, s.misses,
+                                      s.result.generations.back().tolerance, points);
+  ASSERT_TRUE(adjusted) << adjusted.error().message;
+  const Moments after = moments(adjusted->theta, adjusted->weight);
+  const double exact_sd = std::sqrt(noise_sd * noise_sd + h * h / 3);
+  EXPECT_NEAR(after.mean[0], 0.7, 0.03);
+  EXPECT_NEAR(after.sd[0], exact_sd, 0.08 * exact_sd);
+  // Moved to the figure, the same particles are narrower by the band's share.
+  auto exact = adjust_local_linear(priors, s.result.particles, s.misses,
+                                   s.result.generations.back().tolerance);
+  ASSERT_TRUE(exact);
+  EXPECT_LT(moments(exact->theta, exact->weight).sd[0], 0.9 * after.sd[0]);
+}
+
 // Two parameters that the summaries mix: s1 = a + b + e1, s2 = b + e2, e ~ N(0, 0.2^2), observed
 // (0.5, -0.3), priors uniform on [-5, 5] (wide enough that the probit coordinates are close to
 // linear over the accepted region, as the adjustment assumes). The posterior is normal: a = s1 - s2
@@ -184,6 +212,32 @@ TEST(RegressionAdjustment, WeighsParticlesByTheEpanechnikovKernelOfTheirDistance
   ASSERT_TRUE(unbounded) << unbounded.error().message;
   EXPECT_NEAR(unbounded->weight[1], 0.3, 1e-12);
   EXPECT_NEAR(unbounded->weight[2], 0.2, 1e-12);
+}
+
+// The points of the targets' bands: uniform in the cube [-1, 1]^n for the largest miss (each
+// coordinate's variance 1/3), in the ball of radius sqrt(n) for the root mean square (E|u|^2 =
+// n * n / (n + 2)); the same for the same seed and particle, others for another.
+TEST(RegressionAdjustment, PointsOfTheBandsAreUniformInTheDistancesUnitRegion) {
+  constexpr std::size_t n = 9, draws = 20000;
+  double cube_squares = 0, ball_squares = 0;
+  for (std::size_t i = 0; i < draws; ++i) {
+    const auto cube = point_in_bands(7, i, Distance::max, n);
+    const auto ball = point_in_bands(7, i, Distance::rms, n);
+    ASSERT_EQ(cube.size(), n);
+    double squares = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      EXPECT_LE(std::abs(cube[k]), 1.0);
+      cube_squares += cube[k] * cube[k];
+      squares += ball[k] * ball[k];
+    }
+    EXPECT_LE(squares, double(n) * (1 + 1e-12));
+    ball_squares += squares;
+  }
+  EXPECT_NEAR(cube_squares / double(draws * n), 1.0 / 3.0, 0.01);
+  EXPECT_NEAR(ball_squares / double(draws), double(n * n) / double(n + 2), 0.05);
+  EXPECT_EQ(point_in_bands(7, 3, Distance::max, n), point_in_bands(7, 3, Distance::max, n));
+  EXPECT_NE(point_in_bands(7, 3, Distance::max, n), point_in_bands(8, 3, Distance::max, n));
+  EXPECT_NE(point_in_bands(7, 3, Distance::max, n), point_in_bands(7, 4, Distance::max, n));
 }
 
 TEST(RegressionAdjustment, RefusesTooFewParticlesForItsCoefficientsAndRaggedMisses) {
