@@ -32,10 +32,10 @@ namespace fs = std::filesystem;
 // Runs averaged, enough that what is asserted is a property of the defaults and not of one seed.
 // Measured over 128 runs of the sixth calibration's defaults (one agent per resident, seed
 // 424242; docs/calibration.md), each target's mean and its distance from the band's nearer edge
-// in standard errors of 128 runs: 1-year survival 0.809 (30), 5-year survival 0.445 (17), LEADER
-// approval 0.445 (13), the women's, youth's, seniors', migrants' and disabled people's ratios
-// 0.498 / 0.482 / 1.374 / 0.896 / 1.033 (45 / 19 / 20 / 14 / 19). Over 64 runs the margins are
-// 0.7 of those, 9 standard errors or more: no change of random numbers tips one out. About 0.1 s
+// in standard errors of 128 runs: 1-year survival 0.810 (24), 5-year survival 0.444 (18), LEADER
+// approval 0.445 (15), the women's, youth's, seniors', migrants' and disabled people's ratios
+// 0.495 / 0.462 / 1.352 / 0.921 / 1.008 (44 / 21 / 22 / 12 / 20). Over 64 runs the margins are
+// 0.7 of those, 8 standard errors or more: no change of random numbers tips one out. About 0.1 s
 // a run on one core.
 constexpr int default_runs = 64;
 // The printed standard errors are those of the mean of `batches` batch means.
