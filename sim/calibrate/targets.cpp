@@ -153,6 +153,7 @@ class TargetsLoader {
     if (auto v = bounded_number(t, "min_acceptance", 0, 1)) s.min_acceptance = *v;
     read_distance(t, s);
     read_kernel(t, s);
+    adjustment_node_ = t.get("adjustment");
     read_choice(t, "adjustment", adjustment_names,
                 "\"none\" or \"local_linear\" (Beaumont et al. 2002's regression adjustment)",
                 s.adjustment);
@@ -333,6 +334,18 @@ class TargetsLoader {
     if (reader_.issues().empty() && targets_.fit_count() == 0) {
       reader_.report(nullptr, "target",
                      "every target is use = \"validation\"; at least one must be \"fit\"");
+    }
+    // The adjustment's regression has fitted targets + 1 coefficients per parameter and a
+    // particle on the kernel's edge weighs nothing: refuse a file that could only fail at the
+    // end of its calibration.
+    const std::size_t needed = targets_.fit_count() + 3;
+    if (reader_.issues().empty() && targets_.sampler.adjustment == Adjustment::local_linear &&
+        static_cast<std::size_t>(targets_.sampler.particles) < needed) {
+      reader_.report(adjustment_node_, "calibration.adjustment",
+                     "the regression adjustment fits " + std::to_string(needed - 2) +
+                         " coefficients per parameter from the last generation; use particles "
+                         ">= " +
+                         std::to_string(needed) + " (fitted targets + 3)");
     }
   }
 
@@ -550,6 +563,7 @@ class TargetsLoader {
   FileReader reader_;
   Targets targets_;
   std::vector<std::pair<const toml::node*, std::string>> set_nodes_;
+  const toml::node* adjustment_node_ = nullptr;  // for the adjustment's particle-count check
   DimensionLabels labels_;
   int months_ = 0;
 };

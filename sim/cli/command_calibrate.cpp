@@ -402,8 +402,10 @@ CommandSpec calibrate_spec() {
       "--force] [--quiet]",
       "Calibrates the parameters that the targets file gives priors by approximate Bayesian\n"
       "computation (ABC-SMC with an adaptive tolerance, docs/calibration.md) against its\n"
-      "fitted targets, and writes the last generation's weighted particles, their distances\n"
-      "and simulated target values, and the targets file itself (group /calibration).\n"
+      "fitted targets, and writes the last generation's weighted particles (moved by the\n"
+      "regression adjustment when the file sets adjustment = \"local_linear\"), their\n"
+      "distances and simulated target values, and the targets file itself (group\n"
+      "/calibration).\n"
       "Deterministic for the file's seed on any thread count. Every evaluated particle is\n"
       "appended to a journal beside the output (.<output>.journal); after a crash or kill,\n"
       "--resume replays it and gives the same posterior as an uninterrupted run. Ctrl-C or\n"

@@ -168,6 +168,10 @@ TEST_F(CalibrateCommand, BadTargetsFilesNameFileLineAndKeyAndWriteNothing) {
       {"seed = 5", "seed = 5\nadjustment = \"loclinear\"",
        "targets.toml:8:14: error: calibration.adjustment: unknown adjustment 'loclinear' (did you "
        "mean 'local_linear'?); expected \"none\" or \"local_linear\""},
+      {"particles = 24", "particles = 4\nadjustment = \"local_linear\"",
+       "targets.toml:5:14: error: calibration.adjustment: the regression adjustment fits 3 "
+       "coefficients per parameter from the last generation; use particles >= 5 (fitted targets "
+       "+ 3)"},
       {"seed = 5", "seed = 5\ndistance = 2",
        "targets.toml:8:12: error: calibration.distance: expected \"rms\" (root mean square) or "
        "\"max\" (largest miss), got "},
