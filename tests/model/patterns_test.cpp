@@ -94,9 +94,9 @@ double disadvantaged_population_share(const RunSeries& s) {
 // 64 replicates, not 30: over 256 (before latent pools) the approval gap below was 0.040 with one
 // replicate's standard deviation 0.052 (0.043 and 0.055 over 128 before issue 19's set-up draws),
 // so at 30 its interval's lower end sat about 2 standard errors above zero (0.019 at this seed)
-// and any change of random numbers could tip it. On the sixth calibration's defaults (824a521,
-// these 64 runs) the gap is 0.037 with deviation 0.027: 11 standard errors, the lower end 9 above
-// zero. The money gap is 0.085 with deviation 0.044: 15 standard errors. About 0.03 s a replicate
+// and any change of random numbers could tip it. On the sixth calibration's defaults (bb46620,
+// these 64 runs) the gap is 0.038 with deviation 0.029: 11 standard errors, the lower end 9 above
+// zero. The money gap is 0.085 with deviation 0.044: 16 standard errors. About 0.03 s a replicate
 // on one core.
 TEST(Patterns, P1BaselineExcludesDisadvantagedGroups) {
   const auto base = ensemble(baseline_parameters(), pattern_replicates(64));
@@ -106,7 +106,7 @@ TEST(Patterns, P1BaselineExcludesDisadvantagedGroups) {
   // noise). Reported, not asserted: whether it also lies 5 percentage points above zero ("well
   // below"). The first calibration's defaults missed it (about +0.04 [0.01, 0.07]: they raised
   // migrants' and disabled people's ideation); the later calibrations' defaults meet it (the
-  // sixth's +0.085 [0.073, 0.096]), nothing tuned to it either way; docs/ODD.md (P1) reports both.
+  // sixth's +0.085 [0.074, 0.096]), nothing tuned to it either way; docs/ODD.md (P1) reports both.
   const auto population = per_replicate(base, disadvantaged_population_share);
   const auto money = per_replicate(base, disadvantaged_money_share);
   const auto gap = paired("P1 population share - money share (disadv.)", population, money);
@@ -225,7 +225,7 @@ TEST(Patterns, P4SeedFundingRaisesDisadvantagedMoneyAndStartups) {
                             per_replicate(lever, disadvantaged_money_share),
                             per_replicate(base, disadvantaged_money_share));
   // Missed from model v2 (issue 11) to the third calibration's defaults: no resolved effect at 30
-  // replicates (-0.002 [-0.021, 0.017] at 8d98025). On the sixth's +0.029 [0.012, 0.047], the
+  // replicates (-0.002 [-0.021, 0.017] at 8d98025). On the sixth's +0.029 [0.010, 0.048], the
   // first resolved, which docs/ODD.md (P4) reports as fragile: a point estimate near zero has
   // flipped sign with each model change, so its sign is not asserted. What is asserted is that the
   // effect is not resolved against the brief (interval's upper end above zero): a seed fund that
