@@ -9,6 +9,7 @@
 
 #include "calibrate/regression_adjustment.hpp"
 #include "calibrate/target_value.hpp"
+#include "model/random.hpp"
 
 namespace kopa::calibrate {
 namespace {
@@ -53,8 +54,9 @@ std::vector<double> point_in_bands(std::uint64_t seed, std::size_t index, Distan
   // Uniform in the ball of radius sqrt(targets): a normal direction, radius sqrt(targets) U^(1/n).
   double squares = 0;
   for (double& v : point) {
-    const double u1 = std::max(u.next(), 0x1.0p-53), u2 = u.next();
-    v = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    const double u1 = u.next();
+    const double u2 = u.next();
+    v = standard_normal(u1, u2);
     squares += v * v;
   }
   const double radius = std::sqrt(static_cast<double>(targets)) *

@@ -17,6 +17,11 @@ struct AdjustmentRecord {
   std::vector<double> slope;  // [parameter][target], NaN for held-out targets
 };
 
+// The point of particle `index` in the region where `distance` is at most 1, over `targets`
+// fitted targets.
+std::vector<double> point_in_bands(std::uint64_t seed, std::size_t index, Distance distance,
+                                   std::size_t targets);
+
 // Adjusts `result`'s last generation in place (theta and weight; its distances and kept values
 // stay those of the particles the sampler accepted); nothing for adjustment "none". Each particle
 // is moved to a point drawn uniformly in the targets' bands, the region where the distance is at
@@ -25,11 +30,6 @@ struct AdjustmentRecord {
 // uncertainty, not the posterior given the figures exactly. The points are Philox draws keyed by
 // (the targets' seed, the particle's index). Errors: the adjustment's (too few particles for its
 // coefficients).
-// The point of particle `index` in the region where `distance` is at most 1, over `targets`
-// fitted targets.
-std::vector<double> point_in_bands(std::uint64_t seed, std::size_t index, Distance distance,
-                                   std::size_t targets);
-
 Expected<std::optional<AdjustmentRecord>> adjust_last_generation(const Targets& targets,
                                                                  SmcResult& result);
 

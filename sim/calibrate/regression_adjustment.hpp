@@ -34,7 +34,7 @@ struct AdjustedParticles {
 // `misses[i][k]`: particle i's standardised miss on fitted target k, (simulated - observed) /
 // tolerance. `bandwidth`: the Epanechnikov kernel's half-width in distance (the generation's
 // tolerance; infinite: every particle weighs its importance weight alone). `points[i]`: the misses
-// particle i is moved to (empty: zero for every particle). Errors: fewer particles of positive
+// particle i is moved to (empty: zero for every particle). Errors: no more particles of positive
 // weight than the regression has coefficients (targets + 1), misses or points of unequal length.
 Expected<AdjustedParticles> adjust_local_linear(
     const std::vector<PriorRange>& priors, const std::vector<Particle>& particles,

@@ -25,10 +25,10 @@ std::vector<double> simulated_values(const Targets& targets, std::span<const Run
 // order (held-out targets left out); NaN where a fitted value is.
 std::vector<double> fitted_misses(const Targets& targets, const std::vector<double>& simulated);
 
-// The fitted targets' standardised misses folded as the
-// targets' sampler.distance says: sqrt(mean z^2) ("rms": 1 means the model sits, on average, at
-// the edge of the targets' bands) or max |z| ("max": 1 means every target inside its band, one
-// on its edge); +inf when a fitted value is NaN.
+// The fitted targets' standardised misses folded as the targets' sampler.distance says:
+// sqrt(mean z^2) ("rms": 1 means the model sits, on average, at the edge of the targets' bands) or
+// max |z| ("max": 1 means every target inside its band, one on its edge); +inf when a fitted value
+// is NaN.
 double distance(const Targets& targets, const std::vector<double>& simulated);
 
 }  // namespace kopa::calibrate
